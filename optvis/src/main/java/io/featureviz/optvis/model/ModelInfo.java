@@ -1,0 +1,38 @@
+package io.featureviz.optvis.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the catalog knows of a model: its id, where it came from, the input it expects and the
+ * layers objectives may name.
+ *
+ * @param id catalog id such as {@code mobilenet_v2}
+ * @param format the import format: {@code tflite}, {@code tfjs-layers}, {@code savedmodel},
+ *     {@code graphdef}
+ * @param inputSize the square input size in pixels the model was trained at
+ * @param rangeMin value the model expects for a black pixel
+ * @param rangeMax value the model expects for a white pixel
+ * @param layers the exposed layers, input to output
+ * @param labels class labels of a classifier (index = class), empty otherwise
+ * @param logitsLayer the layer holding pre-softmax class scores, if the model is a classifier
+ */
+public record ModelInfo(
+    String id,
+    String format,
+    int inputSize,
+    float rangeMin,
+    float rangeMax,
+    List<LayerInfo> layers,
+    List<String> labels,
+    Optional<String> logitsLayer) {
+
+  public ModelInfo {
+    layers = List.copyOf(layers);
+    labels = List.copyOf(labels);
+  }
+
+  public Optional<LayerInfo> layer(String name) {
+    return layers.stream().filter(l -> l.name().equals(name)).findFirst();
+  }
+}

@@ -1,0 +1,109 @@
+package io.featureviz.optvis.runtime;
+
+import ai.djl.engine.Engine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.tensorflow.TensorFlow;
+
+/**
+ * Loads TensorFlow's natives through DJL, fully offline, once per JVM.
+ *
+ * <p>DJL would otherwise try to download its own native build; instead the libraries are
+ * extracted from the {@code org.tensorflow:tensorflow-core-native} jar on the class path (CPU or,
+ * with the Maven profile {@code gpu}, the CUDA build) into a cache folder, and DJL is pointed at
+ * them with {@code TENSORFLOW_LIBRARY_PATH}. Missing gradients are registered right after.
+ */
+public final class TensorFlowRuntime {
+
+  private static final String RESOURCE_ROOT = "org/tensorflow/internal/c_api/";
+  private static final List<String> LIBRARIES =
+      List.of("libtensorflow_framework.so.2", "libtensorflow_cc.so.2", "libjnitensorflow.so");
+  private static final List<String> CLASSIFIERS = List.of("linux-x86_64-gpu", "linux-x86_64");
+
+  private static volatile String version;
+
+  private TensorFlowRuntime() {}
+
+  /** Loads the natives and registers custom gradients; returns the TensorFlow version. */
+  public static synchronized String ensureLoaded() {
+    if (version != null) {
+      return version;
+    }
+    if (System.getProperty("TENSORFLOW_LIBRARY_PATH") == null
+        && System.getenv("TENSORFLOW_LIBRARY_PATH") == null) {
+      System.setProperty("TENSORFLOW_LIBRARY_PATH", extractNatives().toString());
+    }
+    // DJL's engine loads the natives through JavaCPP; the graph API below shares them.
+    Engine.getEngine("TensorFlow");
+    version = TensorFlow.version();
+    Gradients.registerAll();
+    return version;
+  }
+
+  /** The classifier of the native build on the class path: {@code linux-x86_64} or {@code -gpu}. */
+  public static String nativeClassifier() {
+    for (String classifier : CLASSIFIERS) {
+      if (resource(classifier, "libjnitensorflow.so") != null) {
+        return classifier;
+      }
+    }
+    throw new IllegalStateException(
+        "no org.tensorflow:tensorflow-core-native jar for linux-x86_64 on the class path");
+  }
+
+  private static URL resource(String classifier, String library) {
+    return TensorFlowRuntime.class.getClassLoader()
+        .getResource(RESOURCE_ROOT + classifier + "/" + library);
+  }
+
+  private static Path extractNatives() {
+    String classifier = nativeClassifier();
+    Path dir = cacheDir().resolve("tensorflow-native").resolve(classifier + "-"
+        + nativeJarVersion(classifier));
+    try {
+      Files.createDirectories(dir);
+      for (String library : LIBRARIES) {
+        URL url = resource(classifier, library);
+        long size = url.openConnection().getContentLengthLong();
+        Path target = dir.resolve(library);
+        if (Files.exists(target) && Files.size(target) == size) {
+          continue;
+        }
+        // Write beside and move, so a crashed extraction never leaves a truncated library.
+        Path partial = Files.createTempFile(dir, library, ".part");
+        try (InputStream in = url.openStream()) {
+          Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot extract TensorFlow natives into " + dir, e);
+    }
+    return dir;
+  }
+
+  private static String nativeJarVersion(String classifier) {
+    String url = resource(classifier, "libjnitensorflow.so").toString();
+    // .../tensorflow-core-native-1.0.0-linux-x86_64.jar!/... names the version; a folder does not.
+    int end = url.indexOf("-" + classifier + ".jar!");
+    int start = url.lastIndexOf("tensorflow-core-native-", end);
+    return start >= 0 && end > start
+        ? url.substring(start + "tensorflow-core-native-".length(), end)
+        : "unversioned";
+  }
+
+  private static Path cacheDir() {
+    String configured = System.getenv("FV_CACHE_DIR");
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured);
+    }
+    return Path.of(System.getProperty("user.home"), ".cache", "featureviz");
+  }
+}
