@@ -1,0 +1,77 @@
+package io.featureviz.optvis.runtime;
+
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.op.Ops;
+import org.tensorflow.proto.DataType;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * complex64 operations. The bundled Java API has no complex tensor type, so these go through the
+ * raw operation builder and hand back untyped outputs.
+ */
+public final class ComplexOps {
+
+  private ComplexOps() {}
+
+  public static Output<?> complex(Ops tf, Operand<TFloat32> real, Operand<TFloat32> imag) {
+    return tf.scope().opBuilder("Complex", "Complex")
+        .addInput(real.asOutput())
+        .addInput(imag.asOutput())
+        .setAttr("Tout", DataType.DT_COMPLEX64)
+        .build()
+        .output(0);
+  }
+
+  @SuppressWarnings("unchecked")
+  public static Output<TFloat32> real(Ops tf, Output<?> complex) {
+    return (Output<TFloat32>) unary(tf, "Real", complex);
+  }
+
+  @SuppressWarnings("unchecked")
+  public static Output<TFloat32> imag(Ops tf, Output<?> complex) {
+    return (Output<TFloat32>) unary(tf, "Imag", complex);
+  }
+
+  /** Element-wise product of a complex tensor with a real one (broadcast). */
+  public static Output<?> scale(Ops tf, Output<?> complex, Operand<TFloat32> factor) {
+    Output<?> asComplex = complex(tf, factor, tf.zerosLike(factor));
+    return tf.scope().opBuilder("Mul", "ComplexScale")
+        .addInput(complex)
+        .addInput(asComplex)
+        .build()
+        .output(0);
+  }
+
+  @SuppressWarnings("unchecked")
+  public static Output<TFloat32> irfft2d(Ops tf, Output<?> spectrum, Operand<TInt32> fftLength) {
+    Output<?> signal = tf.scope().opBuilder("IRFFT2D", "IRFFT2D")
+        .addInput(spectrum)
+        .addInput(fftLength.asOutput())
+        .setAttr("Treal", DataType.DT_FLOAT)
+        .setAttr("Tcomplex", DataType.DT_COMPLEX64)
+        .build()
+        .output(0);
+    return (Output<TFloat32>) signal;
+  }
+
+  public static Output<?> rfft2d(Ops tf, Operand<TFloat32> signal, Operand<TInt32> fftLength) {
+    return tf.scope().opBuilder("RFFT2D", "RFFT2D")
+        .addInput(signal.asOutput())
+        .addInput(fftLength.asOutput())
+        .setAttr("Treal", DataType.DT_FLOAT)
+        .setAttr("Tcomplex", DataType.DT_COMPLEX64)
+        .build()
+        .output(0);
+  }
+
+  /** Inverse complex FFT over the two innermost dimensions. */
+  public static Output<?> ifft2d(Ops tf, Output<?> spectrum) {
+    return unary(tf, "IFFT2D", spectrum);
+  }
+
+  private static Output<?> unary(Ops tf, String type, Output<?> input) {
+    return tf.scope().opBuilder(type, type).addInput(input).build().output(0);
+  }
+}
