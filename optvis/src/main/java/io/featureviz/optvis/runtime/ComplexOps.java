@@ -24,14 +24,12 @@ public final class ComplexOps {
         .output(0);
   }
 
-  @SuppressWarnings("unchecked")
   public static Output<TFloat32> real(Ops tf, Output<?> complex) {
-    return (Output<TFloat32>) unary(tf, "Real", complex);
+    return RawOps.typed(unary(tf, "Real", complex));
   }
 
-  @SuppressWarnings("unchecked")
   public static Output<TFloat32> imag(Ops tf, Output<?> complex) {
-    return (Output<TFloat32>) unary(tf, "Imag", complex);
+    return RawOps.typed(unary(tf, "Imag", complex));
   }
 
   /** Element-wise product of a complex tensor with a real one (broadcast). */
@@ -44,16 +42,14 @@ public final class ComplexOps {
         .output(0);
   }
 
-  @SuppressWarnings("unchecked")
   public static Output<TFloat32> irfft2d(Ops tf, Output<?> spectrum, Operand<TInt32> fftLength) {
-    Output<?> signal = tf.scope().opBuilder("IRFFT2D", "IRFFT2D")
+    return RawOps.typed(tf.scope().opBuilder("IRFFT2D", "IRFFT2D")
         .addInput(spectrum)
         .addInput(fftLength.asOutput())
         .setAttr("Treal", DataType.DT_FLOAT)
         .setAttr("Tcomplex", DataType.DT_COMPLEX64)
         .build()
-        .output(0);
-    return (Output<TFloat32>) signal;
+        .output(0));
   }
 
   public static Output<?> rfft2d(Ops tf, Operand<TFloat32> signal, Operand<TInt32> fftLength) {

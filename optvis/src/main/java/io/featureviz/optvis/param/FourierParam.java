@@ -1,0 +1,73 @@
+package io.featureviz.optvis.param;
+
+import io.featureviz.optvis.runtime.ComplexOps;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Split;
+import org.tensorflow.op.core.Squeeze;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * Images as a Fourier spectrum scaled by 1/frequency^decay (lucid's {@code fft_image}): gradient
+ * steps then change all frequencies at a similar rate instead of favouring high-frequency noise.
+ */
+public record FourierParam(float initStddev, float decayPower) implements SpatialParam {
+
+  public static final FourierParam DEFAULT = new FourierParam(0.01f, 1.0f);
+
+  /** The inverse transform's image is divided by this, as in lucid, to start near grey. */
+  private static final float OUTPUT_DIVISOR = 4f;
+  private static final List<Long> FIRST = List.of(0L);
+
+  @Override
+  public Operand<TFloat32> build(Ops tf, Trainables trainables, int batch, int height, int width,
+      Operand<TInt64> seed) {
+    // An odd width is computed one column wider and cropped, as numpy's irfft length demands.
+    int evenWidth = width + (width % 2);
+    int columns = evenWidth / 2 + 1;
+    Shape spectrumShape = Shape.of(2, batch, 3, height, columns);
+    Operand<TFloat32> init = tf.math.mul(
+        tf.random.statelessRandomNormal(tf.constant(spectrumShape.asArray()), seed),
+        tf.constant(initStddev));
+    Operand<TFloat32> realImag = trainables.create(tf, "spectrum", spectrumShape, init).value();
+    Split<TFloat32> parts = tf.split(tf.constant(0), realImag, 2L);
+    Operand<TFloat32> scale = tf.constant(Shape.of(height, columns),
+        DataBuffers.of(spectrumScale(height, evenWidth, columns, decayPower)));
+    Output<?> spectrum = ComplexOps.complex(tf,
+        tf.math.mul(tf.squeeze(parts.output().get(0), Squeeze.axis(FIRST)), scale),
+        tf.math.mul(tf.squeeze(parts.output().get(1), Squeeze.axis(FIRST)), scale));
+    Operand<TFloat32> planes =
+        ComplexOps.irfft2d(tf, spectrum, tf.constant(new int[] {height, evenWidth}));
+    Operand<TFloat32> image = tf.linalg.transpose(planes, tf.constant(new int[] {0, 2, 3, 1}));
+    if (evenWidth != width) {
+      image = tf.slice(image, tf.constant(new int[] {0, 0, 0, 0}),
+          tf.constant(new int[] {batch, height, width, 3}));
+    }
+    return tf.math.div(image, tf.constant(OUTPUT_DIVISOR));
+  }
+
+  /** sqrt(w*h) / max(f, 1/max(w,h))^decay, f the frequency magnitude in cycles per pixel. */
+  static float[] spectrumScale(int height, int width, int columns, float decayPower) {
+    float[] scale = new float[height * columns];
+    double floor = 1.0 / Math.max(width, height);
+    for (int y = 0; y < height; y++) {
+      double fy = (y <= (height - 1) / 2 ? y : y - height) / (double) height;
+      for (int x = 0; x < columns; x++) {
+        double fx = x / (double) width;
+        double f = Math.max(Math.sqrt(fx * fx + fy * fy), floor);
+        scale[y * columns + x] = (float) (Math.sqrt((double) width * height) / Math.pow(f, decayPower));
+      }
+    }
+    return scale;
+  }
+
+  @Override
+  public String name() {
+    return "fft";
+  }
+}

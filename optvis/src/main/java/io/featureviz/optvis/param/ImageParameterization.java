@@ -1,0 +1,34 @@
+package io.featureviz.optvis.param;
+
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * A complete image parameterization (lucid's {@code param.image}): a spatial basis, an optional
+ * decorrelated colour space and a constraint to valid RGB.
+ */
+public record ImageParameterization(SpatialParam spatial, boolean decorrelate,
+    RgbConstraint constraint) {
+
+  public static final ImageParameterization STANDARD =
+      new ImageParameterization(FourierParam.DEFAULT, true, RgbConstraint.SIGMOID);
+
+  /** Builds [batch, height, width, 3] images in [0, 1]. */
+  public Operand<TFloat32> build(Ops tf, Trainables trainables, int batch, int height, int width,
+      Operand<TInt64> seed) {
+    Ops scoped = tf.withSubScope("param");
+    Operand<TFloat32> image = spatial.build(scoped, trainables, batch, height, width, seed);
+    if (decorrelate) {
+      image = ColorDecorrelation.toRgb(scoped, image);
+    }
+    if (constraint == RgbConstraint.CLIP) {
+      // Without a sigmoid's centring, start around a plausible mean colour instead of black.
+      image = scoped.math.add(image, decorrelate
+          ? scoped.constant(ColorDecorrelation.COLOR_MEAN)
+          : scoped.constant(0.5f));
+    }
+    return constraint.apply(scoped, image);
+  }
+}

@@ -1,0 +1,140 @@
+package io.featureviz.optvis.render;
+
+import io.featureviz.optvis.model.ImageModel;
+import io.featureviz.optvis.model.NetworkBuilder;
+import io.featureviz.optvis.objectives.ObjectiveCompiler;
+import io.featureviz.optvis.objectives.ObjectiveGraph;
+import io.featureviz.optvis.param.Trainables;
+import io.featureviz.optvis.runtime.TensorFlowRuntime;
+import io.featureviz.optvis.transform.RandomSource;
+import io.featureviz.optvis.transform.TransformedImage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * One optimization as one TensorFlow graph: parameterization, transforms, network, objective,
+ * gradients and the Adam update, so that a step is a single {@code Session.run}.
+ */
+public final class RenderGraph implements AutoCloseable {
+
+  private final RenderSpec spec;
+  private final Graph graph;
+  private final Session session;
+  private final Placeholder<TInt64> step;
+  private final Operand<TFloat32> image;
+  private final Operand<TFloat32> objective;
+  private final Op train;
+  private final List<Op> initializers = new ArrayList<>();
+  private final int networkInputSize;
+
+  public RenderGraph(ImageModel model, RenderSpec spec) {
+    TensorFlowRuntime.ensureLoaded();
+    this.spec = spec;
+    this.graph = new Graph();
+    try {
+      Ops tf = Ops.create(graph);
+      step = tf.withName("step").placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
+      RandomSource random = new RandomSource(tf, spec.seed(), step);
+      Trainables trainables = new Trainables();
+      image = tf.withName("image").identity(spec.param().build(tf, trainables, spec.batch(),
+          spec.size(), spec.size(), random.initial()));
+      TransformedImage transformed = spec.transforms().apply(tf,
+          new TransformedImage(image, spec.batch(), spec.size(), spec.size()), random);
+      networkInputSize = transformed.height();
+      Map<String, Operand<TFloat32>> layers = model.build(
+          new NetworkBuilder(tf.withSubScope("model")), transformed.images());
+      objective = tf.withName("objective").identity(ObjectiveCompiler.compile(spec.objective(),
+          new ObjectiveGraph(tf, model.info(), layers, spatialSizes(layers), image,
+              spec.batch())));
+      Operand<TFloat32> loss = tf.math.neg(tf.reduceSum(objective, tf.constant(0)));
+      List<Trainables.Trainable> all = trainables.all();
+      Output<?>[] values = all.stream().map(t -> t.value().asOutput()).toArray(Output<?>[]::new);
+      Output<?>[] gradients = graph.addGradients(loss.asOutput(), values);
+      Adam adam = new Adam(tf, trainables, gradients, step, (float) spec.learningRate());
+      train = tf.withControlDependencies(adam.updates()).withName("train").noOp();
+      all.forEach(t -> initializers.add(t.initializer()));
+      initializers.addAll(adam.initializers());
+      session = new Session(graph);
+    } catch (RuntimeException e) {
+      graph.close();
+      throw e;
+    }
+    reset();
+  }
+
+  private static Map<String, int[]> spatialSizes(Map<String, Operand<TFloat32>> layers) {
+    Map<String, int[]> sizes = new LinkedHashMap<>();
+    layers.forEach((name, output) -> {
+      Shape shape = output.shape();
+      if (shape.numDimensions() == 4) {
+        sizes.put(name, new int[] {(int) shape.get(1), (int) shape.get(2)});
+      }
+    });
+    return sizes;
+  }
+
+  /** Re-initializes parameters and optimizer state from the seed. */
+  public void reset() {
+    Session.Runner runner = session.runner();
+    initializers.forEach(runner::addTarget);
+    runner.run();
+  }
+
+  /**
+   * Takes optimization step {@code index} (0-based) and returns each batch element's objective
+   * value as computed during that step.
+   */
+  public float[] step(long index) {
+    try (TInt64 stepValue = TInt64.scalarOf(index);
+        Result result = session.runner().feed(step, stepValue).addTarget(train).fetch(objective)
+            .run()) {
+      return toArray((TFloat32) result.get(0));
+    }
+  }
+
+  /** The current images, [batch, size, size, 3] in [0, 1], flattened. */
+  public float[] images() {
+    try (Result result = session.runner().fetch(image).run()) {
+      return toArray((TFloat32) result.get(0));
+    }
+  }
+
+  public RenderSpec spec() {
+    return spec;
+  }
+
+  /** The side of the square the network sees after the transforms. */
+  public int networkInputSize() {
+    return networkInputSize;
+  }
+
+  public Graph graph() {
+    return graph;
+  }
+
+  static float[] toArray(TFloat32 tensor) {
+    float[] values = new float[(int) tensor.shape().size()];
+    tensor.copyTo(DataBuffers.of(values));
+    return values;
+  }
+
+  @Override
+  public void close() {
+    session.close();
+    graph.close();
+  }
+}

@@ -1,0 +1,63 @@
+package io.featureviz.optvis.render;
+
+import io.featureviz.contracts.objective.ObjectiveSpec;
+import io.featureviz.optvis.param.ImageParameterization;
+import io.featureviz.optvis.transform.TransformList;
+import java.util.List;
+
+/**
+ * Everything that determines a render. The same spec on the same model and machine gives the
+ * same bytes. Defaults are lucid's {@code render_vis}: Adam at 0.05, 512 steps, the standard
+ * transforms, a decorrelated Fourier parameterization.
+ */
+public record RenderSpec(
+    ObjectiveSpec objective,
+    int size,
+    int batch,
+    int steps,
+    List<Integer> thresholds,
+    long seed,
+    double learningRate,
+    ImageParameterization param,
+    TransformList transforms) {
+
+  public static final int DEFAULT_STEPS = 512;
+  public static final double DEFAULT_LEARNING_RATE = 0.05;
+  public static final int MAX_SIZE = 1024;
+  public static final int MAX_BATCH = 64;
+  public static final int MAX_STEPS = 100_000;
+
+  public RenderSpec {
+    thresholds = List.copyOf(thresholds);
+    if (size < 8 || size > MAX_SIZE) {
+      throw new IllegalArgumentException("size must be 8.." + MAX_SIZE + ", got " + size);
+    }
+    if (batch < 1 || batch > MAX_BATCH) {
+      throw new IllegalArgumentException("batch must be 1.." + MAX_BATCH + ", got " + batch);
+    }
+    if (steps < 1 || steps > MAX_STEPS) {
+      throw new IllegalArgumentException("steps must be 1.." + MAX_STEPS + ", got " + steps);
+    }
+    if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+      throw new IllegalArgumentException("learning rate must be positive and finite, got "
+          + learningRate);
+    }
+    for (int threshold : thresholds) {
+      if (threshold < 1 || threshold > steps) {
+        throw new IllegalArgumentException(
+            "threshold " + threshold + " is outside 1.." + steps + " (the step count)");
+      }
+    }
+    if (thresholds.stream().distinct().count() != thresholds.size()) {
+      throw new IllegalArgumentException("thresholds repeat a step: " + thresholds);
+    }
+    objective.checkBatchSize(batch);
+  }
+
+  /** The thresholds in ascending order; the last step always yields a final image. */
+  public List<Integer> snapshotSteps() {
+    java.util.TreeSet<Integer> all = new java.util.TreeSet<>(thresholds);
+    all.add(steps);
+    return List.copyOf(all);
+  }
+}

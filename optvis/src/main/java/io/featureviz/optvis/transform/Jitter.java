@@ -1,0 +1,41 @@
+package io.featureviz.optvis.transform;
+
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TInt32;
+
+/**
+ * A random crop that is {@code pixels} smaller on each axis (lucid's {@code jitter}): the image
+ * must work at every sub-pixel-free offset, which removes high-frequency checkerboards.
+ */
+public record Jitter(int pixels) implements Transform {
+
+  public Jitter {
+    if (pixels < 0) {
+      throw new IllegalArgumentException("jitter must be >= 0, got " + pixels);
+    }
+  }
+
+  @Override
+  public TransformedImage apply(Ops tf, TransformedImage image, RandomSource random) {
+    int height = image.height() - pixels;
+    int width = image.width() - pixels;
+    if (height < 1 || width < 1) {
+      throw new IllegalArgumentException("jitter(" + pixels + ") leaves no image of "
+          + image.height() + "x" + image.width());
+    }
+    Operand<TInt32> offsets = tf.random.statelessRandomUniformInt(tf.constant(new int[] {2}),
+        random.next(), tf.constant(0), tf.constant(pixels + 1));
+    Operand<TInt32> begin = tf.concat(List.of(tf.constant(new int[] {0}), offsets,
+        tf.constant(new int[] {0})), tf.constant(0));
+    Operand<TInt32> size = tf.constant(new int[] {image.batch(), height, width, -1});
+    return new TransformedImage(tf.slice(image.images(), begin, size), image.batch(), height,
+        width);
+  }
+
+  @Override
+  public String describe() {
+    return "jitter(" + pixels + ")";
+  }
+}
