@@ -1,0 +1,15 @@
+package io.featureviz.contracts.objective;
+
+/** Difference between the image and a blurred copy (a regularizer). Grammar: {@code blur}. */
+public record Blur() implements Objective {
+
+  @Override
+  public String toGrammar() {
+    return "blur";
+  }
+
+  @Override
+  public <R> R accept(ObjectiveVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
+}

@@ -1,0 +1,21 @@
+package io.featureviz.contracts.objective;
+
+import java.util.Objects;
+
+/** Softmax probability of a class. Grammar: {@code softmax:CLASS}. */
+public record ClassProbability(ClassRef cls) implements ClassTerm {
+
+  public ClassProbability {
+    Objects.requireNonNull(cls, "cls");
+  }
+
+  @Override
+  public String toGrammar() {
+    return "softmax:" + cls.toGrammar();
+  }
+
+  @Override
+  public <R> R accept(ObjectiveVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
+}

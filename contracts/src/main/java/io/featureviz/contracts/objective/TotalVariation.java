@@ -1,0 +1,15 @@
+package io.featureviz.contracts.objective;
+
+/** Total variation of the image (a regularizer, usually given a negative weight). Grammar: {@code tv}. */
+public record TotalVariation() implements Objective {
+
+  @Override
+  public String toGrammar() {
+    return "tv";
+  }
+
+  @Override
+  public <R> R accept(ObjectiveVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
+}
