@@ -131,7 +131,7 @@ public final class ObjectiveCompiler implements ObjectiveVisitor<Operand<TFloat3
 
   @Override
   public Operand<TFloat32> visit(Diversity diversity) {
-    return Diversity.negativeGramSimilarity(tf, graph.layer(diversity.layer()), graph.batch());
+    return GramDiversity.negativeGramSimilarity(tf, graph.layer(diversity.layer()), graph.batch());
   }
 
   @Override

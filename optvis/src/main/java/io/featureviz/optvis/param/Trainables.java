@@ -2,6 +2,7 @@ package io.featureviz.optvis.param;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
@@ -20,11 +21,15 @@ public final class Trainables {
   public record Trainable(String name, Shape shape, VarHandleOp handle,
       ReadVariableOp<TFloat32> value, Op initializer) {}
 
+  private static final AtomicLong SHARED_NAMES = new AtomicLong();
+
   private final List<Trainable> all = new ArrayList<>();
 
   public Trainable create(Ops tf, String name, Shape shape, Operand<TFloat32> initialValue) {
     Ops scoped = tf.withSubScope(name);
-    VarHandleOp handle = scoped.withName("handle").varHandleOp(TFloat32.class, shape);
+    // Without a distinct shared name every handle in the session resolves to the same resource.
+    VarHandleOp handle = scoped.withName("handle").varHandleOp(TFloat32.class, shape,
+        VarHandleOp.sharedName(name + "_" + SHARED_NAMES.incrementAndGet()));
     Op initializer = scoped.withName("init").assignVariableOp(handle, initialValue);
     ReadVariableOp<TFloat32> value = scoped.withName("read").readVariableOp(handle, TFloat32.class);
     Trainable trainable = new Trainable(name, shape, handle, value, initializer);
