@@ -1,5 +1,7 @@
 package io.featureviz.optvis.render;
 
+import io.featureviz.optvis.image.ImageBatch;
+import io.featureviz.optvis.image.RgbImage;
 import io.featureviz.optvis.model.ImageModel;
 import io.featureviz.optvis.model.NetworkBuilder;
 import io.featureviz.optvis.objectives.ObjectiveCompiler;
@@ -9,7 +11,6 @@ import io.featureviz.optvis.runtime.TensorFlowRuntime;
 import io.featureviz.optvis.transform.RandomSource;
 import io.featureviz.optvis.transform.TransformedImage;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tensorflow.Graph;
@@ -58,8 +59,7 @@ public final class RenderGraph implements AutoCloseable {
       Map<String, Operand<TFloat32>> layers = model.build(
           new NetworkBuilder(tf.withSubScope("model")), transformed.images());
       objective = tf.withName("objective").identity(ObjectiveCompiler.compile(spec.objective(),
-          new ObjectiveGraph(tf, model.info(), layers, spatialSizes(layers), image,
-              spec.batch())));
+          ObjectiveGraph.of(tf, model.info(), layers, image, spec.batch())));
       Operand<TFloat32> loss = tf.math.neg(tf.reduceSum(objective, tf.constant(0)));
       List<Trainables.Trainable> all = trainables.all();
       Output<?>[] values = all.stream().map(t -> t.value().asOutput()).toArray(Output<?>[]::new);
@@ -74,17 +74,6 @@ public final class RenderGraph implements AutoCloseable {
       throw e;
     }
     reset();
-  }
-
-  private static Map<String, int[]> spatialSizes(Map<String, Operand<TFloat32>> layers) {
-    Map<String, int[]> sizes = new LinkedHashMap<>();
-    layers.forEach((name, output) -> {
-      Shape shape = output.shape();
-      if (shape.numDimensions() == 4) {
-        sizes.put(name, new int[] {(int) shape.get(1), (int) shape.get(2)});
-      }
-    });
-    return sizes;
   }
 
   /** Re-initializes parameters and optimizer state from the seed. */
@@ -106,10 +95,10 @@ public final class RenderGraph implements AutoCloseable {
     }
   }
 
-  /** The current images, [batch, size, size, 3] in [0, 1], flattened. */
-  public float[] images() {
+  /** The current images, one per batch element, in [0, 1]. */
+  public List<RgbImage> images() {
     try (Result result = session.runner().fetch(image).run()) {
-      return toArray((TFloat32) result.get(0));
+      return ImageBatch.fromTensor((TFloat32) result.get(0));
     }
   }
 

@@ -61,7 +61,7 @@ class RenderGraphTest {
       try (RenderGraph graph = new RenderGraph(new TinyConvModel(),
           spec("conv2:3", 2, seeds[i], parameterization, TransformList.STANDARD))) {
         run(graph, 10);
-        images[i] = graph.images();
+        images[i] = flatten(graph.images());
       }
     }
     assertArrayEquals(images[0], images[1]);
@@ -84,8 +84,17 @@ class RenderGraphTest {
       };
       assertEquals(expected, graph.networkInputSize());
       graph.step(0);
-      assertEquals(32 * 32 * 3, graph.images().length);
+      assertEquals(32 * 32 * 3, graph.images().get(0).pixels().length);
     }
+  }
+
+  private static float[] flatten(List<io.featureviz.optvis.image.RgbImage> images) {
+    float[] all = new float[images.size() * images.get(0).pixels().length];
+    for (int i = 0; i < images.size(); i++) {
+      float[] pixels = images.get(i).pixels();
+      System.arraycopy(pixels, 0, all, i * pixels.length, pixels.length);
+    }
+    return all;
   }
 
   private static double mean(float[] values) {

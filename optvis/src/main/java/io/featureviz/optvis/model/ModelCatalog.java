@@ -1,0 +1,106 @@
+package io.featureviz.optvis.model;
+
+import io.featureviz.optvis.model.tfjs.TfjsLayersModel;
+import io.featureviz.optvis.model.tflite.TfliteModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The models the engine knows by id, plus users' models named by path. Loaded models are
+ * cached: their weights stay in memory and serve every graph built for them.
+ *
+ * <p>{@code mobilenet_v2} is read from the models directory ({@code FV_MODELS_DIR}, system
+ * property {@code fv.models.dir}, default {@code ../shared/models}); {@code inception_v3} ships
+ * on the class path, converted from npm's {@code nsfwjs} by the build.
+ */
+public final class ModelCatalog {
+
+  public static final String MOBILENET_V2 = "mobilenet_v2";
+  public static final String INCEPTION_V3 = "inception_v3";
+  private static final String MOBILENET_FOLDER = "mobilenet_v2_1.0_224_quant";
+
+  private final Path modelsDir;
+  private final Map<String, ImageModel> loaded = new ConcurrentHashMap<>();
+
+  public ModelCatalog(Path modelsDir) {
+    this.modelsDir = modelsDir;
+  }
+
+  /** The catalog configured by environment or system property. */
+  public static ModelCatalog fromEnvironment() {
+    String dir = System.getenv("FV_MODELS_DIR");
+    if (dir == null || dir.isBlank()) {
+      dir = System.getProperty("fv.models.dir", "../shared/models");
+    }
+    return new ModelCatalog(Path.of(dir));
+  }
+
+  public Path modelsDir() {
+    return modelsDir;
+  }
+
+  /** The built-in ids, whether or not their files are present. */
+  public List<String> ids() {
+    return List.of(MOBILENET_V2, INCEPTION_V3);
+  }
+
+  /** Loads (once) the model with this catalog id, or a user's model at this path. */
+  public ImageModel load(String idOrPath) {
+    return loaded.computeIfAbsent(idOrPath, this::open);
+  }
+
+  private ImageModel open(String idOrPath) {
+    try {
+      return switch (idOrPath) {
+        case MOBILENET_V2 -> {
+          Path folder = modelsDir.resolve(MOBILENET_FOLDER);
+          Path file = folder.resolve(MOBILENET_FOLDER + ".tflite");
+          if (!Files.isRegularFile(file)) {
+            throw new UnknownModelException("model " + MOBILENET_V2 + " needs " + file
+                + " (set FV_MODELS_DIR to the folder holding " + MOBILENET_FOLDER + ")");
+          }
+          yield TfliteModel.load(file, folder.resolve("imagenet_labels.txt"), MOBILENET_V2);
+        }
+        case INCEPTION_V3 -> TfjsLayersModel.builtIn(INCEPTION_V3);
+        default -> openPath(idOrPath);
+      };
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot load model " + idOrPath + ": " + e.getMessage(), e);
+    }
+  }
+
+  private ImageModel openPath(String text) throws IOException {
+    Path path = Path.of(text);
+    if (!Files.exists(path)) {
+      throw new UnknownModelException("unknown model '" + text + "': not one of " + ids()
+          + " and no such file or folder");
+    }
+    String name = path.getFileName().toString();
+    if (name.endsWith(".tflite")) {
+      Path labels = path.resolveSibling("labels.txt");
+      String id = name.substring(0, name.length() - ".tflite".length());
+      return Files.isRegularFile(labels) ? TfliteModel.load(path, labels, id)
+          : TfliteModel.load(path, id);
+    }
+    if (name.equals("model.json")) {
+      return TfjsLayersModel.load(path);
+    }
+    if (Files.isDirectory(path) && Files.isRegularFile(path.resolve("model.json"))) {
+      return TfjsLayersModel.load(path.resolve("model.json"));
+    }
+    throw new UnknownModelException("model path '" + text + "' is not a supported model: give a"
+        + " .tflite file or a TensorFlow.js layers model.json");
+  }
+
+  /** A model id or path that names no model the catalog can load. */
+  public static final class UnknownModelException extends IllegalArgumentException {
+    public UnknownModelException(String message) {
+      super(message);
+    }
+  }
+}
