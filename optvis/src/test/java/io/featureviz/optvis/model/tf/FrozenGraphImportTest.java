@@ -74,21 +74,11 @@ class FrozenGraphImportTest {
     try (TFloat32 mapped = Tensors.of(BATCH, Tensors.toRange(IMAGES, -1, 1))) {
       expected = original.activations(mapped);
     }
-    try (Graph graph = new Graph(); Session session = new Session(graph)) {
-      Ops tf = Ops.create(graph);
-      Placeholder<TFloat32> images = tf.placeholder(TFloat32.class);
-      Map<String, Operand<TFloat32>> layers = model.build(new NetworkBuilder(tf), images);
-      assertEquals(TinyConvNet.LAYERS, List.copyOf(layers.keySet()));
-      Session.Runner runner = session.runner();
-      layers.values().forEach(runner::fetch);
-      try (TFloat32 in = Tensors.of(BATCH, IMAGES); Result result = runner.feed(images, in).run()) {
-        for (int i = 0; i < TinyConvNet.LAYERS.size(); i++) {
-          String layer = TinyConvNet.LAYERS.get(i);
-          assertArrayEquals(expected.get(layer), Tensors.floats((TFloat32) result.get(i)), 1e-5f,
-              layer);
-        }
-      }
-    }
+    Map<String, float[]> actual =
+        ImportedActivations.of((tf, x) -> model.build(new NetworkBuilder(tf), x), BATCH, IMAGES);
+    assertEquals(TinyConvNet.LAYERS, List.copyOf(actual.keySet()));
+    expected.forEach((layer, values) ->
+        assertArrayEquals(values, actual.get(layer), 1e-5f, layer));
   }
 
   @Test
