@@ -1,5 +1,7 @@
 package io.featureviz.optvis.model;
 
+import io.featureviz.optvis.model.tf.ModelMetadata;
+import io.featureviz.optvis.model.tf.UserModels;
 import io.featureviz.optvis.model.tfjs.TfjsLayersModel;
 import io.featureviz.optvis.model.tflite.TfliteModel;
 import java.io.IOException;
@@ -87,6 +89,10 @@ public final class ModelCatalog {
       return Files.isRegularFile(labels) ? TfliteModel.load(path, labels, id)
           : TfliteModel.load(path, id);
     }
+    if (name.endsWith(".json") && !name.equals("model.json")
+        || Files.isRegularFile(path.resolve(ModelMetadata.FILE_NAME))) {
+      return UserModels.load(path);
+    }
     if (name.equals("model.json")) {
       return TfjsLayersModel.load(path);
     }
@@ -94,7 +100,8 @@ public final class ModelCatalog {
       return TfjsLayersModel.load(path.resolve("model.json"));
     }
     throw new UnknownModelException("model path '" + text + "' is not a supported model: give a"
-        + " .tflite file or a TensorFlow.js layers model.json");
+        + " .tflite file, a TensorFlow.js layers model.json, or a SavedModel or frozen GraphDef"
+        + " with its " + ModelMetadata.FILE_NAME);
   }
 
   /** A model id or path that names no model the catalog can load. */

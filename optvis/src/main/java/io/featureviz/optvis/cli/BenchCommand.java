@@ -1,0 +1,52 @@
+package io.featureviz.optvis.cli;
+
+import io.featureviz.optvis.bench.BenchResult;
+import io.featureviz.optvis.bench.Benchmark;
+import io.featureviz.optvis.model.ModelCatalog;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Time render steps against the network's own forward and backward pass.")
+final class BenchCommand implements Callable<Integer> {
+
+  @Option(names = "--model", required = true, paramLabel = "ID|PATH")
+  String model;
+
+  @Option(names = "--size", defaultValue = "224", description = "Image side (${DEFAULT-VALUE}).")
+  int size;
+
+  @Option(names = "--batch", defaultValue = "1", description = "Batch (${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = "--steps", defaultValue = "50", description = "Measured steps (${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(names = "--warmup", defaultValue = "5", description = "Unmeasured steps first (${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(names = "--json", description = "Print the figures as one JSON object.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    if (steps < 1 || warmup < 0) {
+      throw new IllegalArgumentException("--steps must be >= 1 and --warmup >= 0");
+    }
+    BenchResult result = Benchmark.run(ModelCatalog.fromEnvironment().load(model), size, batch,
+        steps, warmup);
+    if (json) {
+      System.out.println(Json.line(result));
+    } else {
+      System.out.println(String.format(Locale.ROOT,
+          "%s %dpx batch %d: %.1f ms/step (%.2f steps/s), network alone %.1f ms, overhead %.1f%%,"
+              + " %.2f GFLOP/step, %.1f GFLOP/s, peak RSS %d MB",
+          result.model(), size, batch, result.msPerStep(), result.stepsPerSecond(),
+          result.forwardBackwardMs(), result.overheadPct(), result.gflopPerStep(),
+          result.achievedGflops(), result.peakRssMb()));
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,82 @@
+package io.featureviz.optvis.cli;
+
+import io.featureviz.contracts.objective.ObjectiveSpec;
+import io.featureviz.optvis.param.FourierParam;
+import io.featureviz.optvis.param.ImageParameterization;
+import io.featureviz.optvis.param.PixelParam;
+import io.featureviz.optvis.param.RgbConstraint;
+import io.featureviz.optvis.param.SpatialParam;
+import io.featureviz.optvis.render.RenderSpec;
+import io.featureviz.optvis.transform.TransformList;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The optimization settings shared by every command that renders. */
+final class EngineOptions {
+
+  @Option(names = "--size", paramLabel = "N",
+      description = "Image side in pixels (default: the model's input size).")
+  Integer size;
+
+  @Option(names = "--steps", defaultValue = "512", description = "Optimization steps (${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(names = "--thresholds", split = ",", paramLabel = "STEP",
+      description = "Steps at which to save an image (default: steps/4, steps/2, steps).")
+  List<Integer> thresholds;
+
+  @Option(names = "--batch", defaultValue = "1", description = "Images optimized together (${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = "--seed", defaultValue = "0", description = "Random seed (${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--lr", defaultValue = "0.05", description = "Adam learning rate (${DEFAULT-VALUE}).")
+  double learningRate;
+
+  @Option(names = "--param", defaultValue = "fft", paramLabel = "fft|pixel",
+      description = "Image parameterization (${DEFAULT-VALUE}).")
+  String param;
+
+  @Option(names = "--decay-power", defaultValue = "1.0",
+      description = "Fourier spectrum decay power (${DEFAULT-VALUE}).")
+  float decayPower;
+
+  @Option(names = "--no-decorrelate", description = "Optimize in RGB instead of decorrelated colour.")
+  boolean noDecorrelate;
+
+  @Option(names = "--clip", description = "Clip to [0,1] instead of a sigmoid.")
+  boolean clip;
+
+  @Option(names = "--transforms", defaultValue = "standard", paramLabel = "standard|none|LIST",
+      description = "Transforms each step, e.g. pad(12),jitter(8),scale(0.9..1.1/0.02),"
+          + "rotate(-10..10),jitter(4) (${DEFAULT-VALUE}).")
+  String transforms;
+
+  RenderSpec spec(ObjectiveSpec objective, int modelInputSize) {
+    List<Integer> chosen = thresholds;
+    if (chosen == null || chosen.isEmpty()) {
+      chosen = new ArrayList<>();
+      for (int divisor : new int[] {4, 2, 1}) {
+        int step = steps / divisor;
+        if (step >= 1 && !chosen.contains(step)) {
+          chosen.add(step);
+        }
+      }
+    }
+    return new RenderSpec(objective, size == null ? modelInputSize : size, batch, steps, chosen,
+        seed, learningRate, parameterization(), TransformList.parse(transforms));
+  }
+
+  ImageParameterization parameterization() {
+    SpatialParam spatial = switch (param) {
+      case "fft" -> new FourierParam(FourierParam.DEFAULT.initStddev(), decayPower);
+      case "pixel" -> PixelParam.DEFAULT;
+      default -> throw new IllegalArgumentException(
+          "--param must be fft or pixel, got '" + param + "'");
+    };
+    return new ImageParameterization(spatial, !noDecorrelate,
+        clip ? RgbConstraint.CLIP : RgbConstraint.SIGMOID);
+  }
+}

@@ -1,0 +1,53 @@
+package io.featureviz.optvis.cli;
+
+import io.featureviz.contracts.objective.LayerShape;
+import io.featureviz.contracts.objective.ModelCatalogView;
+import io.featureviz.contracts.objective.ObjectiveProblem;
+import io.featureviz.contracts.objective.ObjectiveSpec;
+import io.featureviz.contracts.objective.ObjectiveValidator;
+import io.featureviz.optvis.model.ImageModel;
+import io.featureviz.optvis.model.ModelCatalog;
+import io.featureviz.optvis.model.ModelInfo;
+import java.util.List;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Option;
+
+/** {@code --model} and {@code --objective}, validated together against the model's catalog. */
+final class ModelOptions {
+
+  @Option(names = "--model", required = true, paramLabel = "ID|PATH",
+      description = "Catalog id (mobilenet_v2, inception_v3) or a model path.")
+  String model;
+
+  @Option(names = "--objective", required = true, paramLabel = "SPEC",
+      description = "Objective, e.g. mixed4:97, softmax:\"hot dog\", layer:mixed3 - 0.1*tv.")
+  String objective;
+
+  private ImageModel loaded;
+
+  ImageModel model() {
+    if (loaded == null) {
+      loaded = ModelCatalog.fromEnvironment().load(model);
+    }
+    return loaded;
+  }
+
+  /** Parses the objective and checks every layer, channel and class against the model. */
+  ObjectiveSpec objective(int batch) {
+    ObjectiveSpec spec = ObjectiveSpec.parse(objective);
+    List<ObjectiveProblem> problems =
+        ObjectiveValidator.validate(spec, catalogView(model().info()), batch);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("invalid objective for model " + model().info().id()
+          + ":\n" + problems.stream().map(p -> "  " + p.path() + ": " + p.message())
+              .collect(Collectors.joining("\n")));
+    }
+    return spec;
+  }
+
+  static ModelCatalogView catalogView(ModelInfo info) {
+    return ModelCatalogView.of(info.layers().stream()
+        .map(l -> new LayerShape(l.name(), l.channels(), l.height(), l.width())).toList(),
+        info.labels());
+  }
+}
