@@ -1,0 +1,53 @@
+package io.featureviz.contracts.messages;
+
+import java.util.List;
+
+/**
+ * A render job as published on {@link Topics#JOBS}. Engine settings carry the engine's defaults
+ * when the submitter left them out (see {@link #withDefaults}).
+ *
+ * @param v schema version, {@link Messages#VERSION}
+ * @param id job id (also the Kafka key)
+ * @param tenant owner of the job and its images
+ * @param model catalog id or uploaded model id
+ * @param objective objective in the grammar of {@code io.featureviz.contracts.objective}
+ * @param size image side in pixels; 0 means the model's input size
+ * @param thresholds steps at which a frame is emitted; the last step always emits the final one
+ * @param param {@code fft} or {@code pixel}
+ * @param transforms {@code standard}, {@code none} or a transform list
+ * @param submittedAt epoch milliseconds
+ */
+public record JobRequest(
+    int v,
+    String id,
+    String tenant,
+    String model,
+    String objective,
+    int size,
+    int steps,
+    List<Integer> thresholds,
+    int batch,
+    long seed,
+    double lr,
+    String param,
+    boolean decorrelate,
+    String transforms,
+    long submittedAt) {
+
+  public static final int DEFAULT_STEPS = 512;
+  public static final double DEFAULT_LR = 0.05;
+  public static final String DEFAULT_PARAM = "fft";
+  public static final String DEFAULT_TRANSFORMS = "standard";
+
+  public JobRequest {
+    thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
+  }
+
+  /** The thresholds to use: the given ones, or steps/4, steps/2 and steps. */
+  public List<Integer> effectiveThresholds() {
+    if (!thresholds.isEmpty()) {
+      return thresholds;
+    }
+    return List.of(steps / 4, steps / 2, steps).stream().filter(s -> s >= 1).distinct().toList();
+  }
+}

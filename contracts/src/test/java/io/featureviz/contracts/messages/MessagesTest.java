@@ -1,0 +1,59 @@
+package io.featureviz.contracts.messages;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MessagesTest {
+
+  private static JobRequest request() {
+    return new JobRequest(1, "job-1", "tenant-a", "inception_v3", "mixed4:97", 128, 256,
+        List.of(64, 256), 1, 7, 0.05, "fft", true, "standard", 1_700_000_000_000L);
+  }
+
+  @Test
+  void jobRequestRoundTripsThroughSnakeCaseJson() {
+    byte[] json = Messages.write(request());
+    String text = new String(json, StandardCharsets.UTF_8);
+    assertTrue(text.contains("\"submitted_at\":1700000000000"), text);
+    assertEquals(request(), Messages.read(json, JobRequest.class));
+  }
+
+  @Test
+  void refusesNonJsonUnknownVersionAndMissingVersion() {
+    MessageFormatException notJson = assertThrows(MessageFormatException.class,
+        () -> Messages.read("{oops".getBytes(StandardCharsets.UTF_8), JobRequest.class));
+    assertTrue(notJson.getMessage().startsWith("not JSON"), notJson.getMessage());
+    MessageFormatException future = assertThrows(MessageFormatException.class,
+        () -> Messages.read("{\"v\":2,\"id\":\"x\"}".getBytes(StandardCharsets.UTF_8),
+            JobRequest.class));
+    assertTrue(future.getMessage().contains("unknown schema version 2"), future.getMessage());
+    assertThrows(MessageFormatException.class,
+        () -> Messages.read("{\"id\":\"x\"}".getBytes(StandardCharsets.UTF_8), JobRequest.class));
+  }
+
+  @Test
+  void defaultThresholdsAreQuarterHalfAndEnd() {
+    JobRequest none = new JobRequest(1, "j", "t", "m", "o", 0, 512, List.of(), 1, 0, 0.05, "fft",
+        true, "standard", 0);
+    assertEquals(List.of(128, 256, 512), none.effectiveThresholds());
+  }
+
+  @Test
+  void frameHeadersRoundTripAndGiveDeterministicKeys() {
+    FrameHeaders frame = new FrameHeaders("job-1", "tenant-a", 64, 2, false, 1.5, 128, 128);
+    Map<String, byte[]> headers = frame.toHeaders();
+    assertEquals(frame, FrameHeaders.fromHeaders(headers));
+    assertEquals("jobs/job-1/2/000064.png", frame.objectKey());
+    assertArrayEquals("image/png".getBytes(StandardCharsets.UTF_8),
+        headers.get(FrameHeaders.CONTENT_TYPE));
+    headers.remove(FrameHeaders.STEP);
+    assertThrows(MessageFormatException.class, () -> FrameHeaders.fromHeaders(headers));
+  }
+}
