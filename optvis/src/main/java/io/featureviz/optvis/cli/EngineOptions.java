@@ -1,11 +1,7 @@
 package io.featureviz.optvis.cli;
 
 import io.featureviz.contracts.objective.ObjectiveSpec;
-import io.featureviz.optvis.param.FourierParam;
 import io.featureviz.optvis.param.ImageParameterization;
-import io.featureviz.optvis.param.PixelParam;
-import io.featureviz.optvis.param.RgbConstraint;
-import io.featureviz.optvis.param.SpatialParam;
 import io.featureviz.optvis.render.RenderSpec;
 import io.featureviz.optvis.transform.TransformList;
 import java.util.ArrayList;
@@ -70,13 +66,6 @@ final class EngineOptions {
   }
 
   ImageParameterization parameterization() {
-    SpatialParam spatial = switch (param) {
-      case "fft" -> new FourierParam(FourierParam.DEFAULT.initStddev(), decayPower);
-      case "pixel" -> PixelParam.DEFAULT;
-      default -> throw new IllegalArgumentException(
-          "--param must be fft or pixel, got '" + param + "'");
-    };
-    return new ImageParameterization(spatial, !noDecorrelate,
-        clip ? RgbConstraint.CLIP : RgbConstraint.SIGMOID);
+    return ImageParameterization.of(param, !noDecorrelate, clip, decayPower);
   }
 }

@@ -1,13 +1,10 @@
 package io.featureviz.optvis.cli;
 
-import io.featureviz.contracts.objective.LayerShape;
-import io.featureviz.contracts.objective.ModelCatalogView;
 import io.featureviz.contracts.objective.ObjectiveProblem;
 import io.featureviz.contracts.objective.ObjectiveSpec;
 import io.featureviz.contracts.objective.ObjectiveValidator;
 import io.featureviz.optvis.model.ImageModel;
 import io.featureviz.optvis.model.ModelCatalog;
-import io.featureviz.optvis.model.ModelInfo;
 import java.util.List;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
@@ -36,18 +33,12 @@ final class ModelOptions {
   ObjectiveSpec objective(int batch) {
     ObjectiveSpec spec = ObjectiveSpec.parse(objective);
     List<ObjectiveProblem> problems =
-        ObjectiveValidator.validate(spec, catalogView(model().info()), batch);
+        ObjectiveValidator.validate(spec, model().info().catalogView(), batch);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("invalid objective for model " + model().info().id()
           + ":\n" + problems.stream().map(p -> "  " + p.path() + ": " + p.message())
               .collect(Collectors.joining("\n")));
     }
     return spec;
-  }
-
-  static ModelCatalogView catalogView(ModelInfo info) {
-    return ModelCatalogView.of(info.layers().stream()
-        .map(l -> new LayerShape(l.name(), l.channels(), l.height(), l.width())).toList(),
-        info.labels());
   }
 }

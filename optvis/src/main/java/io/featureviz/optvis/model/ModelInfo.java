@@ -1,5 +1,7 @@
 package io.featureviz.optvis.model;
 
+import io.featureviz.contracts.objective.LayerShape;
+import io.featureviz.contracts.objective.ModelCatalogView;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +32,12 @@ public record ModelInfo(
   public ModelInfo {
     layers = List.copyOf(layers);
     labels = List.copyOf(labels);
+  }
+
+  /** This catalog entry as the objective validator of {@code contracts} sees it. */
+  public ModelCatalogView catalogView() {
+    return ModelCatalogView.of(layers.stream()
+        .map(l -> new LayerShape(l.name(), l.channels(), l.height(), l.width())).toList(), labels);
   }
 
   public Optional<LayerInfo> layer(String name) {

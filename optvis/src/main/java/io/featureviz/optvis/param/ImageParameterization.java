@@ -15,6 +15,24 @@ public record ImageParameterization(SpatialParam spatial, boolean decorrelate,
   public static final ImageParameterization STANDARD =
       new ImageParameterization(FourierParam.DEFAULT, true, RgbConstraint.SIGMOID);
 
+  /**
+   * The parameterization named as on the command line and in job requests.
+   *
+   * @param spatial {@code fft} or {@code pixel}
+   * @param clip clip to [0, 1] instead of a sigmoid
+   */
+  public static ImageParameterization of(String spatial, boolean decorrelate, boolean clip,
+      float decayPower) {
+    SpatialParam param = switch (spatial) {
+      case "fft" -> new FourierParam(FourierParam.DEFAULT.initStddev(), decayPower);
+      case "pixel" -> PixelParam.DEFAULT;
+      default -> throw new IllegalArgumentException(
+          "parameterization must be fft or pixel, got '" + spatial + "'");
+    };
+    return new ImageParameterization(param, decorrelate,
+        clip ? RgbConstraint.CLIP : RgbConstraint.SIGMOID);
+  }
+
   /** Builds [batch, height, width, 3] images in [0, 1]. */
   public Operand<TFloat32> build(Ops tf, Trainables trainables, int batch, int height, int width,
       Operand<TInt64> seed) {
