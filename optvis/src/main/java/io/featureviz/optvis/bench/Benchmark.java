@@ -21,19 +21,33 @@ public final class Benchmark {
 
   private Benchmark() {}
 
-  public static BenchResult run(ImageModel model, int size, int batch, int steps, int warmup) {
+  /** A channel of the middle layer with lucid's standard settings. */
+  public static RenderSpec defaultSpec(ImageModel model, int size, int batch) {
+    return new RenderSpec(ObjectiveSpec.parse(middleLayer(model) + ":0"), size, batch, 1,
+        List.of(), 0, RenderSpec.DEFAULT_LEARNING_RATE, ImageParameterization.STANDARD,
+        TransformList.STANDARD);
+  }
+
+  /** Times {@code steps} steps of {@code template} (its own step count is ignored). */
+  public static BenchResult run(ImageModel model, RenderSpec template, int steps, int warmup) {
     long loadStart = System.nanoTime();
     String device = TensorFlowRuntime.ensureLoaded() + " " + TensorFlowRuntime.nativeClassifier();
     double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
-    ObjectiveSpec objective = ObjectiveSpec.parse(middleLayer(model) + ":0");
-    RenderSpec spec = new RenderSpec(objective, size, batch, steps + warmup, List.of(), 0,
-        RenderSpec.DEFAULT_LEARNING_RATE, ImageParameterization.STANDARD, TransformList.STANDARD);
+    ObjectiveSpec objective = template.objective();
+    int batch = template.batch();
+    int size = template.size();
+    RenderSpec spec = new RenderSpec(objective, size, batch,
+        steps + Math.max(warmup, template.redirectReluSteps()), List.of(),
+        template.seed(), template.learningRate(), template.param(), template.transforms(),
+        template.redirectReluSteps());
     long buildStart = System.nanoTime();
     try (RenderGraph render = new RenderGraph(model, spec);
         NetworkGradientGraph network = new NetworkGradientGraph(model, objective, batch,
             render.networkInputSize())) {
       double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
-      for (int i = 0; i < warmup; i++) {
+      // Steady state: the redirected-ReLU steps at the start are not representative.
+      int unmeasured = Math.max(warmup, spec.redirectReluSteps());
+      for (int i = 0; i < unmeasured; i++) {
         render.step(i);
         network.run();
       }
@@ -42,7 +56,7 @@ public final class Benchmark {
       long networkNanos = 0;
       for (int i = 0; i < steps; i++) {
         long t0 = System.nanoTime();
-        render.step(warmup + i);
+        render.step(unmeasured + i);
         long t1 = System.nanoTime();
         network.run();
         long t2 = System.nanoTime();

@@ -2,7 +2,13 @@ package io.featureviz.optvis.cli;
 
 import io.featureviz.optvis.bench.BenchResult;
 import io.featureviz.optvis.bench.Benchmark;
+import io.featureviz.contracts.objective.ObjectiveSpec;
+import io.featureviz.optvis.model.ImageModel;
 import io.featureviz.optvis.model.ModelCatalog;
+import io.featureviz.optvis.param.ImageParameterization;
+import io.featureviz.optvis.render.RenderSpec;
+import io.featureviz.optvis.transform.TransformList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,6 +33,21 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--warmup", defaultValue = "5", description = "Unmeasured steps first (${DEFAULT-VALUE}).")
   int warmup;
 
+  @Option(names = "--objective", paramLabel = "SPEC",
+      description = "Objective (default: channel 0 of the middle layer).")
+  String objective;
+
+  @Option(names = "--transforms", defaultValue = "standard", paramLabel = "standard|none|LIST")
+  String transforms;
+
+  @Option(names = "--param", defaultValue = "fft", paramLabel = "fft|pixel")
+  String param;
+
+  @Option(names = "--redirect-relu-steps", defaultValue = "16", paramLabel = "N",
+      description = "Steps with redirected ReLU gradients; they run untimed before the"
+          + " measured steps, which show the steady state (${DEFAULT-VALUE}).")
+  int redirectReluSteps;
+
   @Option(names = "--json", description = "Print the figures as one JSON object.")
   boolean json;
 
@@ -35,8 +56,14 @@ final class BenchCommand implements Callable<Integer> {
     if (steps < 1 || warmup < 0) {
       throw new IllegalArgumentException("--steps must be >= 1 and --warmup >= 0");
     }
-    BenchResult result = Benchmark.run(ModelCatalog.fromEnvironment().load(model), size, batch,
-        steps, warmup);
+    ImageModel loaded = ModelCatalog.fromEnvironment().load(model);
+    RenderSpec defaults = Benchmark.defaultSpec(loaded, size, batch);
+    RenderSpec spec = new RenderSpec(
+        objective == null ? defaults.objective() : ObjectiveSpec.parse(objective), size, batch,
+        1, List.of(), 0, RenderSpec.DEFAULT_LEARNING_RATE,
+        ImageParameterization.of(param, true, false, 1f), TransformList.parse(transforms),
+        redirectReluSteps);
+    BenchResult result = Benchmark.run(loaded, spec, steps, warmup);
     if (json) {
       System.out.println(Json.line(result));
     } else {

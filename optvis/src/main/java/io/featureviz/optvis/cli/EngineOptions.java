@@ -50,6 +50,11 @@ final class EngineOptions {
           + "rotate(-10..10),jitter(4) (${DEFAULT-VALUE}).")
   String transforms;
 
+  @Option(names = "--redirect-relu-steps", defaultValue = "16", paramLabel = "N",
+      description = "Let ReLU gradients reach dead units for the first N steps; 0 turns it off"
+          + " (${DEFAULT-VALUE}).")
+  int redirectReluSteps;
+
   RenderSpec spec(ObjectiveSpec objective, int modelInputSize) {
     List<Integer> chosen = thresholds;
     if (chosen == null || chosen.isEmpty()) {
@@ -62,7 +67,8 @@ final class EngineOptions {
       }
     }
     return new RenderSpec(objective, size == null ? modelInputSize : size, batch, steps, chosen,
-        seed, learningRate, parameterization(), TransformList.parse(transforms));
+        seed, learningRate, parameterization(), TransformList.parse(transforms),
+        redirectReluSteps);
   }
 
   ImageParameterization parameterization() {

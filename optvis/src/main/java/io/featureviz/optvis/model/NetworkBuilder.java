@@ -1,5 +1,6 @@
 package io.featureviz.optvis.model;
 
+import io.featureviz.optvis.runtime.RedirectedRelu;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -11,9 +12,16 @@ import org.tensorflow.types.TFloat32;
 public class NetworkBuilder {
 
   private final Ops tf;
+  private final boolean redirectable;
 
   public NetworkBuilder(Ops tf) {
+    this(tf, false);
+  }
+
+  /** @param redirectable build ReLUs whose gradient can be redirected ({@link RedirectedRelu}) */
+  public NetworkBuilder(Ops tf, boolean redirectable) {
     this.tf = tf;
+    this.redirectable = redirectable;
   }
 
   public Ops tf() {
@@ -21,10 +29,10 @@ public class NetworkBuilder {
   }
 
   public Operand<TFloat32> relu(Operand<TFloat32> x) {
-    return tf.nn.relu(x);
+    return redirectable ? RedirectedRelu.apply(tf, x, Float.POSITIVE_INFINITY) : tf.nn.relu(x);
   }
 
   public Operand<TFloat32> relu6(Operand<TFloat32> x) {
-    return tf.nn.relu6(x);
+    return redirectable ? RedirectedRelu.apply(tf, x, 6f) : tf.nn.relu6(x);
   }
 }

@@ -7,6 +7,7 @@ import io.featureviz.optvis.model.NetworkBuilder;
 import io.featureviz.optvis.objectives.ObjectiveCompiler;
 import io.featureviz.optvis.objectives.ObjectiveGraph;
 import io.featureviz.optvis.param.Trainables;
+import io.featureviz.optvis.runtime.RedirectedRelu;
 import io.featureviz.optvis.runtime.TensorFlowRuntime;
 import io.featureviz.optvis.transform.RandomSource;
 import io.featureviz.optvis.transform.TransformedImage;
@@ -38,7 +39,9 @@ public final class RenderGraph implements AutoCloseable {
   private final Placeholder<TInt64> step;
   private final Operand<TFloat32> image;
   private final Operand<TFloat32> objective;
+  private final Operand<TFloat32> objectiveRedirected;
   private final Op train;
+  private final Op trainRedirected;
   private final List<Op> initializers = new ArrayList<>();
   private final int networkInputSize;
 
@@ -56,16 +59,23 @@ public final class RenderGraph implements AutoCloseable {
       TransformedImage transformed = spec.transforms().apply(tf,
           new TransformedImage(image, spec.batch(), spec.size(), spec.size()), random);
       networkInputSize = transformed.height();
-      Map<String, Operand<TFloat32>> layers = model.build(
-          new NetworkBuilder(tf.withSubScope("model")), transformed.images());
-      objective = tf.withName("objective").identity(ObjectiveCompiler.compile(spec.objective(),
-          ObjectiveGraph.of(tf, model.info(), layers, image, spec.batch())));
-      Operand<TFloat32> loss = tf.math.neg(tf.reduceSum(objective, tf.constant(0)));
       List<Trainables.Trainable> all = trainables.all();
       Output<?>[] values = all.stream().map(t -> t.value().asOutput()).toArray(Output<?>[]::new);
-      Output<?>[] gradients = graph.addGradients(loss.asOutput(), values);
-      Adam adam = new Adam(tf, trainables, gradients, step, (float) spec.learningRate());
-      train = tf.withControlDependencies(adam.updates()).withName("train").noOp();
+      Adam adam = new Adam(tf, trainables, step, (float) spec.learningRate());
+      objective = objective(tf, "objective", model, new NetworkBuilder(tf.withSubScope("model")),
+          transformed);
+      train = trainOp(tf, "train", adam, objective, values);
+      // Redirected ReLU gradients need marker ops in the network. A second copy of the network
+      // carries them, so that the steps after the first few pay nothing for the feature.
+      if (spec.redirectReluSteps() > 0) {
+        objectiveRedirected = objective(tf, "objective_redirected", model,
+            new NetworkBuilder(tf.withSubScope("model_redirected"), true), transformed);
+        trainRedirected = RedirectedRelu.building(true,
+            () -> trainOp(tf, "train_redirected", adam, objectiveRedirected, values));
+      } else {
+        objectiveRedirected = objective;
+        trainRedirected = train;
+      }
       all.forEach(t -> initializers.add(t.initializer()));
       initializers.addAll(adam.initializers());
       session = new Session(graph);
@@ -74,6 +84,21 @@ public final class RenderGraph implements AutoCloseable {
       throw e;
     }
     reset();
+  }
+
+  private Operand<TFloat32> objective(Ops tf, String name, ImageModel model, NetworkBuilder net,
+      TransformedImage transformed) {
+    Map<String, Operand<TFloat32>> layers = model.build(net, transformed.images());
+    return tf.withName(name).identity(ObjectiveCompiler.compile(spec.objective(),
+        ObjectiveGraph.of(tf, model.info(), layers, image, spec.batch())));
+  }
+
+  /** Ascends the objective summed over the batch: each element is optimized independently. */
+  private Op trainOp(Ops tf, String name, Adam adam, Operand<TFloat32> objective,
+      Output<?>[] values) {
+    Operand<TFloat32> loss = tf.math.neg(tf.reduceSum(objective, tf.constant(0)));
+    return tf.withControlDependencies(adam.updates(graph.addGradients(loss.asOutput(), values)))
+        .withName(name).noOp();
   }
 
   /** Re-initializes parameters and optimizer state from the seed. */
@@ -89,8 +114,10 @@ public final class RenderGraph implements AutoCloseable {
    */
   public float[] step(long index) {
     try (TInt64 stepValue = TInt64.scalarOf(index);
-        Result result = session.runner().feed(step, stepValue).addTarget(train).fetch(objective)
-            .run()) {
+        Result result = index < spec.redirectReluSteps()
+            ? session.runner().feed(step, stepValue).addTarget(trainRedirected)
+                .fetch(objectiveRedirected).run()
+            : session.runner().feed(step, stepValue).addTarget(train).fetch(objective).run()) {
       return toArray((TFloat32) result.get(0));
     }
   }

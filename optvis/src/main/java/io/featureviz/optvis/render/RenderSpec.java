@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Everything that determines a render. The same spec on the same model and machine gives the
  * same bytes. Defaults are lucid's {@code render_vis}: Adam at 0.05, 512 steps, the standard
- * transforms, a decorrelated Fourier parameterization.
+ * transforms, a decorrelated Fourier parameterization, redirected ReLU gradients for 16 steps
+ * ({@code redirectReluSteps} 0 turns them off).
  */
 public record RenderSpec(
     ObjectiveSpec objective,
@@ -19,13 +20,24 @@ public record RenderSpec(
     long seed,
     double learningRate,
     ImageParameterization param,
-    TransformList transforms) {
+    TransformList transforms,
+    int redirectReluSteps) {
 
   public static final int DEFAULT_STEPS = 512;
   public static final double DEFAULT_LEARNING_RATE = 0.05;
   public static final int MAX_SIZE = 1024;
   public static final int MAX_BATCH = 64;
   public static final int MAX_STEPS = 100_000;
+  /** lucid lets ReLU gradients through dead units for the first 16 steps. */
+  public static final int DEFAULT_REDIRECT_RELU_STEPS = 16;
+
+  /** A spec with the default redirected-ReLU period. */
+  public RenderSpec(ObjectiveSpec objective, int size, int batch, int steps,
+      List<Integer> thresholds, long seed, double learningRate, ImageParameterization param,
+      TransformList transforms) {
+    this(objective, size, batch, steps, thresholds, seed, learningRate, param, transforms,
+        DEFAULT_REDIRECT_RELU_STEPS);
+  }
 
   public RenderSpec {
     thresholds = List.copyOf(thresholds);
@@ -50,6 +62,10 @@ public record RenderSpec(
     }
     if (thresholds.stream().distinct().count() != thresholds.size()) {
       throw new IllegalArgumentException("thresholds repeat a step: " + thresholds);
+    }
+    if (redirectReluSteps < 0) {
+      throw new IllegalArgumentException("redirected-ReLU steps must be >= 0, got "
+          + redirectReluSteps);
     }
     objective.checkBatchSize(batch);
   }

@@ -13,7 +13,8 @@ import org.tensorflow.types.TInt32;
 
 /**
  * Registers, once per process, the gradients TensorFlow's C++ gradient registry lacks but the
- * engine needs: the real FFTs behind the Fourier parameterization.
+ * engine needs: the real FFTs behind the Fourier parameterization, and the marker behind
+ * {@link RedirectedRelu}.
  *
  * <p>Shapes are read with shape ops, never {@code Output.shape()}: that call deadlocks inside a
  * gradient callback.
@@ -25,6 +26,7 @@ final class Gradients {
   static void registerAll() {
     TensorFlow.registerCustomGradient("IRFFT2D", Gradients::irfft2dGradient);
     TensorFlow.registerCustomGradient("RFFT2D", Gradients::rfft2dGradient);
+    RedirectedRelu.register();
   }
 
   /**
