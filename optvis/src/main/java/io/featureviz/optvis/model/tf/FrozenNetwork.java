@@ -28,7 +28,10 @@ record FrozenNetwork(
     float rangeMin,
     float rangeMax) {
 
-  /** Checks that the metadata's tensors exist in {@code graphDef} and keeps what computes them. */
+  /**
+   * Checks that the metadata's tensors exist in {@code graphDef} and keeps what computes them, with
+   * LRN rewritten into ops whose gradients are right ({@link LrnRewrite}).
+   */
   static FrozenNetwork of(GraphDef graphDef, ModelMetadata metadata) {
     TensorName input = metadata.inputTensor();
     Map<String, TensorName> outputs = metadata.layerTensors();
@@ -49,8 +52,8 @@ record FrozenNetwork(
           throw new ModelImportException("the layers depend on placeholder '" + other.getName()
               + "', which is not the input " + input + "; is 'input' the right tensor?");
         });
-    return new FrozenNetwork(metadata.id(), needed, input, outputs, metadata.rangeMin(),
-        metadata.rangeMax());
+    return new FrozenNetwork(metadata.id(), LrnRewrite.apply(needed, input), input, outputs,
+        metadata.rangeMin(), metadata.rangeMax());
   }
 
   private static void checkInput(NodeDef node, TensorName input) {
