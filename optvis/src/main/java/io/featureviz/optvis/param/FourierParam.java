@@ -27,28 +27,48 @@ public record FourierParam(float initStddev, float decayPower) implements Spatia
   @Override
   public Operand<TFloat32> build(Ops tf, Trainables trainables, int batch, int height, int width,
       Operand<TInt64> seed) {
-    // An odd width is computed one column wider and cropped, as numpy's irfft length demands.
-    int evenWidth = width + (width % 2);
+    // The transform runs at the next 2-3-5-smooth even size and is cropped: FFTs of sizes with
+    // large prime factors (299 = 13 * 23) are several times slower.
+    int fftHeight = smoothSize(height);
+    int evenWidth = smoothSize(width + (width % 2));
+    while (evenWidth % 2 != 0) {
+      evenWidth = smoothSize(evenWidth + 1);
+    }
     int columns = evenWidth / 2 + 1;
-    Shape spectrumShape = Shape.of(2, batch, 3, height, columns);
+    Shape spectrumShape = Shape.of(2, batch, 3, fftHeight, columns);
     Operand<TFloat32> init = tf.math.mul(
         tf.random.statelessRandomNormal(tf.constant(spectrumShape.asArray()), seed),
         tf.constant(initStddev));
     Operand<TFloat32> realImag = trainables.create(tf, "spectrum", spectrumShape, init).value();
     Split<TFloat32> parts = tf.split(tf.constant(0), realImag, 2L);
-    Operand<TFloat32> scale = tf.constant(Shape.of(height, columns),
-        DataBuffers.of(spectrumScale(height, evenWidth, columns, decayPower)));
+    Operand<TFloat32> scale = tf.constant(Shape.of(fftHeight, columns),
+        DataBuffers.of(spectrumScale(fftHeight, evenWidth, columns, decayPower)));
     Output<?> spectrum = ComplexOps.complex(tf,
         tf.math.mul(tf.squeeze(parts.output().get(0), Squeeze.axis(FIRST)), scale),
         tf.math.mul(tf.squeeze(parts.output().get(1), Squeeze.axis(FIRST)), scale));
     Operand<TFloat32> planes =
-        ComplexOps.irfft2d(tf, spectrum, tf.constant(new int[] {height, evenWidth}));
+        ComplexOps.irfft2d(tf, spectrum, tf.constant(new int[] {fftHeight, evenWidth}));
     Operand<TFloat32> image = tf.linalg.transpose(planes, tf.constant(new int[] {0, 2, 3, 1}));
-    if (evenWidth != width) {
+    if (evenWidth != width || fftHeight != height) {
       image = tf.slice(image, tf.constant(new int[] {0, 0, 0, 0}),
           tf.constant(new int[] {batch, height, width, 3}));
     }
     return tf.math.div(image, tf.constant(OUTPUT_DIVISOR));
+  }
+
+  /** The smallest n' >= n whose only prime factors are 2, 3 and 5. */
+  static int smoothSize(int n) {
+    for (int candidate = n; ; candidate++) {
+      int rest = candidate;
+      for (int prime : new int[] {2, 3, 5}) {
+        while (rest % prime == 0) {
+          rest /= prime;
+        }
+      }
+      if (rest == 1) {
+        return candidate;
+      }
+    }
   }
 
   /** sqrt(w*h) / max(f, 1/max(w,h))^decay, f the frequency magnitude in cycles per pixel. */

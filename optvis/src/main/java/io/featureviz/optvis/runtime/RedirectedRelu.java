@@ -90,8 +90,14 @@ public final class RedirectedRelu {
     Operand<TInt32> batch = tf.gather(tf.shape(g), tf.constant(0), tf.constant(0));
     Operand<TFloat32> perElement = tf.reshape(reluGrad,
         tf.stack(List.of(batch, tf.constant(-1))));
-    Operand<TBool> flows = tf.math.greater(
-        tf.reduceSum(tf.math.abs(perElement), tf.constant(1)), tf.constant(0f));
-    return tf.select(flows, reluGrad, redirected);
+    Operand<TFloat32> flows = tf.dtypes.cast(tf.math.greater(
+        tf.reduceSum(tf.math.abs(perElement), tf.constant(1)), tf.constant(0f)), TFloat32.class);
+    // [batch] -> [batch, 1, ..., 1] so that it scales whole batch elements.
+    Operand<TInt32> ones = tf.fill(tf.reshape(tf.math.sub(tf.rank(g), tf.constant(1)),
+        tf.constant(new int[] {1})), tf.constant(1));
+    Operand<TFloat32> perBatch = tf.reshape(flows,
+        tf.concat(List.of(tf.reshape(batch, tf.constant(new int[] {1})), ones), tf.constant(0)));
+    return tf.math.add(tf.math.mul(perBatch, reluGrad),
+        tf.math.mul(tf.math.sub(tf.constant(1f), perBatch), redirected));
   }
 }

@@ -26,6 +26,23 @@ public final class SharedFiles {
     return dir().resolve("models/mobilenet_v2_1.0_224_quant/mobilenet_v2_1.0_224_quant.tflite");
   }
 
+  /** The catalog the command line would use, pointed at the shared models. */
+  public static io.featureviz.optvis.model.ModelCatalog catalog() {
+    return CATALOG;
+  }
+
+  private static final io.featureviz.optvis.model.ModelCatalog CATALOG =
+      new io.featureviz.optvis.model.ModelCatalog(dir().resolve("models"));
+
+  /** Every photo in the shared images folder. */
+  public static java.util.List<Path> photos() {
+    try (java.util.stream.Stream<Path> files = Files.list(images())) {
+      return files.filter(p -> p.toString().matches(".*\\.(jpg|bmp|png)$")).sorted().toList();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public static Path mobilenetV2Labels() {
     return mobilenetV2().resolveSibling("imagenet_labels.txt");
   }
