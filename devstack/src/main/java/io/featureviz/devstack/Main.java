@@ -9,10 +9,16 @@ import picocli.CommandLine.Command;
 public final class Main {
 
   public static void main(String[] args) {
-    // Kafka logs every step of its startup at INFO; keep stderr for what needs a look
-    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-    }
+    // Kafka logs every step of its startup at INFO, and a fresh cluster's first start at WARN; keep stderr for
+    // what needs a look
+    setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka.controller.QuorumController", "error");
     System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  private static void setIfAbsent(String property, String value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, value);
+    }
   }
 }
