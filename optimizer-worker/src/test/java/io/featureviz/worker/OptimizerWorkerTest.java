@@ -7,6 +7,7 @@ import static io.featureviz.worker.KafkaTestClient.sendJob;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -93,6 +94,30 @@ class OptimizerWorkerTest {
     given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
     given().get("/q/metrics").then().statusCode(200)
         .body(containsString("fv_worker_jobs_total{status=\"succeeded\"}"));
+  }
+
+  @Test
+  void aJobDeliveredAgainGivesTheSameFramesUnderTheSameKeys() {
+    String id = newJobId();
+    byte[] job = Messages.write(TestJobs.job(id, OBJECTIVE));
+    try (Tail events = new Tail(Topics.EVENTS); Tail frames = new Tail(Topics.FRAMES)) {
+      sendJob(id, job);
+      events.await(r -> finished(r, id), JOB_TIMEOUT, "first delivery of " + id);
+      // what a redelivery after a crash before the commit looks like
+      sendJob(id, job);
+      events.await(r -> events(r, id).stream().filter(e -> e.status() == JobStatus.SUCCEEDED)
+          .count() == 2, JOB_TIMEOUT, "second delivery of " + id);
+
+      Map<String, List<byte[]>> pngsByKey = framesOf(frames.await(
+          r -> framesOf(r, id).size() >= 6, Duration.ofSeconds(10), "6 frames"), id).stream()
+          .collect(Collectors.groupingBy(r -> FrameHeaders.fromHeaders(headers(r)).objectKey(),
+              Collectors.mapping(ConsumerRecord::value, Collectors.toList())));
+      assertEquals(3, pngsByKey.size(), pngsByKey.keySet().toString());
+      pngsByKey.forEach((key, pngs) -> {
+        assertEquals(2, pngs.size(), key);
+        assertArrayEquals(pngs.get(0), pngs.get(1), key);
+      });
+    }
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.featureviz.worker.jobs;
 import io.featureviz.contracts.messages.Topics;
 import io.featureviz.worker.config.WorkerConfig;
 import io.featureviz.worker.engine.WorkerIdentity;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -65,12 +66,14 @@ public class JobConsumer {
   private volatile Set<TopicPartition> assigned = Set.of();
 
   JobConsumer(WorkerConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka,
-      JobIntake intake, Cancellations cancellations, WorkerIdentity identity) {
+      JobIntake intake, Cancellations cancellations, WorkerIdentity identity,
+      MeterRegistry registry) {
     this.config = config;
     this.kafkaConfig = kafka;
     this.intake = intake;
     this.cancellations = cancellations;
     this.worker = identity.id();
+    registry.gauge("fv.worker.jobs.running", busy);
   }
 
   void start(@Observes StartupEvent event) {

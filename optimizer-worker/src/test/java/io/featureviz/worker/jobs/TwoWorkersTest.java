@@ -82,7 +82,7 @@ class TwoWorkersTest {
         secondConfig, registry);
     JobConsumer second = new JobConsumer(secondConfig, kafkaConfig,
         new JobIntake(runner, deadLetters, events, secondIdentity), secondCancellations,
-        secondIdentity);
+        secondIdentity, registry);
     second.start(null);
     try (Tail tail = new Tail(Topics.EVENTS)) {
       await().atMost(JOB_TIMEOUT).until(() -> !first.assigned().isEmpty()
