@@ -6,6 +6,7 @@ import static io.featureviz.worker.KafkaTestClient.finished;
 import static io.featureviz.worker.KafkaTestClient.sendJob;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -91,7 +92,8 @@ class OptimizerWorkerTest {
           "jobs/" + id + "/0/000004.png", "jobs/" + id + "/1/000004.png",
           "jobs/" + id + "/0/000006.png", "jobs/" + id + "/1/000006.png"), byKey.keySet());
     }
-    given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+    given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"))
+        .body("checks.name", hasItem("Kafka connection health check"));
     given().get("/q/metrics").then().statusCode(200)
         .body(containsString("fv_worker_jobs_total{status=\"succeeded\"}"));
   }

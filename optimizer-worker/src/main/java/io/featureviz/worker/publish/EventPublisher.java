@@ -6,6 +6,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /** Writes {@link JobEvent}s to {@code fv.events}. */
@@ -33,8 +34,7 @@ public class EventPublisher {
         failure -> LOG.debugf("progress of job %s not sent: %s", event.jobId(), failure));
   }
 
-  private static org.eclipse.microprofile.reactive.messaging.Message<byte[]> message(
-      JobEvent event) {
+  private static Message<byte[]> message(JobEvent event) {
     return KafkaMetadata.keyed(event.jobId(), Messages.write(event), Map.of());
   }
 }
