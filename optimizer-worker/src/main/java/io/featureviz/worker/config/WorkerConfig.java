@@ -1,0 +1,50 @@
+package io.featureviz.worker.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** How this worker runs jobs. Every key can be set by environment, e.g. {@code FV_WORKER_CONCURRENCY}. */
+@ConfigMapping(prefix = "fv.worker")
+public interface WorkerConfig {
+
+  /** Jobs rendered at the same time by this instance. */
+  @WithDefault("1")
+  int concurrency();
+
+  /** Where renders run; the GPU also needs the CUDA build of the natives (Maven profile gpu). */
+  @WithDefault("cpu")
+  Device device();
+
+  /** The id put on status events; default: host name and process id. */
+  Optional<String> id();
+
+  /** The shortest time between two progress events of one job. */
+  @WithDefault("500ms")
+  Duration progressInterval();
+
+  Jobs jobs();
+
+  /** The consumer of {@code fv.jobs}. */
+  interface Jobs {
+
+    /** The consumer group every worker instance joins, so they share the partitions. */
+    @WithDefault("fv-optimizer-workers")
+    String groupId();
+
+    /** How long one poll waits for a record; also how often finished jobs are committed. */
+    @WithDefault("200ms")
+    Duration pollTimeout();
+
+    /** Liveness fails when the poll loop has not come round for this long. */
+    @WithDefault("60s")
+    Duration stallTimeout();
+  }
+
+  /** The device a worker renders on. */
+  enum Device {
+    CPU,
+    GPU
+  }
+}

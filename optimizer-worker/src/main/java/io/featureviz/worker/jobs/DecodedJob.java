@@ -1,0 +1,15 @@
+package io.featureviz.worker.jobs;
+
+import io.featureviz.contracts.messages.JobRequest;
+import io.featureviz.contracts.objective.ObjectiveSpec;
+import io.featureviz.optvis.param.ImageParameterization;
+import io.featureviz.optvis.transform.TransformList;
+
+/** A job request whose every part parsed; whether it fits its model is checked when it runs. */
+record DecodedJob(JobRequest request, ObjectiveSpec objective, ImageParameterization param,
+    TransformList transforms) {
+
+  String id() {
+    return request.id();
+  }
+}

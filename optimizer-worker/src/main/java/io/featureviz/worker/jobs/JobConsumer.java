@@ -1,0 +1,268 @@
+package io.featureviz.worker.jobs;
+
+import io.featureviz.contracts.messages.Topics;
+import io.featureviz.worker.config.WorkerConfig;
+import io.featureviz.worker.engine.WorkerIdentity;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+/**
+ * Consumes {@code fv.jobs} with the plain Kafka client (see README: "Scaling and delivery").
+ *
+ * <p>One thread owns the consumer and never blocks on a job: it polls one record at a time,
+ * hands it to the render pool, pauses every assigned partition while the pool is full, and
+ * keeps polling so that the group sees it alive however long a render takes. An offset is
+ * committed only once its record, and every one before it in the partition, reached its end.
+ */
+@ApplicationScoped
+public class JobConsumer {
+
+  private static final Logger LOG = Logger.getLogger(JobConsumer.class);
+
+  private final WorkerConfig config;
+  private final Map<String, Object> kafkaConfig;
+  private final JobIntake intake;
+  private final Cancellations cancellations;
+  private final String worker;
+
+  private final AtomicInteger busy = new AtomicInteger();
+  private final Queue<Completion> completions = new ConcurrentLinkedQueue<>();
+  /** Owned by the poll thread. */
+  private final Map<TopicPartition, PartitionOffsets> offsets = new HashMap<>();
+  private ExecutorService renderPool;
+  private Thread pollThread;
+  private volatile boolean running;
+  private volatile long lastPollNanos = System.nanoTime();
+  private volatile boolean stuck;
+  private volatile Set<TopicPartition> assigned = Set.of();
+
+  JobConsumer(WorkerConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka,
+      JobIntake intake, Cancellations cancellations, WorkerIdentity identity,
+      MeterRegistry registry) {
+    this.config = config;
+    this.kafkaConfig = kafka;
+    this.intake = intake;
+    this.cancellations = cancellations;
+    this.worker = identity.id();
+    registry.gauge("fv.worker.jobs.running", busy);
+  }
+
+  void start(@Observes StartupEvent event) {
+    renderPool = Executors.newFixedThreadPool(config.concurrency(), r -> {
+      Thread thread = new Thread(r, "fv-render");
+      thread.setDaemon(true);
+      return thread;
+    });
+    running = true;
+    pollThread = new Thread(this::pollLoop, "fv-jobs-consumer");
+    pollThread.start();
+  }
+
+  void stop(@Observes ShutdownEvent event) throws InterruptedException {
+    running = false;
+    cancellations.shutDown();
+    renderPool.shutdown();
+    renderPool.awaitTermination(30, TimeUnit.SECONDS);
+    pollThread.join(TimeUnit.SECONDS.toMillis(35));
+  }
+
+  /** Jobs being rendered now. */
+  public int busy() {
+    return busy.get();
+  }
+
+  /** Time since the poll loop last came round; it keeps polling during renders. */
+  public Duration sinceLastPoll() {
+    return Duration.ofNanos(System.nanoTime() - lastPollNanos);
+  }
+
+  /** The partitions of {@code fv.jobs} this instance owns now. */
+  public Set<TopicPartition> assigned() {
+    return assigned;
+  }
+
+  public boolean isRunning() {
+    return running && pollThread.isAlive();
+  }
+
+  /** A job's results could not be published: its offset, and those after it, wait for a restart. */
+  public boolean isStuck() {
+    return stuck;
+  }
+
+  private void pollLoop() {
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig())) {
+      consumer.subscribe(List.of(Topics.JOBS), new Rebalance(consumer));
+      while (running) {
+        try {
+          commitFinished(consumer);
+          throttle(consumer);
+          for (ConsumerRecord<String, byte[]> record : consumer.poll(config.jobs().pollTimeout())) {
+            dispatch(record);
+          }
+          lastPollNanos = System.nanoTime();
+        } catch (KafkaException e) {
+          LOG.warnf(e, "polling %s failed; retrying", Topics.JOBS);
+          sleepQuietly(config.jobs().pollTimeout());
+        }
+      }
+      awaitRenders();
+      commitFinished(consumer);
+    } catch (RuntimeException e) {
+      LOG.error("job consumer stopped", e);
+      running = false;
+    }
+  }
+
+  private Map<String, Object> consumerConfig() {
+    Map<String, Object> properties = new HashMap<>(kafkaConfig);
+    properties.put(ConsumerConfig.GROUP_ID_CONFIG, config.jobs().groupId());
+    properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "fv-jobs-" + worker);
+    properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    // One record per poll: a worker takes a job only when it has a free slot for it.
+    properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+    return properties;
+  }
+
+  private void dispatch(ConsumerRecord<String, byte[]> record) {
+    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+    offsets.computeIfAbsent(partition, p -> new PartitionOffsets()).started(record.offset());
+    busy.incrementAndGet();
+    CompletableFuture.runAsync(() -> intake.handle(record), renderPool)
+        .whenComplete((ignored, failure) -> {
+          busy.decrementAndGet();
+          completions.add(new Completion(partition, record.offset(), failure));
+        });
+  }
+
+  /** Pauses every assigned partition while all slots are taken, so no record waits here. */
+  private void throttle(KafkaConsumer<?, ?> consumer) {
+    if (busy.get() >= config.concurrency()) {
+      consumer.pause(consumer.assignment());
+    } else if (!consumer.paused().isEmpty()) {
+      consumer.resume(consumer.paused());
+    }
+  }
+
+  private void commitFinished(KafkaConsumer<?, ?> consumer) {
+    for (Completion done; (done = completions.poll()) != null; ) {
+      PartitionOffsets partition = offsets.get(done.partition());
+      if (done.failure() != null) {
+        // Left in flight: the partition's commits stop here until a restart or rebalance
+        // delivers the record again, to this worker or another.
+        Throwable cause = done.failure() instanceof CompletionException wrapped
+            ? wrapped.getCause() : done.failure();
+        if (cause instanceof JobAbandonedException) {
+          LOG.info(cause.getMessage());
+        } else {
+          LOG.errorf(cause, "record %s@%d not finished", done.partition(), done.offset());
+          stuck = true;
+        }
+      } else if (partition != null) {
+        partition.finished(done.offset());
+      }
+    }
+    Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
+    offsets.forEach((partition, tracked) -> tracked.toCommit()
+        .ifPresent(offset -> commits.put(partition, new OffsetAndMetadata(offset))));
+    if (commits.isEmpty()) {
+      return;
+    }
+    try {
+      consumer.commitSync(commits);
+      commits.forEach((partition, offset) -> offsets.get(partition).committed(offset.offset()));
+    } catch (KafkaException e) {
+      LOG.warnf("commit of %s failed, the records will be delivered again: %s", commits,
+          e.getMessage());
+    }
+  }
+
+  private void awaitRenders() {
+    try {
+      renderPool.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void sleepQuietly(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private record Completion(TopicPartition partition, long offset, Throwable failure) {}
+
+  /** Commits what is finished before partitions move to another worker. */
+  private final class Rebalance implements ConsumerRebalanceListener {
+
+    private final KafkaConsumer<?, ?> consumer;
+
+    Rebalance(KafkaConsumer<?, ?> consumer) {
+      this.consumer = consumer;
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      commitFinished(consumer);
+      // Jobs still rendering from these partitions finish here; their new owner renders them
+      // again, which gives the same frames under the same keys.
+      forget(partitions);
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      forget(partitions);
+    }
+
+    private void forget(Collection<TopicPartition> partitions) {
+      partitions.forEach(offsets::remove);
+      Set<TopicPartition> kept = new HashSet<>(assigned);
+      kept.removeAll(partitions);
+      assigned = Set.copyOf(kept);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      assigned = Set.copyOf(consumer.assignment());
+      LOG.infof("worker %s owns %s", worker, assigned);
+      if (busy.get() >= config.concurrency()) {
+        consumer.pause(partitions);
+      }
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.featureviz.worker.jobs;
+
+import io.featureviz.contracts.messages.JobRequest;
+import io.featureviz.contracts.messages.MessageFormatException;
+import io.featureviz.contracts.messages.Messages;
+import io.featureviz.contracts.objective.ObjectiveSpec;
+import io.featureviz.optvis.param.ImageParameterization;
+import io.featureviz.optvis.transform.TransformList;
+import java.util.Objects;
+
+/** Reads a job record and parses what can be parsed without the model. */
+final class JobDecoder {
+
+  /** Fourier spectrum decay power; job requests do not set it. */
+  private static final float DECAY_POWER = 1.0f;
+
+  private JobDecoder() {}
+
+  /** @throws PoisonJobException when the record is not a readable, well-formed job */
+  static DecodedJob decode(byte[] value) {
+    if (value == null || value.length == 0) {
+      throw new PoisonJobException("empty record", null, null);
+    }
+    JobRequest request;
+    try {
+      request = Messages.read(value, JobRequest.class);
+    } catch (MessageFormatException e) {
+      throw new PoisonJobException(e.getMessage(), null, e);
+    }
+    String id = request.id();
+    require(id != null && !id.isBlank(), "job has no id", id);
+    require(request.tenant() != null && !request.tenant().isBlank(), "job has no tenant", id);
+    require(request.model() != null && !request.model().isBlank(), "job has no model", id);
+    require(request.objective() != null, "job has no objective", id);
+    try {
+      return new DecodedJob(request, ObjectiveSpec.parse(request.objective()),
+          ImageParameterization.of(
+              Objects.requireNonNullElse(request.param(), JobRequest.DEFAULT_PARAM),
+              request.decorrelate(), false, DECAY_POWER),
+          TransformList.parse(
+              Objects.requireNonNullElse(request.transforms(), JobRequest.DEFAULT_TRANSFORMS)));
+    } catch (IllegalArgumentException e) {
+      throw new PoisonJobException("invalid job: " + e.getMessage(), id, e);
+    }
+  }
+
+  private static void require(boolean condition, String reason, String jobId) {
+    if (!condition) {
+      throw new PoisonJobException(reason, jobId, null);
+    }
+  }
+}

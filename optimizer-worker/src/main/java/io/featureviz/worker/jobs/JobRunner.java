@@ -1,0 +1,135 @@
+package io.featureviz.worker.jobs;
+
+import io.featureviz.contracts.messages.JobEvent;
+import io.featureviz.contracts.messages.JobRequest;
+import io.featureviz.contracts.messages.JobStatus;
+import io.featureviz.contracts.objective.ObjectiveProblem;
+import io.featureviz.contracts.objective.ObjectiveValidator;
+import io.featureviz.optvis.model.ImageModel;
+import io.featureviz.optvis.model.ModelCatalog;
+import io.featureviz.optvis.model.ModelCatalog.UnknownModelException;
+import io.featureviz.optvis.render.NonFiniteObjectiveException;
+import io.featureviz.optvis.render.RenderResult;
+import io.featureviz.optvis.render.RenderSpec;
+import io.featureviz.optvis.render.Renderer;
+import io.featureviz.worker.config.WorkerConfig;
+import io.featureviz.worker.engine.WorkerIdentity;
+import io.featureviz.worker.jobs.Cancellations.CancelFlag;
+import io.featureviz.worker.publish.EventPublisher;
+import io.featureviz.worker.publish.FramePublisher;
+import io.featureviz.worker.publish.PublishException;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Renders one job from RUNNING to exactly one terminal status. A job that cannot be rendered
+ * ends FAILED with the reason; only a failure to reach Kafka escapes, as {@link PublishException}.
+ */
+@ApplicationScoped
+public class JobRunner {
+
+  private static final Logger LOG = Logger.getLogger(JobRunner.class);
+
+  private final ModelCatalog catalog;
+  private final Cancellations cancellations;
+  private final EventPublisher events;
+  private final FramePublisher frames;
+  private final String worker;
+  private final long progressIntervalNanos;
+  private final MeterRegistry registry;
+
+  JobRunner(ModelCatalog catalog, Cancellations cancellations, EventPublisher events,
+      FramePublisher frames, WorkerIdentity identity, WorkerConfig config,
+      MeterRegistry registry) {
+    this.catalog = catalog;
+    this.cancellations = cancellations;
+    this.events = events;
+    this.frames = frames;
+    this.worker = identity.id();
+    this.progressIntervalNanos = config.progressInterval().toNanos();
+    this.registry = registry;
+  }
+
+  /** @throws JobAbandonedException when the worker shut down mid-job; the job is not finished */
+  void run(DecodedJob job) {
+    JobRequest request = job.request();
+    status(job, JobStatus.RUNNING, null, 0);
+    CancelFlag cancel = cancellations.register(job.id());
+    try {
+      Outcome outcome = render(job, cancel);
+      if (outcome.status() == JobStatus.CANCELLED && !cancel.userRequested()) {
+        throw new JobAbandonedException(job.id(), outcome.stepsDone());
+      }
+      status(job, outcome.status(), outcome.reason(), outcome.stepsDone());
+      LOG.infof("job %s %s after %d of %d steps%s", job.id(), outcome.status(),
+          outcome.stepsDone(), request.steps(),
+          outcome.reason() == null ? "" : ": " + outcome.reason());
+    } finally {
+      cancellations.release(job.id(), cancel);
+    }
+  }
+
+  /** Every failure but one to publish becomes a FAILED outcome: the worker carries on. */
+  private Outcome render(DecodedJob job, CancelFlag cancel) {
+    ImageModel model;
+    try {
+      model = catalog.load(job.request().model());
+    } catch (UnknownModelException e) {
+      return Outcome.failed("unknown model: " + e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "job %s: model %s did not load", job.id(), job.request().model());
+      return Outcome.failed("model load failure: " + e.getMessage());
+    }
+    List<ObjectiveProblem> problems = ObjectiveValidator.validate(job.objective(),
+        model.info().catalogView(), job.request().batch());
+    if (!problems.isEmpty()) {
+      return Outcome.failed("invalid objective for model " + model.info().id() + ": "
+          + problems.stream().map(ObjectiveProblem::toString).collect(Collectors.joining("; ")));
+    }
+    RenderSpec spec;
+    try {
+      spec = spec(job, model.info().inputSize());
+    } catch (IllegalArgumentException e) {
+      return Outcome.failed("invalid job settings: " + e.getMessage());
+    }
+    try {
+      RenderResult result = Renderer.render(model, spec,
+          new JobRenderListener(job, spec.size(), worker, cancel, events, frames,
+              progressIntervalNanos));
+      return result.cancelled()
+          ? new Outcome(JobStatus.CANCELLED, "cancelled by request", result.stepsDone())
+          : new Outcome(JobStatus.SUCCEEDED, null, result.stepsDone());
+    } catch (PublishException e) {
+      throw e;
+    } catch (NonFiniteObjectiveException e) {
+      return Outcome.failed(e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "job %s: render failed", job.id());
+      return Outcome.failed("render failure: " + e.getMessage());
+    }
+  }
+
+  private static RenderSpec spec(DecodedJob job, int modelInputSize) {
+    JobRequest request = job.request();
+    return new RenderSpec(job.objective(), request.size() > 0 ? request.size() : modelInputSize,
+        request.batch(), request.steps(), request.effectiveThresholds(), request.seed(),
+        request.lr(), job.param(), job.transforms());
+  }
+
+  private void status(DecodedJob job, JobStatus status, String reason, int stepsDone) {
+    events.status(JobEvent.status(job.id(), status, reason, worker, stepsDone,
+        job.request().steps()));
+    if (status.isTerminal()) {
+      registry.counter("fv.worker.jobs", "status", status.name().toLowerCase()).increment();
+    }
+  }
+
+  private record Outcome(JobStatus status, String reason, int stepsDone) {
+    static Outcome failed(String reason) {
+      return new Outcome(JobStatus.FAILED, reason, 0);
+    }
+  }
+}
