@@ -3,8 +3,9 @@ package io.featureviz.contracts.messages;
 import java.util.List;
 
 /**
- * A render job as published on {@link Topics#JOBS}. Engine settings carry the engine's defaults
- * when the submitter left them out (see {@link #withDefaults}).
+ * A render job as published on {@link Topics#JOBS}. The job API fills in the engine's defaults
+ * (the {@code DEFAULT_*} constants) for settings the submitter left out, so a published request
+ * is complete; consumers treat a missing {@code param} or {@code transforms} as the default.
  *
  * @param v schema version, {@link Messages#VERSION}
  * @param id job id (also the Kafka key)
