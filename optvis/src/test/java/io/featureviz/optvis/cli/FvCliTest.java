@@ -1,0 +1,137 @@
+package io.featureviz.optvis.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.featureviz.optvis.testing.SharedFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command-line contract: JSON keys, files written, exit codes and error messages. */
+class FvCliTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** What one command printed and returned. */
+  record Run(int status, String out, String err) {
+    JsonNode lastJson() throws Exception {
+      List<String> lines = out.lines().filter(l -> l.startsWith("{")).toList();
+      return JSON.readTree(lines.get(lines.size() - 1));
+    }
+  }
+
+  @BeforeAll
+  static void pointAtSharedModels() {
+    System.setProperty("fv.models.dir", SharedFiles.dir().resolve("models").toString());
+  }
+
+  private static synchronized Run fv(String... args) {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+      int status = FvCli.run(args);
+      return new Run(status, outBytes.toString(StandardCharsets.UTF_8),
+          errBytes.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+  }
+
+  private static void assertKeys(JsonNode json, String... keys) {
+    for (String key : keys) {
+      assertTrue(json.has(key), "missing key " + key + " in " + json);
+    }
+  }
+
+  @Test
+  void renderWritesOnePngPerThresholdAndReportsJson(@TempDir Path out) throws Exception {
+    Run run = fv("render", "--model", "mobilenet_v2", "--objective", "expanded_conv_5/add:3",
+        "--size", "48", "--steps", "6", "--thresholds", "3,6", "--seed", "2", "--batch", "2",
+        "--out", out.toString(), "--json", "--quiet");
+    assertEquals(0, run.status(), run.err());
+    JsonNode json = run.lastJson();
+    assertKeys(json, "model", "objective", "size", "batch", "steps", "seed", "seconds",
+        "steps_per_second", "objective_values", "files");
+    assertEquals(48, json.get("size").asInt());
+    assertEquals(2, json.get("batch").asInt());
+    assertTrue(json.get("objective_values").has("3") && json.get("objective_values").has("6"));
+    assertEquals(2, json.get("files").size());
+    for (JsonNode file : json.get("files")) {
+      assertTrue(Files.size(Path.of(file.asText())) > 100, file.asText());
+    }
+  }
+
+  @Test
+  void scorePrintsOneObjectPerImage() throws Exception {
+    List<Path> photos = SharedFiles.photos().subList(0, 2);
+    Run run = fv("score", "--model", "mobilenet_v2", "--objective", "softmax:\"military uniform\"",
+        photos.get(0).toString(), photos.get(1).toString(), "--json");
+    assertEquals(0, run.status(), run.err());
+    List<String> lines = run.out().lines().filter(l -> l.startsWith("{")).toList();
+    assertEquals(2, lines.size());
+    for (String line : lines) {
+      JsonNode json = JSON.readTree(line);
+      assertKeys(json, "image", "value");
+      double value = json.get("value").asDouble();
+      assertTrue(value >= 0 && value <= 1, "a probability: " + value);
+    }
+  }
+
+  @Test
+  void modelsAndLayersDescribeTheCatalog() throws Exception {
+    Run models = fv("models", "--json");
+    assertEquals(0, models.status(), models.err());
+    JsonNode list = models.lastJson().get("models");
+    assertEquals("mobilenet_v2", list.get(0).get("id").asText());
+    assertTrue(list.get(0).get("available").asBoolean(), list.toString());
+    Run layers = fv("layers", "inception_v3", "--json");
+    assertEquals(0, layers.status(), layers.err());
+    JsonNode mixed4 = layers.lastJson().get("layers").get(4);
+    assertEquals("mixed4", mixed4.get("name").asText());
+    assertEquals(768, mixed4.get("channels").asInt());
+  }
+
+  @Test
+  void benchReportsItsFigures() throws Exception {
+    Run run = fv("bench", "--model", "mobilenet_v2", "--size", "64", "--steps", "2",
+        "--warmup", "1", "--redirect-relu-steps", "0", "--json");
+    assertEquals(0, run.status(), run.err());
+    JsonNode json = run.lastJson();
+    assertKeys(json, "ms_per_step", "steps_per_second", "forward_backward_ms", "overhead_pct",
+        "gflop_per_step", "achieved_gflops", "peak_rss_mb");
+    assertTrue(json.get("gflop_per_step").asDouble() > 0.01, json.toString());
+  }
+
+  @Test
+  void badInputExitsWithStatusTwoAndSaysWhatIsWrong() {
+    Run syntax = fv("render", "--model", "mobilenet_v2", "--objective", "expanded_conv_5/add:",
+        "--steps", "2");
+    assertEquals(2, syntax.status());
+    assertTrue(syntax.err().contains("position"), syntax.err());
+    Run channel = fv("render", "--model", "mobilenet_v2", "--objective", "Conv:999",
+        "--steps", "2");
+    assertEquals(2, channel.status());
+    assertTrue(channel.err().contains("out of range"), channel.err());
+    Run model = fv("layers", "no_such_model");
+    assertEquals(2, model.status());
+    assertTrue(model.err().contains("unknown model"), model.err());
+    Run threshold = fv("render", "--model", "mobilenet_v2", "--objective", "Conv:1",
+        "--steps", "4", "--thresholds", "9");
+    assertEquals(2, threshold.status());
+    assertTrue(threshold.err().contains("threshold 9"), threshold.err());
+  }
+}
