@@ -20,9 +20,11 @@ import java.time.Instant;
 @ApplicationScoped
 public class JobEventRows {
 
+  /** Only statuses the job reaches (or is in) enter the history: not a late RUNNING. */
   private static final String INSERT_HISTORY = """
       INSERT INTO job_status_history (job_id, status, reason, worker, event_at)
-      VALUES (?, ?, ?, ?, ?)
+      SELECT ?, ?, ?, ?, ? FROM jobs
+      WHERE id = ? AND (status = ? OR fv_status_rank(status) < fv_status_rank(?))
       ON CONFLICT (job_id, status) DO NOTHING
       """;
 
@@ -56,6 +58,9 @@ public class JobEventRows {
         history.setString(3, event.reason());
         history.setString(4, event.worker());
         history.setTimestamp(5, Timestamp.from(Instant.ofEpochMilli(event.at())));
+        history.setString(6, event.jobId());
+        history.setString(7, status);
+        history.setString(8, status);
         history.executeUpdate();
       }
       try (PreparedStatement advance = connection.prepareStatement(ADVANCE_STATUS)) {
