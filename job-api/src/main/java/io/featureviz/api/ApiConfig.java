@@ -21,6 +21,8 @@ public interface ApiConfig {
 
   Limits limits();
 
+  Events events();
+
   /** The object store holding the frames the sink wrote. */
   interface Storage {
 
@@ -45,6 +47,18 @@ public interface ApiConfig {
 
     @WithDefault("15M")
     Duration presignExpiry();
+  }
+
+  /** The server-sent event streams of jobs. */
+  interface Events {
+
+    /** How often an open stream looks for newly stored frames and status changes. */
+    @WithDefault("500ms")
+    Duration pollInterval();
+
+    /** How long a stream waits after a terminal status for the final frames to be stored. */
+    @WithDefault("10s")
+    Duration finalFrameGrace();
   }
 
   /** What a job request may ask for, and how long a page of jobs may be. */

@@ -1,5 +1,6 @@
 package io.featureviz.api.events;
 
+import io.featureviz.api.ApiConfig;
 import io.featureviz.api.jobs.FrameRow;
 import io.featureviz.api.jobs.JobRepository;
 import io.featureviz.api.jobs.JobRow;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,16 +45,12 @@ public class JobEventStream {
   private final Duration pollInterval;
   private final Duration finalFrameGrace;
 
-  JobEventStream(JobEventHub hub, JobRepository repository, JobService jobs,
-      @ConfigProperty(name = "fv.events.poll-interval", defaultValue = "500ms")
-      Duration pollInterval,
-      @ConfigProperty(name = "fv.events.final-frame-grace", defaultValue = "10s")
-      Duration finalFrameGrace) {
+  JobEventStream(JobEventHub hub, JobRepository repository, JobService jobs, ApiConfig config) {
     this.hub = hub;
     this.repository = repository;
     this.jobs = jobs;
-    this.pollInterval = pollInterval;
-    this.finalFrameGrace = finalFrameGrace;
+    this.pollInterval = config.events().pollInterval();
+    this.finalFrameGrace = config.events().finalFrameGrace();
   }
 
   public Multi<OutboundSseEvent> open(String jobId, Sse sse) throws SQLException {

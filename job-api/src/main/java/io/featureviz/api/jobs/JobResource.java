@@ -50,7 +50,7 @@ public class JobResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response submit(JsonNode body) throws SQLException {
-    JobRequest request = jobs.submit(reader.read(body).request());
+    JobRequest request = jobs.submit(reader.read(body));
     JobView.Accepted accepted = JobView.Accepted.of(request.id(), JobStatus.QUEUED);
     return Response.accepted(accepted).location(URI.create(accepted.links().self())).build();
   }

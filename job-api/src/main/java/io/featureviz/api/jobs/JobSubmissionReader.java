@@ -46,10 +46,7 @@ public class JobSubmissionReader {
     this.defaultTenant = config.defaultTenant();
   }
 
-  /** A valid submission: the request to publish and its parsed objective. */
-  public record Submission(JobRequest request, ObjectiveSpec objective) {}
-
-  public Submission read(JsonNode body) {
+  public JobRequest read(JsonNode body) {
     if (body == null || !body.isObject()) {
       throw ProblemException.invalidParameter("body", "must be a JSON object");
     }
@@ -83,10 +80,9 @@ public class JobSubmissionReader {
       }
     }
     fields.throwIfInvalid();
-    JobRequest request = new JobRequest(Messages.VERSION, UUID.randomUUID().toString(), tenant,
+    return new JobRequest(Messages.VERSION, UUID.randomUUID().toString(), tenant,
         model.get().id(), objective.get().toGrammar(), size, steps, thresholds, batch, seed, lr,
         param, decorrelate, transforms, System.currentTimeMillis());
-    return new Submission(request, objective.get());
   }
 
   /** Reads the body's fields, collecting errors instead of stopping at the first. */

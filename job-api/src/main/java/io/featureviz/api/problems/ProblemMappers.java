@@ -14,17 +14,16 @@ public class ProblemMappers {
     return respond(e.problem());
   }
 
-  /** A body that is not JSON at all. */
-  @ServerExceptionMapper
-  public Response unreadableBody(JsonProcessingException e) {
-    return respond(ProblemException.invalidRequest(
-        List.of(new FieldError("body", "not valid JSON: " + e.getOriginalMessage())))
-        .problem());
-  }
-
-  /** What the framework rejects itself: unknown paths, wrong methods, unsupported media types. */
+  /**
+   * What the framework rejects itself: bodies that are not JSON (a 400 caused by the JSON
+   * parser), unknown paths, wrong methods, unsupported media types.
+   */
   @ServerExceptionMapper
   public Response framework(WebApplicationException e) {
+    if (e.getCause() instanceof JsonProcessingException json) {
+      return respond(ProblemException.invalidParameter("body",
+          "not valid JSON: " + json.getOriginalMessage()).problem());
+    }
     Response.StatusType status = e.getResponse().getStatusInfo();
     return respond(new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(),
         e.getMessage(), List.of()));
