@@ -9,20 +9,16 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * Scales and rotates each image of a batch about its centre, keeping its size, by bilinear
- * sampling written as gathers. Gathers have exact built-in gradients, unlike
+ * Maps each image of a batch linearly about its centre (scale, rotation), keeping its size, by
+ * bilinear sampling written as gathers. Gathers have exact built-in gradients, unlike
  * ImageProjectiveTransformV3, and let every batch element draw its own transform.
  */
 final class BilinearWarp {
 
   private BilinearWarp() {}
 
-  /**
-   * @param scale [batch] zoom factors (above 1 enlarges the content)
-   * @param radians [batch] counter-clockwise rotation angles
-   */
-  static TransformedImage warp(Ops tf, TransformedImage image, Operand<TFloat32> scale,
-      Operand<TFloat32> radians) {
+  /** Samples each output pixel at {@code map} applied to its offset from the centre. */
+  static TransformedImage warp(Ops tf, TransformedImage image, InverseMap map) {
     int batch = image.batch();
     int height = image.height();
     int width = image.width();
@@ -38,15 +34,13 @@ final class BilinearWarp {
     Operand<TFloat32> gridY = tf.constant(Shape.of(1, pixels), DataBuffers.of(dy));
     Operand<TFloat32> gridX = tf.constant(Shape.of(1, pixels), DataBuffers.of(dx));
     Operand<TInt32> column = tf.constant(new int[] {batch, 1});
-    Operand<TFloat32> inverseScale = tf.reshape(tf.math.reciprocal(scale), column);
-    Operand<TFloat32> cos = tf.math.mul(tf.reshape(tf.math.cos(radians), column), inverseScale);
-    Operand<TFloat32> sin = tf.math.mul(tf.reshape(tf.math.sin(radians), column), inverseScale);
-    // Source position of each output pixel: the inverse rotation and scale about the centre.
     Operand<TFloat32> sourceX = tf.math.add(
-        tf.math.add(tf.math.mul(cos, gridX), tf.math.mul(sin, gridY)),
+        tf.math.add(tf.math.mul(tf.reshape(map.a(), column), gridX),
+            tf.math.mul(tf.reshape(map.b(), column), gridY)),
         tf.constant((width - 1) / 2f));
     Operand<TFloat32> sourceY = tf.math.add(
-        tf.math.sub(tf.math.mul(cos, gridY), tf.math.mul(sin, gridX)),
+        tf.math.add(tf.math.mul(tf.reshape(map.c(), column), gridX),
+            tf.math.mul(tf.reshape(map.d(), column), gridY)),
         tf.constant((height - 1) / 2f));
     Operand<TFloat32> floorX = tf.math.floor(sourceX);
     Operand<TFloat32> floorY = tf.math.floor(sourceY);

@@ -6,7 +6,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /** Rotates each image by an angle in degrees drawn from a list. */
-public record RandomRotate(List<Double> degrees) implements Transform {
+public record RandomRotate(List<Double> degrees) implements AffineTransform {
 
   public RandomRotate {
     degrees = List.copyOf(degrees);
@@ -16,12 +16,12 @@ public record RandomRotate(List<Double> degrees) implements Transform {
   }
 
   @Override
-  public TransformedImage apply(Ops tf, TransformedImage image, RandomSource random) {
-    Operand<TFloat32> angles = tf.math.mul(
-        BilinearWarp.choose(tf, degrees, image.batch(), random),
+  public InverseMap inverse(Ops tf, int batch, RandomSource random) {
+    Operand<TFloat32> radians = tf.math.mul(BilinearWarp.choose(tf, degrees, batch, random),
         tf.constant((float) (Math.PI / 180)));
-    return BilinearWarp.warp(tf, image,
-        tf.ones(tf.constant(new int[] {image.batch()}), TFloat32.class), angles);
+    Operand<TFloat32> cos = tf.math.cos(radians);
+    Operand<TFloat32> sin = tf.math.sin(radians);
+    return new InverseMap(cos, sin, tf.math.neg(sin), cos);
   }
 
   @Override

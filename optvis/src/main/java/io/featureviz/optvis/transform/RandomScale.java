@@ -1,10 +1,12 @@
 package io.featureviz.optvis.transform;
 
 import java.util.List;
+import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
 
 /** Zooms each image by a factor drawn from a list, so features must work at several scales. */
-public record RandomScale(List<Double> scales) implements Transform {
+public record RandomScale(List<Double> scales) implements AffineTransform {
 
   public RandomScale {
     scales = List.copyOf(scales);
@@ -14,9 +16,11 @@ public record RandomScale(List<Double> scales) implements Transform {
   }
 
   @Override
-  public TransformedImage apply(Ops tf, TransformedImage image, RandomSource random) {
-    return BilinearWarp.warp(tf, image, BilinearWarp.choose(tf, scales, image.batch(), random),
-        tf.zeros(tf.constant(new int[] {image.batch()}), org.tensorflow.types.TFloat32.class));
+  public InverseMap inverse(Ops tf, int batch, RandomSource random) {
+    Operand<TFloat32> shrink =
+        tf.math.reciprocal(BilinearWarp.choose(tf, scales, batch, random));
+    Operand<TFloat32> zero = tf.zerosLike(shrink);
+    return new InverseMap(shrink, zero, zero, shrink);
   }
 
   @Override

@@ -28,10 +28,20 @@ public record TransformList(List<Transform> transforms) {
   public TransformedImage apply(Ops tf, TransformedImage image, RandomSource random) {
     Ops scoped = tf.withSubScope("transforms");
     TransformedImage current = image;
+    InverseMap pending = null;
     for (Transform transform : transforms) {
+      if (transform instanceof AffineTransform affine) {
+        InverseMap map = affine.inverse(scoped, current.batch(), random);
+        pending = pending == null ? map : pending.then(scoped, map);
+        continue;
+      }
+      if (pending != null) {
+        current = BilinearWarp.warp(scoped, current, pending);
+        pending = null;
+      }
       current = transform.apply(scoped, current, random);
     }
-    return current;
+    return pending == null ? current : BilinearWarp.warp(scoped, current, pending);
   }
 
   public String describe() {
