@@ -1,7 +1,10 @@
 package io.featureviz.optvis.bench;
 
-import java.util.Iterator;
-import org.tensorflow.Graph;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.ndarray.Shape;
 
@@ -14,11 +17,19 @@ public final class FlopCounter {
 
   private FlopCounter() {}
 
-  public static long count(Graph graph) {
+  /** The work of everything a run of {@code target} executes (its inputs, transitively). */
+  public static long count(GraphOperation target) {
+    Set<GraphOperation> seen = new HashSet<>();
+    Deque<GraphOperation> pending = new ArrayDeque<>(List.of(target));
     long flops = 0;
-    Iterator<GraphOperation> operations = graph.operations();
-    while (operations.hasNext()) {
-      flops += flops(operations.next());
+    while (!pending.isEmpty()) {
+      GraphOperation op = pending.pop();
+      if (!seen.add(op)) {
+        continue;
+      }
+      flops += flops(op);
+      op.inputs().forEach(input -> pending.push((GraphOperation) input.op()));
+      pending.addAll(op.controlInputs());
     }
     return flops;
   }

@@ -56,10 +56,6 @@ final class NetworkGradientGraph implements AutoCloseable {
     }
   }
 
-  Graph graph() {
-    return graph;
-  }
-
   @Override
   public void close() {
     fixedInput.close();

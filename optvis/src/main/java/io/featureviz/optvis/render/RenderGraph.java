@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.tensorflow.Graph;
+import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.Result;
@@ -138,8 +139,9 @@ public final class RenderGraph implements AutoCloseable {
     return networkInputSize;
   }
 
-  public Graph graph() {
-    return graph;
+  /** The op a steady-state step runs (after the redirected-ReLU steps). */
+  public GraphOperation trainOperation() {
+    return (GraphOperation) train.op();
   }
 
   static float[] toArray(TFloat32 tensor) {
