@@ -20,10 +20,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Render a small default panel locally: channels of inception_v3 mixed4 and"
+@Command(name = "panel", mixinStandardHelpOptions = true,
+    description = "Render the demo panel locally, without the stack: channels of inception_v3 mixed4 and"
         + " ImageNet classes of mobilenet_v2, as a labelled contact sheet.")
-final class DemoCommand implements Callable<Integer> {
+final class PanelCommand implements Callable<Integer> {
 
   /** One batch of the panel: a model and one objective per batch element. */
   record Panel(String model, List<String> objectives) {}
