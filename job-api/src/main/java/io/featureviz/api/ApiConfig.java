@@ -1,0 +1,85 @@
+package io.featureviz.api;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The API's own settings; each key can be set by environment, e.g. FV_STORAGE_PRESIGN_EXPIRY. */
+@ConfigMapping(prefix = "fv")
+public interface ApiConfig {
+
+  Storage storage();
+
+  /** Folder of the catalog's file-based models (mobilenet_v2); same as the engine's FV_MODELS_DIR. */
+  @WithDefault("../shared/models")
+  String modelsDir();
+
+  /** Owner recorded on jobs whose request names none (no authentication yet). */
+  @WithDefault("default")
+  String defaultTenant();
+
+  Limits limits();
+
+  Events events();
+
+  /** The object store holding the frames the sink wrote. */
+  interface Storage {
+
+    String endpoint();
+
+    /**
+     * Endpoint written into presigned URLs when clients reach the store under another name than
+     * the API does (e.g. a public host in front of an in-cluster MinIO).
+     */
+    Optional<String> publicEndpoint();
+
+    String accessKey();
+
+    String secretKey();
+
+    @WithDefault("featureviz")
+    String bucket();
+
+    /** Fixed so that presigning is a local computation, without asking for the bucket's region. */
+    @WithDefault("us-east-1")
+    String region();
+
+    @WithDefault("15M")
+    Duration presignExpiry();
+  }
+
+  /** The server-sent event streams of jobs. */
+  interface Events {
+
+    /** How often an open stream looks for newly stored frames and status changes. */
+    @WithDefault("500ms")
+    Duration pollInterval();
+
+    /** How long a stream waits after a terminal status for the final frames to be stored. */
+    @WithDefault("10s")
+    Duration finalFrameGrace();
+  }
+
+  /** What a job request may ask for, and how long a page of jobs may be. */
+  interface Limits {
+
+    @WithDefault("16")
+    int minSize();
+
+    @WithDefault("1024")
+    int maxSize();
+
+    @WithDefault("10000")
+    int maxSteps();
+
+    @WithDefault("16")
+    int maxBatch();
+
+    @WithDefault("20")
+    int defaultPageSize();
+
+    @WithDefault("100")
+    int maxPageSize();
+  }
+}

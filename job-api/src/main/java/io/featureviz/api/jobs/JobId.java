@@ -1,0 +1,23 @@
+package io.featureviz.api.jobs;
+
+import io.featureviz.api.problems.ProblemException;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Job ids in paths: UUIDs in their canonical text form. */
+final class JobId {
+
+  // UUID.fromString alone accepts forms such as "1-1-1-1-1".
+  private static final Pattern CANONICAL =
+      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+  private JobId() {}
+
+  static String parse(String text) {
+    if (text == null || !CANONICAL.matcher(text).matches()) {
+      throw ProblemException.invalidParameter("id", "job ids are UUIDs, got '" + text + "'");
+    }
+    return UUID.fromString(text).toString().toLowerCase(Locale.ROOT);
+  }
+}

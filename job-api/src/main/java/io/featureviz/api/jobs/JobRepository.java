@@ -1,0 +1,165 @@
+package io.featureviz.api.jobs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.featureviz.contracts.messages.JobRequest;
+import io.featureviz.contracts.messages.JobStatus;
+import io.featureviz.metadata.JobsTable;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads of the metadata the sink writes, and the API's own insert of accepted jobs. */
+@ApplicationScoped
+public class JobRepository {
+
+  private static final String JOB_COLUMNS = """
+      id, tenant, model, objective, layer, channel, size, steps, batch, seed, lr, param,
+      decorrelate, transforms, thresholds, status, progress_step, last_objective_value,
+      objective_values::text AS objective_values, reason, created_at, updated_at
+      """;
+
+  private static final String FRAME_COLUMNS = """
+      job_id, step, batch_index, is_final, objective_value, object_key, width, height, bytes,
+      sha256, stored_at
+      """;
+
+  private final AgroalDataSource dataSource;
+  private final ObjectMapper json;
+
+  JobRepository(AgroalDataSource dataSource, ObjectMapper json) {
+    this.dataSource = dataSource;
+    this.json = json;
+  }
+
+  public void insert(JobRequest request) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      JobsTable.upsertRequest(connection, request);
+    }
+  }
+
+  /** Undoes {@link #insert} for a job that could not be published. */
+  public void delete(String id) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement delete = connection.prepareStatement("DELETE FROM jobs WHERE id = ?")) {
+      delete.setString(1, id);
+      delete.executeUpdate();
+    }
+  }
+
+  public Optional<JobRow> find(String id) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(
+            "SELECT " + JOB_COLUMNS + " FROM jobs WHERE id = ?")) {
+      select.setString(1, id);
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next() ? Optional.of(job(rows)) : Optional.empty();
+      }
+    }
+  }
+
+  /** Newest first; {@code limit} rows after the cursor (keyset pagination). */
+  public List<JobRow> list(JobFilter filter, PageCursor after, int limit) throws SQLException {
+    StringBuilder sql = new StringBuilder("SELECT " + JOB_COLUMNS + " FROM jobs WHERE true");
+    List<Object> args = new ArrayList<>();
+    condition(sql, args, "model = ?", filter.model());
+    condition(sql, args, "layer = ?", filter.layer());
+    condition(sql, args, "channel = ?", filter.channel());
+    condition(sql, args, "objective = ?", filter.objective());
+    condition(sql, args, "status = ?", filter.status() == null ? null : filter.status().name());
+    if (after != null) {
+      sql.append(" AND (created_at, id) < (?, ?)");
+      args.add(Timestamp.from(after.createdAt()));
+      args.add(after.id());
+    }
+    sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
+    args.add(limit);
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql.toString())) {
+      for (int i = 0; i < args.size(); i++) {
+        select.setObject(i + 1, args.get(i));
+      }
+      List<JobRow> jobs = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          jobs.add(job(rows));
+        }
+      }
+      return jobs;
+    }
+  }
+
+  /** The job's frames in step order, then batch order. */
+  public List<FrameRow> frames(String jobId) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement("SELECT " + FRAME_COLUMNS
+            + " FROM frames WHERE job_id = ? ORDER BY step, batch_index")) {
+      select.setString(1, jobId);
+      List<FrameRow> frames = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          frames.add(frame(rows));
+        }
+      }
+      return frames;
+    }
+  }
+
+  private static void condition(StringBuilder sql, List<Object> args, String clause,
+      Object value) {
+    if (value != null) {
+      sql.append(" AND ").append(clause);
+      args.add(value);
+    }
+  }
+
+  private JobRow job(ResultSet rows) throws SQLException {
+    return new JobRow(rows.getString("id"), rows.getString("tenant"), rows.getString("model"),
+        rows.getString("objective"), rows.getString("layer"),
+        rows.getObject("channel", Integer.class), rows.getObject("size", Integer.class),
+        rows.getObject("steps", Integer.class), rows.getObject("batch", Integer.class),
+        rows.getObject("seed", Long.class), rows.getObject("lr", Double.class),
+        rows.getString("param"), rows.getObject("decorrelate", Boolean.class),
+        rows.getString("transforms"), integers(rows.getArray("thresholds")),
+        JobStatus.valueOf(rows.getString("status")), rows.getInt("progress_step"),
+        rows.getObject("last_objective_value", Double.class),
+        objectiveValues(rows.getString("objective_values")), rows.getString("reason"),
+        instant(rows, "created_at"), instant(rows, "updated_at"));
+  }
+
+  private static FrameRow frame(ResultSet rows) throws SQLException {
+    return new FrameRow(rows.getString("job_id"), rows.getInt("step"),
+        rows.getInt("batch_index"), rows.getBoolean("is_final"),
+        rows.getObject("objective_value", Double.class), rows.getString("object_key"),
+        rows.getInt("width"), rows.getInt("height"), rows.getLong("bytes"),
+        rows.getString("sha256"), instant(rows, "stored_at"));
+  }
+
+  private static Instant instant(ResultSet rows, String column) throws SQLException {
+    return rows.getTimestamp(column).toInstant();
+  }
+
+  private static List<Integer> integers(Array array) throws SQLException {
+    return array == null ? List.of() : Arrays.asList((Integer[]) array.getArray());
+  }
+
+  private Map<String, Double> objectiveValues(String text) {
+    try {
+      return json.readValue(text, new TypeReference<>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("jobs.objective_values is not a JSON object", e);
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package io.featureviz.api.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.featureviz.api.ApiConfig;
+import io.featureviz.api.events.JobEventStream;
+import io.featureviz.api.problems.ProblemException;
+import io.featureviz.contracts.messages.JobRequest;
+import io.featureviz.contracts.messages.JobStatus;
+import io.featureviz.contracts.objective.ObjectiveSpec;
+import io.featureviz.metadata.ObjectiveColumns;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.net.URI;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Locale;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** Render jobs: submit, inspect, list, cancel, follow. */
+@Path("/v1/jobs")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class JobResource {
+
+  private final JobSubmissionReader reader;
+  private final JobService jobs;
+  private final JobEventStream events;
+  private final ApiConfig.Limits limits;
+
+  JobResource(JobSubmissionReader reader, JobService jobs, JobEventStream events,
+      ApiConfig config) {
+    this.reader = reader;
+    this.jobs = jobs;
+    this.events = events;
+    this.limits = config.limits();
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response submit(JsonNode body) throws SQLException {
+    JobRequest request = jobs.submit(reader.read(body));
+    JobView.Accepted accepted = JobView.Accepted.of(request.id(), JobStatus.QUEUED);
+    return Response.accepted(accepted).location(URI.create(accepted.links().self())).build();
+  }
+
+  @GET
+  @Path("/{id}")
+  public JobView get(@PathParam("id") String id) throws SQLException {
+    return jobs.get(JobId.parse(id));
+  }
+
+  @GET
+  public JobService.Page list(@RestQuery String model, @RestQuery String layer,
+      @RestQuery String channel, @RestQuery String objective, @RestQuery String status,
+      @RestQuery String limit, @RestQuery String cursor) throws SQLException {
+    JobFilter filter = new JobFilter(model, layer,
+        channel == null ? null : integer("channel", channel, 0, Integer.MAX_VALUE),
+        canonical(objective), status(status));
+    int pageSize = limit == null ? limits.defaultPageSize()
+        : integer("limit", limit, 1, limits.maxPageSize());
+    return jobs.list(filter, cursor == null ? null : PageCursor.decode(cursor), pageSize);
+  }
+
+  @DELETE
+  @Path("/{id}")
+  public Response cancel(@PathParam("id") String id) throws SQLException {
+    String jobId = JobId.parse(id);
+    JobStatus status = jobs.cancel(jobId, "cancelled through the API");
+    return Response.accepted(JobView.Accepted.of(jobId, status)).build();
+  }
+
+  @GET
+  @Path("/{id}/events")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  public Multi<OutboundSseEvent> follow(@PathParam("id") String id, @Context Sse sse)
+      throws SQLException {
+    return events.open(JobId.parse(id), sse);
+  }
+
+  /** Query integers are parsed here: JAX-RS would answer a bad one with 404. */
+  private static int integer(String field, String text, int min, int max) {
+    try {
+      int value = Integer.parseInt(text);
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ProblemException.invalidParameter(field, "must be an integer from " + min + " to " + max);
+  }
+
+  /** Jobs store their objective in canonical form, so the filter is canonicalised too. */
+  private static String canonical(String objective) {
+    if (objective == null) {
+      return null;
+    }
+    try {
+      return ObjectiveColumns.of(ObjectiveSpec.parse(objective)).objective();
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalidParameter("objective", e.getMessage());
+    }
+  }
+
+  private static JobStatus status(String status) {
+    if (status == null) {
+      return null;
+    }
+    try {
+      return JobStatus.valueOf(status.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalidParameter("status",
+          "must be one of " + Arrays.toString(JobStatus.values()));
+    }
+  }
+}

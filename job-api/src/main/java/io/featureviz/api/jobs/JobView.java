@@ -1,0 +1,49 @@
+package io.featureviz.api.jobs;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.featureviz.contracts.messages.JobStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A job as the API shows it; {@code artifacts} only on {@code GET /v1/jobs/{id}}. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record JobView(String id, JobStatus status, Progress progress,
+    Map<String, Double> objectiveValues, String reason, Request request, Instant createdAt,
+    Instant updatedAt, List<Artifact> artifacts, Links links) {
+
+  public record Progress(int step, Integer steps) {}
+
+  /** What was asked for, defaults filled in. */
+  public record Request(String tenant, String model, String objective, Integer size,
+      Integer steps, List<Integer> thresholds, Integer batch, Long seed, Double lr, String param,
+      Boolean decorrelate, String transforms) {}
+
+  public record Artifact(int step, int batchIndex, @JsonProperty("final") boolean isFinal,
+      Double objectiveValue, String url, String objectKey) {}
+
+  public record Links(String self, String events) {
+
+    static Links of(String id) {
+      return new Links("/v1/jobs/" + id, "/v1/jobs/" + id + "/events");
+    }
+  }
+
+  /** The answer to a submission or a cancellation: where to look next. */
+  public record Accepted(String id, JobStatus status, Links links) {
+
+    static Accepted of(String id, JobStatus status) {
+      return new Accepted(id, status, Links.of(id));
+    }
+  }
+
+  static JobView of(JobRow job, List<Artifact> artifacts) {
+    return new JobView(job.id(), job.status(), new Progress(job.progressStep(), job.steps()),
+        job.objectiveValues(), job.reason(),
+        new Request(job.tenant(), job.model(), job.objective(), job.size(), job.steps(),
+            job.thresholds(), job.batch(), job.seed(), job.lr(), job.param(), job.decorrelate(),
+            job.transforms()),
+        job.createdAt(), job.updatedAt(), artifacts, Links.of(job.id()));
+  }
+}

@@ -1,0 +1,150 @@
+package io.featureviz.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.agroal.api.AgroalDataSource;
+import io.featureviz.contracts.messages.JobEvent;
+import io.featureviz.contracts.messages.Messages;
+import io.featureviz.contracts.messages.Topics;
+import io.featureviz.devstack.DevStackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(DevStackTestResource.class)
+class JobQueryTest {
+
+  @Inject
+  AgroalDataSource dataSource;
+
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrapServers;
+
+  static String submit(String objective, int steps) {
+    return given().contentType(ContentType.JSON)
+        .body("{\"model\": \"inception_v3\", \"objective\": \"" + objective + "\", \"steps\": "
+            + steps + ", \"size\": 64}")
+        .post("/v1/jobs").then().statusCode(202).extract().path("id");
+  }
+
+  /** Plays the sink: the job moved on and a frame was stored. */
+  static void update(AgroalDataSource dataSource, String sql, Object... args) throws Exception {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update = connection.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        update.setObject(i + 1, args[i]);
+      }
+      assertEquals(1, update.executeUpdate());
+    }
+  }
+
+  @Test
+  void jobShowsProgressValuesAndPresignedArtifacts() throws Exception {
+    String id = submit("mixed3:7", 40);
+    update(dataSource, "UPDATE jobs SET status = 'SUCCEEDED', progress_step = 40,"
+        + " objective_values = '{\"10\": 1.5, \"40\": 3.25}' WHERE id = ?", id);
+    update(dataSource, "INSERT INTO frames (job_id, step, batch_index, is_final, objective_value,"
+        + " object_key, width, height, bytes, sha256) VALUES (?, 40, 0, true, 3.25, ?, 64, 64,"
+        + " 100, 'ab')", id, "jobs/" + id + "/0/000040.png");
+
+    given().get("/v1/jobs/" + id).then().statusCode(200)
+        .body("status", equalTo("SUCCEEDED"))
+        .body("progress.step", equalTo(40))
+        .body("objective_values.'40'", equalTo(3.25f))
+        .body("artifacts[0].step", equalTo(40))
+        .body("artifacts[0].final", equalTo(true))
+        .body("artifacts[0].object_key", equalTo("jobs/" + id + "/0/000040.png"))
+        .body("artifacts[0].url", containsString("X-Amz-Signature="))
+        .body("artifacts[0].url", containsString("X-Amz-Expires=900"));
+  }
+
+  @Test
+  void unknownAndMalformedIdsAreProblems() {
+    given().get("/v1/jobs/" + UUID.randomUUID()).then().statusCode(404)
+        .contentType("application/problem+json").body("title", equalTo("Job not found"));
+    given().get("/v1/jobs/not-a-uuid").then().statusCode(400)
+        .contentType("application/problem+json").body("errors.field", hasItem("id"));
+    given().delete("/v1/jobs/" + UUID.randomUUID()).then().statusCode(404);
+  }
+
+  @Test
+  void listingIsNewestFirstPagedAndFiltered() {
+    // A channel no other test uses, so the filter selects exactly these jobs.
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      ids.add(submit("mixed2:211", 8 + i));
+    }
+    submit("mixed2:212", 8);
+
+    List<String> seen = new ArrayList<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      var request = given().queryParam("model", "inception_v3").queryParam("layer", "mixed2")
+          .queryParam("channel", 211).queryParam("limit", 2);
+      if (cursor != null) {
+        request.queryParam("cursor", cursor);
+      }
+      JsonPath page = request.get("/v1/jobs").then().statusCode(200).extract().jsonPath();
+      seen.addAll(page.getList("items.id"));
+      cursor = page.getString("next");
+      pages++;
+    } while (cursor != null);
+    assertEquals(3, pages);
+    Collections.reverse(ids);
+    assertEquals(ids, seen);
+
+    given().queryParam("objective", "mixed2 : 212").get("/v1/jobs").then().statusCode(200)
+        .body("items.size()", equalTo(1)).body("next", nullValue());
+    given().queryParam("status", "succeeded").queryParam("channel", 211).get("/v1/jobs")
+        .then().statusCode(200).body("items.size()", equalTo(0));
+    given().queryParam("limit", 101).get("/v1/jobs").then().statusCode(400)
+        .body("errors.field", hasItem("limit"));
+    given().queryParam("cursor", "garbage").get("/v1/jobs").then().statusCode(400)
+        .body("errors.field", hasItem("cursor"));
+    given().queryParam("channel", "x").get("/v1/jobs").then().statusCode(400)
+        .body("errors.field", hasItem("channel"));
+  }
+
+  @Test
+  void cancellingPublishesCancelRequestedUnlessTheJobIsFinished() throws Exception {
+    String id = submit("mixed4:1", 8);
+    given().delete("/v1/jobs/" + id).then().statusCode(202).body("id", equalTo(id));
+    try (TestBus bus = new TestBus(bootstrapServers)) {
+      assertFalse(bus.await(Topics.EVENTS, id, r -> Messages.read(r.value(), JobEvent.class)
+          .type() == JobEvent.Type.CANCEL_REQUESTED).isEmpty());
+    }
+
+    update(dataSource, "UPDATE jobs SET status = 'CANCELLED' WHERE id = ?", id);
+    given().delete("/v1/jobs/" + id).then().statusCode(409)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void modelsAndLayersComeFromTheCatalog() {
+    given().get("/v1/models").then().statusCode(200)
+        .body("id", hasItem("inception_v3"))
+        .body("find { it.id == 'inception_v3' }.input_size", equalTo(299));
+    given().get("/v1/models/inception_v3/layers").then().statusCode(200)
+        .body("find { it.name == 'mixed4' }.channels", equalTo(768));
+    given().get("/v1/models/nope/layers").then().statusCode(404)
+        .contentType("application/problem+json");
+  }
+}

@@ -1,0 +1,72 @@
+package io.featureviz.metadata;
+
+import io.featureviz.contracts.messages.JobRequest;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+
+/** Writes of the {@code jobs} table that both services perform. */
+public final class JobsTable {
+
+  /**
+   * Sets the request columns and leaves status, progress and objective values alone, since a
+   * status event or a frame may have created the row and moved it on already.
+   */
+  private static final String UPSERT_REQUEST = """
+      INSERT INTO jobs (id, tenant, model, objective, layer, channel, size, steps, batch, seed,
+                        lr, param, decorrelate, transforms, thresholds, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (id) DO UPDATE SET
+        tenant = EXCLUDED.tenant, model = EXCLUDED.model, objective = EXCLUDED.objective,
+        layer = EXCLUDED.layer, channel = EXCLUDED.channel, size = EXCLUDED.size,
+        steps = EXCLUDED.steps, batch = EXCLUDED.batch, seed = EXCLUDED.seed, lr = EXCLUDED.lr,
+        param = EXCLUDED.param, decorrelate = EXCLUDED.decorrelate,
+        transforms = EXCLUDED.transforms, thresholds = EXCLUDED.thresholds,
+        created_at = EXCLUDED.created_at
+      """;
+
+  private static final String ENSURE_ROW =
+      "INSERT INTO jobs (id) VALUES (?) ON CONFLICT (id) DO NOTHING";
+
+  private JobsTable() {}
+
+  /** Records a job request; running it again with the same request changes nothing. */
+  public static void upsertRequest(Connection connection, JobRequest request)
+      throws SQLException {
+    ObjectiveColumns columns = ObjectiveColumns.of(request.objective());
+    try (PreparedStatement insert = connection.prepareStatement(UPSERT_REQUEST)) {
+      Array thresholds = connection.createArrayOf("integer",
+          request.effectiveThresholds().toArray(Integer[]::new));
+      int i = 0;
+      insert.setString(++i, request.id());
+      insert.setString(++i, request.tenant());
+      insert.setString(++i, request.model());
+      insert.setString(++i, columns.objective());
+      insert.setString(++i, columns.layer());
+      insert.setObject(++i, columns.channel(), Types.INTEGER);
+      insert.setInt(++i, request.size());
+      insert.setInt(++i, request.steps());
+      insert.setInt(++i, request.batch());
+      insert.setLong(++i, request.seed());
+      insert.setDouble(++i, request.lr());
+      insert.setString(++i, request.param());
+      insert.setBoolean(++i, request.decorrelate());
+      insert.setString(++i, request.transforms());
+      insert.setArray(++i, thresholds);
+      insert.setTimestamp(++i, Timestamp.from(Instant.ofEpochMilli(request.submittedAt())));
+      insert.executeUpdate();
+    }
+  }
+
+  /** Creates an empty row for a job seen first through a frame or an event. */
+  public static void ensureRow(Connection connection, String jobId) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(ENSURE_ROW)) {
+      insert.setString(1, jobId);
+      insert.executeUpdate();
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package io.featureviz.sink;
+
+import io.featureviz.contracts.messages.JobEvent;
+import io.featureviz.contracts.messages.MessageFormatException;
+import io.featureviz.contracts.messages.Messages;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/** Consumes {@code fv.events}: status changes and progress; acknowledged once written. */
+@ApplicationScoped
+public class JobEventConsumer {
+
+  private static final Logger LOG = Logger.getLogger(JobEventConsumer.class);
+
+  private final JobEventRows rows;
+
+  JobEventConsumer(JobEventRows rows) {
+    this.rows = rows;
+  }
+
+  @Incoming("events")
+  @Blocking
+  @Acknowledgment(Acknowledgment.Strategy.POST_PROCESSING)
+  @Retry(maxRetries = 5, delay = 500, jitter = 200, abortOn = MessageFormatException.class)
+  public void consume(byte[] value) throws Exception {
+    JobEvent event;
+    try {
+      event = Messages.read(value, JobEvent.class);
+    } catch (MessageFormatException e) {
+      // Includes event types newer than this sink: they are not the sink's business.
+      LOG.warnf("skipping unreadable job event: %s", e.getMessage());
+      return;
+    }
+    switch (event.type()) {
+      case STATUS -> rows.recordStatus(event);
+      case PROGRESS -> rows.recordProgress(event);
+      case CANCEL_REQUESTED -> { /* the worker acts on it; the CANCELLED status is recorded */ }
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package io.featureviz.sink;
+
+import io.minio.BucketExistsArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.ByteArrayInputStream;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/** The bucket frames are written to. It is created, private, at start-up when missing. */
+@ApplicationScoped
+public class ObjectStore {
+
+  private static final Logger LOG = Logger.getLogger(ObjectStore.class);
+
+  private final MinioClient client;
+  private final String bucket;
+  private final String region;
+
+  ObjectStore(SinkConfig config) {
+    SinkConfig.Storage storage = config.storage();
+    this.client = MinioClient.builder()
+        .endpoint(storage.endpoint())
+        .credentials(storage.accessKey(), storage.secretKey())
+        .region(storage.region())
+        .build();
+    this.bucket = storage.bucket();
+    this.region = storage.region();
+  }
+
+  void createBucket(@Observes StartupEvent start) throws Exception {
+    if (!bucketExists()) {
+      // A new bucket has no policy, so every object needs credentials or a presigned URL.
+      client.makeBucket(MakeBucketArgs.builder().bucket(bucket).region(region).build());
+      LOG.infof("created bucket %s", bucket);
+    }
+  }
+
+  public boolean bucketExists() throws Exception {
+    return client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build());
+  }
+
+  /** Writes (or overwrites) one object; returns once the store has answered, i.e. it is durable. */
+  public void put(String key, byte[] content, String contentType, Map<String, String> metadata)
+      throws Exception {
+    client.putObject(PutObjectArgs.builder()
+        .bucket(bucket)
+        .object(key)
+        .stream(new ByteArrayInputStream(content), (long) content.length, -1L)
+        .contentType(contentType)
+        .userMetadata(metadata)
+        .build());
+  }
+
+  public String bucket() {
+    return bucket;
+  }
+
+  @PreDestroy
+  void close() throws Exception {
+    client.close();
+  }
+}

@@ -1,0 +1,95 @@
+package io.featureviz.sink;
+
+import io.agroal.api.AgroalDataSource;
+import io.featureviz.contracts.messages.FrameHeaders;
+import io.featureviz.contracts.messages.JobEvent;
+import io.featureviz.contracts.messages.Messages;
+import io.featureviz.contracts.messages.Topics;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import javax.imageio.ImageIO;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** What the sink tests do from outside: produce with a plain producer, read with plain SQL. */
+final class SinkTestSupport implements AutoCloseable {
+
+  private final KafkaProducer<String, byte[]> producer;
+  private final AgroalDataSource dataSource;
+
+  SinkTestSupport(String bootstrapServers, AgroalDataSource dataSource) {
+    Properties config = new Properties();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
+    this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    this.dataSource = dataSource;
+  }
+
+  /** A PNG with a gradient, so that two sizes or seeds give different bytes. */
+  static byte[] png(int width, int height, int seed) throws IOException {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        image.setRGB(x, y, (x * 255 / width) << 16 | (y * 255 / height) << 8 | seed & 0xff);
+      }
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", out);
+    return out.toByteArray();
+  }
+
+  void sendFrame(FrameHeaders frame, byte[] value) throws Exception {
+    ProducerRecord<String, byte[]> record =
+        new ProducerRecord<>(Topics.FRAMES, frame.jobId(), value);
+    frame.toHeaders().forEach((name, bytes) -> record.headers().add(name, bytes));
+    producer.send(record).get();
+  }
+
+  /** Keyed by {@code key}, which decides the partition and so the order, whatever the job. */
+  void sendEvent(String key, JobEvent event) throws Exception {
+    producer.send(new ProducerRecord<>(Topics.EVENTS, key, Messages.write(event))).get();
+  }
+
+  void send(String topic, String key, byte[] value) throws Exception {
+    producer.send(new ProducerRecord<>(topic, key, value)).get();
+  }
+
+  /** Rows of a query as column maps. */
+  List<Map<String, Object>> rows(String sql, Object... args) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        select.setObject(i + 1, args[i]);
+      }
+      List<Map<String, Object>> rows = new ArrayList<>();
+      try (ResultSet result = select.executeQuery()) {
+        while (result.next()) {
+          Map<String, Object> row = new LinkedHashMap<>();
+          for (int c = 1; c <= result.getMetaData().getColumnCount(); c++) {
+            row.put(result.getMetaData().getColumnLabel(c), result.getObject(c));
+          }
+          rows.add(row);
+        }
+      }
+      return rows;
+    }
+  }
+
+  @Override
+  public void close() {
+    producer.close();
+  }
+}
