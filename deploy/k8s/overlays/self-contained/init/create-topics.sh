@@ -1,0 +1,18 @@
+#!/bin/sh
+# Creates the featureviz topics before any service starts, so that fv.jobs gets its partitions
+# (the number of workers that can share the jobs) instead of whatever auto-creation picks.
+# Safe to run again. Used by docker-compose.yml (kafka-init) and the kafka-topics Job.
+#   BOOTSTRAP_SERVER  e.g. kafka:9092
+#   TOPICS            space-separated names
+#   PARTITIONS        partitions of each topic
+set -eu
+bin=/opt/kafka/bin
+until "$bin/kafka-broker-api-versions.sh" --bootstrap-server "$BOOTSTRAP_SERVER" >/dev/null 2>&1; do
+  echo "waiting for $BOOTSTRAP_SERVER"
+  sleep 3
+done
+for topic in $TOPICS; do
+  # Replication factor 1: this install has a single broker.
+  "$bin/kafka-topics.sh" --bootstrap-server "$BOOTSTRAP_SERVER" --create --if-not-exists \
+    --topic "$topic" --partitions "$PARTITIONS" --replication-factor 1
+done
