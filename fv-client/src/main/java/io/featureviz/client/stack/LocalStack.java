@@ -1,0 +1,191 @@
+package io.featureviz.client.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The whole stack as detached OS processes: the infra process, then storage-sink, job-api and
+ * the optimizer workers, each with its log under {@code <state>/logs} and its PID under
+ * {@code <state>/pids}. {@code up}, {@code down}, {@code status} and the tests all use this class.
+ */
+public final class LocalStack {
+
+  private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(240);
+  private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+  private final StackSettings settings;
+  private final Consumer<String> progress;
+
+  public LocalStack(StackSettings settings, Consumer<String> progress) {
+    this.settings = settings;
+    this.progress = progress;
+  }
+
+  public StackSettings settings() {
+    return settings;
+  }
+
+  /** The running stack, if every component it started is alive and healthy. */
+  public Optional<StackState> running() {
+    return StackState.read(settings.stackFile())
+        .filter(state -> status().components().values().stream()
+            .allMatch(c -> c.alive() && c.healthy()));
+  }
+
+  /** Starts everything (stopping leftovers of an earlier, broken run first); stops it again on failure. */
+  public StackState start() {
+    long started = System.nanoTime();
+    stop();
+    StackBuild.ensureBuilt(settings, progress);
+    try {
+      progress.accept("starting infra (Kafka, object store, PostgreSQL)");
+      InfraEndpoints infra = InfraProcess.start(settings);
+      List<StackState.Component> components = new ArrayList<>();
+      components.add(new StackState.Component(InfraProcess.NAME, infra.pid(),
+          InfraEndpoints.file(settings.infraDir()).toUri().toString(), null,
+          settings.logFile(InfraProcess.NAME).toString()));
+      Map<String, String> environment = serviceEnvironment(infra);
+      StackPorts ports = settings.ports();
+      StackState.Component api = launch(Service.JOB_API, "job-api", ports.api(), environment);
+      List<StackState.Component> services = new ArrayList<>(List.of(
+          launch(Service.STORAGE_SINK, "storage-sink", ports.sink(), environment), api));
+      for (int i = 1; i <= settings.workers(); i++) {
+        // extra workers take free ports: only the first has a well-known one
+        String name = i == 1 ? "optimizer-worker" : "optimizer-worker-" + i;
+        services.add(launch(Service.OPTIMIZER_WORKER, name, i == 1 ? ports.worker() : 0,
+            environment));
+      }
+      // Started side by side, then awaited: on 2 cores they start slower together, but sooner
+      // than one after the other.
+      for (StackState.Component service : services) {
+        awaitHealthy(service);
+        progress.accept(service.name() + " ready at " + service.url());
+      }
+      components.addAll(services);
+      StackState state = new StackState(api.url(), infra.kafkaBootstrapServers(),
+          (System.nanoTime() - started) / 1e9, components);
+      state.write(settings.stackFile());
+      return state;
+    } catch (RuntimeException e) {
+      progress.accept("start failed; stopping what did start");
+      stop();
+      throw e;
+    }
+  }
+
+  /** Stops every process with a PID file: the services first, the infra last. */
+  public void stop() {
+    List<String> names = pidFileNames();
+    List<String> services = names.stream().filter(n -> !n.equals(InfraProcess.NAME)).toList();
+    services.stream().map(this::terminate).toList().forEach(this::awaitStopped);
+    if (names.contains(InfraProcess.NAME)) {
+      awaitStopped(terminate(InfraProcess.NAME));
+    }
+    // a killed infra JVM leaves PostgreSQL behind
+    InfraProcess.stopLeftoverPostgres(settings);
+    deleteQuietly(settings.stackFile());
+  }
+
+  public StackStatus status() {
+    Optional<StackState> state = StackState.read(settings.stackFile());
+    Map<String, StackStatus.ComponentStatus> components = new LinkedHashMap<>();
+    for (StackState.Component c : state.map(StackState::components).orElse(List.of())) {
+      boolean alive = DetachedProcess.alive(c.pid(), JavaCommand.EXECUTABLE).isPresent();
+      boolean healthy = alive && (c.healthUrl() == null ? InfraProcess.isReady(settings, c.pid())
+          : HealthProbe.isReady(c.url()));
+      components.put(c.name(), new StackStatus.ComponentStatus(c.pid(), alive, healthy, c.url()));
+    }
+    boolean running = !components.isEmpty()
+        && components.values().stream().allMatch(c -> c.alive() && c.healthy());
+    return new StackStatus(state.map(StackState::apiUrl).orElse(null), running, components);
+  }
+
+  private Map<String, String> serviceEnvironment(InfraEndpoints infra) {
+    Map<String, String> environment = new HashMap<>(infra.environment());
+    environment.put("FV_MODELS_DIR", settings.modelsDir().toString());
+    // TensorFlow's C++ start-up chatter would fill the worker's log
+    environment.putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "2");
+    return environment;
+  }
+
+  private StackState.Component launch(Service service, String name, int port,
+      Map<String, String> environment) {
+    int actualPort = port == 0 ? freePort() : port;
+    Map<String, String> env = new HashMap<>(environment);
+    env.put("QUARKUS_HTTP_PORT", Integer.toString(actualPort));
+    progress.accept("starting " + name + " on port " + actualPort);
+    Path log = settings.logFile(name);
+    long pid = DetachedProcess.start(service.command(settings), env, settings.repoRoot(), log,
+        settings.pidFile(name));
+    String url = "http://127.0.0.1:" + actualPort;
+    return new StackState.Component(name, pid, url, HealthProbe.readinessUrl(url), log.toString());
+  }
+
+  private void awaitHealthy(StackState.Component service) {
+    ProcessHandle process = ProcessHandle.of(service.pid()).orElseThrow(
+        () -> new StackStartException(service.name() + " exited at once; see " + service.log()));
+    Readiness.await(service.name(), process, Path.of(service.log()), SERVICE_START_TIMEOUT,
+        () -> HealthProbe.isReady(service.url()));
+  }
+
+  /** Sends SIGTERM to the component's process, if it is still ours and alive. */
+  private Optional<ProcessHandle> terminate(String name) {
+    Optional<ProcessHandle> process = DetachedProcess.readPid(settings.pidFile(name))
+        .flatMap(pid -> DetachedProcess.alive(pid, JavaCommand.EXECUTABLE));
+    process.ifPresent(p -> {
+      progress.accept("stopping " + name + " (pid " + p.pid() + ")");
+      p.destroy();
+    });
+    DetachedProcess.deletePidFile(settings.pidFile(name));
+    return process;
+  }
+
+  private void awaitStopped(Optional<ProcessHandle> process) {
+    process.ifPresent(p -> {
+      if (DetachedProcess.stop(p, STOP_GRACE)) {
+        progress.accept("pid " + p.pid() + " did not stop on SIGTERM; killed");
+      }
+    });
+  }
+
+  private List<String> pidFileNames() {
+    Path pids = settings.pidFile(InfraProcess.NAME).getParent();
+    if (!Files.isDirectory(pids)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(pids)) {
+      return files.map(f -> f.getFileName().toString())
+          .filter(f -> f.endsWith(".pid")).map(f -> f.substring(0, f.length() - 4)).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,272 @@
+package io.featureviz.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.featureviz.client.bench.PipelineTimeline;
+import io.featureviz.client.jobs.ApiProblemException;
+import io.featureviz.client.jobs.JobResult;
+import io.featureviz.client.jobs.JobSpec;
+import io.featureviz.client.jobs.JobWaiter;
+import io.featureviz.client.jobs.JobsClient;
+import io.featureviz.client.stack.LocalStack;
+import io.featureviz.client.stack.StackPorts;
+import io.featureviz.client.stack.StackSettings;
+import io.featureviz.client.stack.StackState;
+import io.featureviz.client.stack.StackStatus;
+import io.featureviz.contracts.messages.JobEvent;
+import io.featureviz.contracts.messages.JobRequest;
+import io.featureviz.contracts.messages.JobStatus;
+import io.featureviz.contracts.messages.Messages;
+import io.featureviz.contracts.messages.Topics;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The whole stack as real processes from the packaged jars: infra, storage-sink, job-api and two
+ * optimizer workers, on free ports, started once for the class. Logs stay in
+ * {@code target/stack-test/logs} for a look after a failure.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class LocalStackTest {
+
+  private static final String MODEL = "mobilenet_v2";
+  private static LocalStack stack;
+  private static StackState state;
+  private static JobsClient api;
+
+  @BeforeAll
+  @Timeout(value = 300, unit = TimeUnit.SECONDS)
+  static void startStack() {
+    StackSettings settings = new StackSettings(Path.of(System.getProperty("fv.repo.root")),
+        Path.of("target/stack-test"), Path.of(System.getProperty("fv.models.dir")),
+        StackPorts.free(), 2);
+    stack = new LocalStack(settings, line -> System.err.println("stack: " + line));
+    state = stack.start();
+    api = new JobsClient(state.apiUrl());
+  }
+
+  @AfterAll
+  static void stopStack() {
+    if (stack != null) {
+      stack.stop();
+      assertFalse(stack.status().running(), "nothing may run after stop()");
+    }
+  }
+
+  @Test
+  @Order(1)
+  void statusReportsEveryComponentAliveAndHealthy() {
+    StackStatus status = stack.status();
+    assertTrue(status.running(), () -> "status: " + status);
+    assertEquals(Set.of("infra", "storage-sink", "job-api", "optimizer-worker",
+        "optimizer-worker-2"), status.components().keySet());
+    assertEquals(state.apiUrl(), status.apiUrl());
+  }
+
+  @Test
+  @Order(2)
+  void submitWaitPrintsTheJobWithDownloadablePngs() throws IOException {
+    JsonNode job = runCli("submit", "--api", state.apiUrl(), "--model", MODEL,
+        "--objective", "softmax:goldfish", "--size", "48", "--steps", "8",
+        "--thresholds", "4,8", "--batch", "2", "--wait", "--json");
+
+    assertEquals("SUCCEEDED", job.path("status").asText(), job::toString);
+    assertTrue(job.path("objective_values").has("8"), job::toString);
+    JsonNode artifacts = job.path("artifacts");
+    assertEquals(4, artifacts.size(), "2 thresholds x batch 2: " + artifacts);
+    for (JsonNode artifact : artifacts) {
+      BufferedImage image = ImageIO.read(new ByteArrayInputStream(
+          api.download(artifact.path("url").asText())));
+      assertNotNull(image, "not a PNG: " + artifact);
+      assertEquals(48, image.getWidth());
+      assertEquals(48, image.getHeight());
+    }
+    List<String> listed = new ArrayList<>();
+    api.list("model=" + MODEL + "&limit=100").path("items")
+        .forEach(item -> listed.add(item.path("id").asText()));
+    assertTrue(listed.contains(job.path("id").asText()), "listed: " + listed);
+  }
+
+  @Test
+  @Order(3)
+  void refusedSubmissionExitsWithStatus2() {
+    int exit = FvClient.commandLine().execute("submit", "--api", state.apiUrl(),
+        "--model", MODEL, "--objective", "softmax:no_such_class");
+    assertEquals(2, exit);
+  }
+
+  @Test
+  @Order(4)
+  void jobProducedToKafkaSucceedsAndIsVisibleThroughTheApi() {
+    String id = UUID.randomUUID().toString();
+    try (KafkaProducer<String, byte[]> producer = producer()) {
+      producer.send(new ProducerRecord<>(Topics.JOBS, id, Messages.write(request(id, 8)))).get();
+    } catch (Exception e) {
+      throw new AssertionError("cannot produce the job", e);
+    }
+    awaitKnownToApi(id);
+    JobResult result = new JobWaiter(api).await(id, (name, data) -> { });
+
+    assertEquals("SUCCEEDED", result.status(), result::toString);
+    assertEquals(2, result.artifacts().size(), "thresholds 4 and 8, batch 1: " + result);
+    assertEquals(MODEL, api.get(id).path("request").path("model").asText());
+  }
+
+  @Test
+  @Order(5)
+  void eventStreamDeliversProgressAndFrames() {
+    String id = submit(JobSpec.of(MODEL, "softmax:flamingo").withSize(64)
+        .withSteps(64, List.of(32, 64)));
+    List<String> events = new CopyOnWriteArrayList<>();
+    JobResult result = new JobWaiter(api).await(id, (name, data) -> events.add(name));
+
+    assertEquals("SUCCEEDED", result.status(), result::toString);
+    assertFalse(events.contains("stream_failed"), "events: " + events);
+    assertTrue(events.contains("progress"), "events: " + events);
+    assertEquals(2, events.stream().filter("frame"::equals).count(), "events: " + events);
+  }
+
+  @Test
+  @Order(6)
+  void deletedJobEndsCancelled() throws InterruptedException {
+    String id = submit(JobSpec.of(MODEL, "softmax:strawberry").withSize(64)
+        .withSteps(5000, List.of(5000)));
+    while (!"RUNNING".equals(api.get(id).path("status").asText())) {
+      Thread.sleep(200);
+    }
+    assertEquals(id, api.cancel(id).path("id").asText());
+
+    JobResult result = new JobWaiter(api).await(id, (name, data) -> { });
+    assertEquals("CANCELLED", result.status(), result::toString);
+  }
+
+  @Test
+  @Order(7)
+  void twoWorkersShareABurstOfJobs() throws Exception {
+    // one job per partition of fv.jobs: each worker owns at least one, so both must render
+    List<String> ids = idsCoveringEveryPartition();
+    try (PipelineTimeline timeline = new PipelineTimeline(state.kafkaBootstrapServers());
+        KafkaProducer<String, byte[]> producer = producer()) {
+      for (String id : ids) {
+        producer.send(new ProducerRecord<>(Topics.JOBS, id, Messages.write(request(id, 8))));
+      }
+      producer.flush();
+      Set<String> workers = new HashSet<>();
+      for (String id : ids) {
+        awaitKnownToApi(id);
+        assertEquals("SUCCEEDED", new JobWaiter(api).await(id, (n, d) -> { }).status());
+        workers.add(awaitRunning(timeline, id).worker());
+      }
+      assertEquals(2, workers.size(), "RUNNING events came from " + workers);
+    }
+  }
+
+  private static JsonNode runCli(String... args) throws IOException {
+    PrintStream out = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    int exit;
+    try {
+      System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      exit = FvClient.commandLine().execute(args);
+    } finally {
+      System.setOut(out);
+    }
+    String stdout = captured.toString(StandardCharsets.UTF_8);
+    assertEquals(0, exit, "stdout: " + stdout);
+    assertEquals(1, stdout.strip().lines().count(), "--json prints one line: " + stdout);
+    return Json.mapper().readTree(stdout);
+  }
+
+  private static String submit(JobSpec spec) {
+    return api.submit(spec).path("id").asText();
+  }
+
+  private static JobRequest request(String id, int steps) {
+    return new JobRequest(Messages.VERSION, id, "default", MODEL, "softmax:goldfish", 32, steps,
+        List.of(steps / 2, steps), 1, 0, JobRequest.DEFAULT_LR, JobRequest.DEFAULT_PARAM, true,
+        JobRequest.DEFAULT_TRANSFORMS, System.currentTimeMillis());
+  }
+
+  /** A job produced to Kafka reaches the API's database through the sink, a moment later. */
+  private static void awaitKnownToApi(String id) {
+    while (true) {
+      try {
+        api.get(id);
+        return;
+      } catch (ApiProblemException e) {
+        assertEquals(404, e.status(), e.getMessage());
+      }
+      sleep();
+    }
+  }
+
+  private static JobEvent awaitRunning(PipelineTimeline timeline, String id) {
+    while (timeline.status(id, JobStatus.RUNNING).isEmpty()) {
+      sleep();
+    }
+    return timeline.status(id, JobStatus.RUNNING).get();
+  }
+
+  /** Job ids whose keys the producer's default partitioner spreads over every partition. */
+  private static List<String> idsCoveringEveryPartition() {
+    Map<Integer, String> byPartition = new HashMap<>();
+    while (byPartition.size() < Topics.JOBS_PARTITIONS) {
+      String id = UUID.randomUUID().toString();
+      byte[] key = id.getBytes(StandardCharsets.UTF_8);
+      byPartition.putIfAbsent(Utils.toPositive(Utils.murmur2(key)) % Topics.JOBS_PARTITIONS, id);
+    }
+    return List.copyOf(byPartition.values());
+  }
+
+  private static KafkaProducer<String, byte[]> producer() {
+    Properties config = new Properties();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, state.kafkaBootstrapServers());
+    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    return new KafkaProducer<>(config);
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+}
