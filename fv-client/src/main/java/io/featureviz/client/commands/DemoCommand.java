@@ -67,7 +67,8 @@ public final class DemoCommand implements Callable<Integer> {
     for (String id : ids) {
       System.out.println("job " + id + ": GET " + stack.apiUrl() + "/v1/jobs/" + id);
     }
-    System.out.println("page: " + stack.apiUrl() + "/");
+    System.out.println("all jobs: GET " + stack.apiUrl() + "/v1/jobs  (API: "
+        + stack.apiUrl() + "/q/swagger-ui)");
     return allSucceeded ? 0 : 1;
   }
 
