@@ -1,5 +1,6 @@
 package io.featureviz.api;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -22,6 +23,8 @@ public interface ApiConfig {
   Limits limits();
 
   Events events();
+
+  Uploads uploads();
 
   /** The object store holding the frames the sink wrote. */
   interface Storage {
@@ -59,6 +62,22 @@ public interface ApiConfig {
     /** How long a stream waits after a terminal status for the final frames to be stored. */
     @WithDefault("10s")
     Duration finalFrameGrace();
+  }
+
+  /** Users' model uploads ({@code POST /v1/models}). */
+  interface Uploads {
+
+    /** The largest model file accepted; a larger upload is answered 413. */
+    @WithDefault("200M")
+    MemorySize maxSize();
+
+    /** The most entries a zip archive may hold. */
+    @WithDefault("10000")
+    int maxArchiveEntries();
+
+    /** The most bytes a zip archive may unpack to, counted while unpacking (zip bombs). */
+    @WithDefault("1G")
+    MemorySize maxUnpackedSize();
   }
 
   /** What a job request may ask for, and how long a page of jobs may be. */

@@ -111,4 +111,10 @@ public final class KafkaTestClient {
     return events(records, jobId).stream()
         .anyMatch(e -> e.status() != null && e.status().isTerminal());
   }
+
+  /** The job's terminal status event among these event records. */
+  public static JobEvent terminal(List<ConsumerRecord<String, byte[]>> records, String jobId) {
+    return events(records, jobId).stream()
+        .filter(e -> e.status() != null && e.status().isTerminal()).findFirst().orElseThrow();
+  }
 }

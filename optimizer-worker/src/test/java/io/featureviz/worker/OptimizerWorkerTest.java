@@ -4,6 +4,7 @@ import static io.featureviz.worker.KafkaTestClient.JOB_TIMEOUT;
 import static io.featureviz.worker.KafkaTestClient.events;
 import static io.featureviz.worker.KafkaTestClient.finished;
 import static io.featureviz.worker.KafkaTestClient.sendJob;
+import static io.featureviz.worker.KafkaTestClient.terminal;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -215,11 +216,6 @@ class OptimizerWorkerTest {
   private static List<ConsumerRecord<String, byte[]>> framesOf(
       List<ConsumerRecord<String, byte[]>> records, String jobId) {
     return records.stream().filter(r -> jobId.equals(r.key())).toList();
-  }
-
-  private static JobEvent terminal(List<ConsumerRecord<String, byte[]>> records, String jobId) {
-    return events(records, jobId).stream()
-        .filter(e -> e.status() != null && e.status().isTerminal()).findFirst().orElseThrow();
   }
 
   private static Map<String, byte[]> headers(ConsumerRecord<String, byte[]> record) {

@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
- * The engine's model catalog as the API needs it: the layers and labels of each model, to
- * validate objectives. Only catalog ids are accepted (never paths), and only the {@link ModelInfo}
- * is kept: a model is loaded once, in a catalog of its own, so its weights can be collected.
+ * The models jobs can name: the engine's catalog, whose files ship with the service, and the
+ * models users uploaded. For each, the layers and labels, to validate objectives. Only ids are
+ * accepted (never paths), and only the {@link ModelInfo} is kept: a catalog model is loaded once,
+ * in a catalog of its own, so its weights can be collected.
  */
 @ApplicationScoped
 public class ModelCatalogService {
@@ -22,27 +24,36 @@ public class ModelCatalogService {
   private static final Logger LOG = Logger.getLogger(ModelCatalogService.class);
 
   private final Path modelsDir;
+  private final UploadedModels uploaded;
   private final Map<String, Optional<ModelInfo>> infos = new ConcurrentHashMap<>();
 
-  ModelCatalogService(ApiConfig config) {
+  ModelCatalogService(ApiConfig config, UploadedModels uploaded) {
     this.modelsDir = Path.of(config.modelsDir());
+    this.uploaded = uploaded;
   }
 
-  public List<String> ids() {
+  /** The engine's built-in ids, whether or not their files are present. */
+  public List<String> catalogIds() {
     return new ModelCatalog(modelsDir).ids();
   }
 
-  /** The model's catalog entry; empty for an unknown id or a model whose files are missing. */
+  /** Every id a job may name: the catalog's, then the uploaded models'. */
+  public List<String> ids() {
+    return Stream.concat(catalogIds().stream(), uploaded.list().stream().map(UploadedModelRow::id))
+        .toList();
+  }
+
+  /** The model's info; empty for an unknown id or a model whose files are missing. */
   public Optional<ModelInfo> info(String id) {
-    if (!ids().contains(id)) {
-      return Optional.empty();
+    if (!catalogIds().contains(id)) {
+      return uploaded.info(id);
     }
     return infos.computeIfAbsent(id, this::load);
   }
 
-  /** Every model that can be loaded here. */
+  /** Every catalog model that can be loaded here. */
   public List<ModelInfo> available() {
-    return ids().stream().map(this::info).flatMap(Optional::stream).toList();
+    return catalogIds().stream().map(this::info).flatMap(Optional::stream).toList();
   }
 
   private Optional<ModelInfo> load(String id) {

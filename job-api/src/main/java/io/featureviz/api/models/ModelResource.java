@@ -4,14 +4,22 @@ import io.featureviz.api.problems.ProblemException;
 import io.featureviz.optvis.model.LayerInfo;
 import io.featureviz.optvis.model.ModelInfo;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.stream.Stream;
 
-/** The models jobs can name, and the layers objectives can name in each. */
+/** The models jobs can name, the layers objectives can name in each, and users' uploads. */
 @Path("/v1/models")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
@@ -19,31 +27,72 @@ public class ModelResource {
 
   /** A model as listed: enough to choose one and to know its input. */
   public record ModelSummary(String id, String format, int inputSize, int layers, int classes,
-      String layersUrl) {
+      boolean uploaded, String layersUrl) {
 
     static ModelSummary of(ModelInfo info) {
       return new ModelSummary(info.id(), info.format(), info.inputSize(), info.layers().size(),
-          info.labels().size(), "/v1/models/" + info.id() + "/layers");
+          info.labels().size(), false, layersPath(info.id()));
+    }
+
+    static ModelSummary of(UploadedModelRow row) {
+      return new ModelSummary(row.id(), row.format(), row.inputSize(), row.layerCount(),
+          row.classes(), true, layersPath(row.id()));
+    }
+  }
+
+  /** A model with its layers, as an upload is answered. */
+  public record ModelDetails(String id, String format, int inputSize, List<LayerInfo> layers,
+      int classes, String layersUrl) {
+
+    static ModelDetails of(ModelInfo info) {
+      return new ModelDetails(info.id(), info.format(), info.inputSize(), info.layers(),
+          info.labels().size(), layersPath(info.id()));
     }
   }
 
   private final ModelCatalogService catalog;
+  private final UploadedModels uploaded;
+  private final ModelUploadService uploads;
 
-  ModelResource(ModelCatalogService catalog) {
+  ModelResource(ModelCatalogService catalog, UploadedModels uploaded, ModelUploadService uploads) {
     this.catalog = catalog;
+    this.uploaded = uploaded;
+    this.uploads = uploads;
   }
 
   @GET
   public List<ModelSummary> list() {
-    return catalog.available().stream().map(ModelSummary::of).toList();
+    return Stream.concat(catalog.available().stream().map(ModelSummary::of),
+        uploaded.list().stream().map(ModelSummary::of)).toList();
+  }
+
+  @POST
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  public Response upload(@BeanParam ModelUploadForm form) throws IOException, SQLException {
+    ModelInfo info = uploads.upload(form);
+    return Response.created(URI.create("/v1/models/" + info.id()))
+        .entity(ModelDetails.of(info)).build();
+  }
+
+  @GET
+  @Path("/{id}")
+  public ModelDetails model(@PathParam("id") String id) {
+    return ModelDetails.of(info(id));
   }
 
   @GET
   @Path("/{id}/layers")
   public List<LayerInfo> layers(@PathParam("id") String id) {
+    return info(id).layers();
+  }
+
+  private ModelInfo info(String id) {
     return catalog.info(id)
         .orElseThrow(() -> new ProblemException(404, "model-not-found", "Model not found",
-            "no model '" + id + "'; models: " + catalog.ids(), List.of()))
-        .layers();
+            "no model '" + id + "'; models: " + catalog.ids(), List.of()));
+  }
+
+  private static String layersPath(String id) {
+    return "/v1/models/" + id + "/layers";
   }
 }

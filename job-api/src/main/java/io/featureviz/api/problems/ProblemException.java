@@ -28,6 +28,12 @@ public class ProblemException extends RuntimeException {
         "no job with id " + id, List.of());
   }
 
+  /** The uploaded file is no model the engine can load, or an archive that is unsafe to unpack. */
+  public static ProblemException invalidModel(String reason) {
+    return new ProblemException(400, "invalid-model", "Invalid model", reason,
+        List.of(new FieldError("file", reason)));
+  }
+
   public Problem problem() {
     return problem;
   }

@@ -2,6 +2,7 @@ package io.featureviz.worker.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -23,6 +24,9 @@ public interface WorkerConfig {
   /** The shortest time between two progress events of one job. */
   @WithDefault("500ms")
   Duration progressInterval();
+
+  /** Where uploaded models are downloaded to; each stays there for later jobs. */
+  Path modelCacheDir();
 
   Jobs jobs();
 

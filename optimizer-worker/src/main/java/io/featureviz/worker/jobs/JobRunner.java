@@ -6,7 +6,6 @@ import io.featureviz.contracts.messages.JobStatus;
 import io.featureviz.contracts.objective.ObjectiveProblem;
 import io.featureviz.contracts.objective.ObjectiveValidator;
 import io.featureviz.optvis.model.ImageModel;
-import io.featureviz.optvis.model.ModelCatalog;
 import io.featureviz.optvis.model.ModelCatalog.UnknownModelException;
 import io.featureviz.optvis.render.NonFiniteObjectiveException;
 import io.featureviz.optvis.render.RenderResult;
@@ -15,6 +14,7 @@ import io.featureviz.optvis.render.Renderer;
 import io.featureviz.worker.config.WorkerConfig;
 import io.featureviz.worker.engine.WorkerIdentity;
 import io.featureviz.worker.jobs.Cancellations.CancelFlag;
+import io.featureviz.worker.models.ModelStore;
 import io.featureviz.worker.publish.EventPublisher;
 import io.featureviz.worker.publish.FramePublisher;
 import io.featureviz.worker.publish.PublishException;
@@ -33,7 +33,7 @@ public class JobRunner {
 
   private static final Logger LOG = Logger.getLogger(JobRunner.class);
 
-  private final ModelCatalog catalog;
+  private final ModelStore models;
   private final Cancellations cancellations;
   private final EventPublisher events;
   private final FramePublisher frames;
@@ -41,10 +41,10 @@ public class JobRunner {
   private final long progressIntervalNanos;
   private final MeterRegistry registry;
 
-  JobRunner(ModelCatalog catalog, Cancellations cancellations, EventPublisher events,
+  JobRunner(ModelStore models, Cancellations cancellations, EventPublisher events,
       FramePublisher frames, WorkerIdentity identity, WorkerConfig config,
       MeterRegistry registry) {
-    this.catalog = catalog;
+    this.models = models;
     this.cancellations = cancellations;
     this.events = events;
     this.frames = frames;
@@ -76,7 +76,7 @@ public class JobRunner {
   private Outcome render(DecodedJob job, CancelFlag cancel) {
     ImageModel model;
     try {
-      model = catalog.load(job.request().model());
+      model = models.load(job.request().model());
     } catch (UnknownModelException e) {
       return Outcome.failed("unknown model: " + e.getMessage());
     } catch (RuntimeException e) {

@@ -11,12 +11,12 @@ import io.featureviz.contracts.messages.JobStatus;
 import io.featureviz.contracts.messages.Messages;
 import io.featureviz.contracts.messages.Topics;
 import io.featureviz.devstack.DevStackTestResource;
-import io.featureviz.optvis.model.ModelCatalog;
 import io.featureviz.worker.KafkaTestClient;
 import io.featureviz.worker.KafkaTestClient.Tail;
 import io.featureviz.worker.TestJobs;
 import io.featureviz.worker.config.WorkerConfig;
 import io.featureviz.worker.engine.WorkerIdentity;
+import io.featureviz.worker.models.ModelStore;
 import io.featureviz.worker.publish.DeadLetterPublisher;
 import io.featureviz.worker.publish.EventPublisher;
 import io.featureviz.worker.publish.FramePublisher;
@@ -25,6 +25,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,7 @@ class TwoWorkersTest {
   WorkerIdentity firstIdentity;
 
   @Inject
-  ModelCatalog catalog;
+  ModelStore models;
 
   @Inject
   EventPublisher events;
@@ -78,7 +79,7 @@ class TwoWorkersTest {
     WorkerConfig secondConfig = withId(config, "second-worker");
     WorkerIdentity secondIdentity = new WorkerIdentity(secondConfig);
     Cancellations secondCancellations = new Cancellations();
-    JobRunner runner = new JobRunner(catalog, secondCancellations, events, frames, secondIdentity,
+    JobRunner runner = new JobRunner(models, secondCancellations, events, frames, secondIdentity,
         secondConfig, registry);
     JobConsumer second = new JobConsumer(secondConfig, kafkaConfig,
         new JobIntake(runner, deadLetters, events, secondIdentity), secondCancellations,
@@ -131,6 +132,11 @@ class TwoWorkersTest {
       @Override
       public Duration progressInterval() {
         return base.progressInterval();
+      }
+
+      @Override
+      public Path modelCacheDir() {
+        return base.modelCacheDir();
       }
 
       @Override

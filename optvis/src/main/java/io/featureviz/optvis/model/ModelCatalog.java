@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * The models the engine knows by id, plus users' models named by path. Loaded models are
@@ -99,9 +101,25 @@ public final class ModelCatalog {
     if (Files.isDirectory(path) && Files.isRegularFile(path.resolve("model.json"))) {
       return TfjsLayersModel.load(path.resolve("model.json"));
     }
+    Optional<Path> tflite = onlyTfliteIn(path);
+    if (tflite.isPresent()) {
+      return openPath(tflite.get().toString());
+    }
     throw new UnknownModelException("model path '" + text + "' is not a supported model: give a"
-        + " .tflite file, a TensorFlow.js layers model.json, or a SavedModel or frozen GraphDef"
-        + " with its " + ModelMetadata.FILE_NAME);
+        + " .tflite file (or a folder holding one), a TensorFlow.js layers model.json, or a"
+        + " SavedModel or frozen GraphDef with its " + ModelMetadata.FILE_NAME);
+  }
+
+  /** The one .tflite file of a folder (how uploaded models are stored), if it holds exactly one. */
+  private static Optional<Path> onlyTfliteIn(Path path) throws IOException {
+    if (!Files.isDirectory(path)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> files = Files.list(path)) {
+      List<Path> tflite =
+          files.filter(f -> f.getFileName().toString().endsWith(".tflite")).limit(2).toList();
+      return tflite.size() == 1 ? Optional.of(tflite.get(0)) : Optional.empty();
+    }
   }
 
   /** A model id or path that names no model the catalog can load. */

@@ -22,7 +22,11 @@ interface ModelFiles {
 
   static ModelFiles directory(Path dir) {
     return name -> {
-      Path file = dir.resolve(name);
+      Path file = dir.resolve(name).normalize();
+      // model.json is user input: its weight paths must not read files outside the model's folder
+      if (!file.startsWith(dir.normalize())) {
+        throw new TfjsFormatException("model file " + name + " lies outside the model's folder");
+      }
       try {
         return Files.newInputStream(file);
       } catch (NoSuchFileException e) {

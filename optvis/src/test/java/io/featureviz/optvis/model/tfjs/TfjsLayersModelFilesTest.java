@@ -100,6 +100,16 @@ class TfjsLayersModelFilesTest {
         && error.getMessage().contains("conv/bias"), error.getMessage());
   }
 
+  @Test
+  void weightPathOutsideTheFolderIsRefused() throws IOException {
+    Path modelJson = write(CONV_LAYERS, CONV_WEIGHTS, new byte[28]);
+    Files.writeString(modelJson,
+        Files.readString(modelJson).replace("\"weights.bin\"", "\"../weights.bin\""));
+    TfjsFormatException error =
+        assertThrows(TfjsFormatException.class, () -> TfjsLayersModel.load(modelJson));
+    assertTrue(error.getMessage().contains("outside the model's folder"), error.getMessage());
+  }
+
   /** Writes model.json and, unless null, weights.bin; returns model.json's path. */
   private Path write(String layers, String weightSpecs, byte[] weights) throws IOException {
     String modelJson = """

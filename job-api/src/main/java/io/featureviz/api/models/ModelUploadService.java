@@ -1,0 +1,169 @@
+package io.featureviz.api.models;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.featureviz.api.ApiConfig;
+import io.featureviz.api.problems.FieldError;
+import io.featureviz.api.problems.ProblemException;
+import io.featureviz.api.storage.ModelObjects;
+import io.featureviz.optvis.model.ModelInfo;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Accepts a user's model: checks the form, loads the model through the engine in a temporary
+ * folder, and only when it loads stores its files in the bucket and its row in {@code models}.
+ */
+@ApplicationScoped
+public class ModelUploadService {
+
+  private static final Logger LOG = Logger.getLogger(ModelUploadService.class);
+  static final String ID_PATTERN = "[a-z0-9][a-z0-9_-]{0,62}";
+
+  private final ModelCatalogService catalog;
+  private final UploadedModels uploaded;
+  private final UploadedModelRepository repository;
+  private final ModelObjects objects;
+  private final ModelStaging staging;
+  private final long maxBytes;
+  private final String defaultTenant;
+
+  ModelUploadService(ModelCatalogService catalog, UploadedModels uploaded,
+      UploadedModelRepository repository, ModelObjects objects, ObjectMapper json,
+      ApiConfig config) {
+    this.catalog = catalog;
+    this.uploaded = uploaded;
+    this.repository = repository;
+    this.objects = objects;
+    ApiConfig.Uploads limits = config.uploads();
+    this.staging = new ModelStaging(new ZipUnpacker(limits.maxArchiveEntries(),
+        limits.maxUnpackedSize().asLongValue()), json);
+    this.maxBytes = limits.maxSize().asLongValue();
+    this.defaultTenant = config.defaultTenant();
+  }
+
+  public ModelInfo upload(ModelUploadForm form) throws IOException, SQLException {
+    UploadFormat format = checkForm(form);
+    if (form.file.size() > maxBytes) {
+      throw tooLarge(maxBytes);
+    }
+    String sha256 = sha256(form.file.uploadedFile());
+    String id = Optional.ofNullable(form.id).orElse("model-" + sha256.substring(0, 12));
+    if (catalog.catalogIds().contains(id) || uploaded.find(id).isPresent()) {
+      throw idTaken(id);
+    }
+    try (TempFolder work = TempFolder.create("fv-upload-")) {
+      Path folder = staging.stage(format, id, form, work.path());
+      ModelInfo info = load(folder, work.path());
+      String tenant = Optional.ofNullable(form.tenant).orElse(defaultTenant);
+      // created_at is left to the database
+      store(folder, new UploadedModelRow(id, tenant, format.key(), info.inputSize(),
+          info.layers().size(), info.labels().size(), "models/" + id + "/", sha256,
+          form.file.size(), null));
+      uploaded.remember(info);
+      return info;
+    }
+  }
+
+  public static ProblemException tooLarge(long maxBytes) {
+    return new ProblemException(413, "upload-too-large", "Upload too large",
+        "a model file may have at most " + maxBytes + " bytes", List.of());
+  }
+
+  /** Every problem of the form's fields at once; the format when there is none. */
+  private static UploadFormat checkForm(ModelUploadForm form) {
+    List<FieldError> errors = new ArrayList<>();
+    if (form.id != null && !form.id.matches(ID_PATTERN)) {
+      errors.add(new FieldError("id", "must match " + ID_PATTERN));
+    }
+    Optional<UploadFormat> format = UploadFormat.of(form.format);
+    if (format.isEmpty()) {
+      errors.add(new FieldError("format", "must be one of " + UploadFormat.keys()));
+    }
+    if (form.file == null) {
+      errors.add(new FieldError("file", "is required: the model file (a .zip for savedmodel and"
+          + " tfjs)"));
+    }
+    format.ifPresent(f -> {
+      if (f.needsMetadata && form.metadata == null) {
+        errors.add(new FieldError("metadata", "is required for " + f.key()
+            + ": the featureviz-model.json naming the input and layer tensors"));
+      } else if (!f.needsMetadata && form.metadata != null) {
+        errors.add(new FieldError("metadata", "is only for savedmodel and graphdef"));
+      }
+      if (f == UploadFormat.TFJS && form.labels != null) {
+        errors.add(new FieldError("labels", "TF.js layers models take no labels"));
+      }
+    });
+    if (!errors.isEmpty()) {
+      throw ProblemException.invalidRequest(errors);
+    }
+    return format.get();
+  }
+
+  /** Loads the staged model as a worker will; the engine's message says what is wrong. */
+  private static ModelInfo load(Path folder, Path work) {
+    try {
+      return ModelFolders.load(folder);
+    } catch (RuntimeException e) {
+      // the temporary folder means nothing to the client
+      String message = String.valueOf(e.getMessage()).replace(folder + "/", "")
+          .replace(work.toString(), "");
+      throw ProblemException.invalidModel("not a loadable model: " + message);
+    }
+  }
+
+  /** Claims the id with the row first, so that of two concurrent uploads only one stores files. */
+  private void store(Path folder, UploadedModelRow row) throws SQLException {
+    if (!repository.insert(row)) {
+      throw idTaken(row.id());
+    }
+    try {
+      objects.putFolder(folder, row.objectPrefix());
+    } catch (Exception e) {
+      LOG.errorf(e, "model %s: files not stored", row.id());
+      undoStore(row);
+      throw new ProblemException(503, "storage-unavailable", "Model not stored",
+          "the object store did not take the model's files: " + e.getMessage(), List.of());
+    }
+  }
+
+  private void undoStore(UploadedModelRow row) {
+    try {
+      objects.deleteFolder(row.objectPrefix());
+      repository.delete(row.id());
+    } catch (Exception e) {
+      LOG.errorf(e, "model %s: a partly stored upload remains", row.id());
+    }
+  }
+
+  private static ProblemException idTaken(String id) {
+    return new ProblemException(409, "model-exists", "Model exists",
+        "a model with id '" + id + "' exists; choose another id", List.of());
+  }
+
+  private static String sha256(Path file) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+      in.transferTo(OutputStream.nullOutputStream());
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+}

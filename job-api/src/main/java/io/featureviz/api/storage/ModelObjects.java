@@ -1,0 +1,84 @@
+package io.featureviz.api.storage;
+
+import io.featureviz.api.ApiConfig;
+import io.minio.DownloadObjectArgs;
+import io.minio.ListObjectsArgs;
+import io.minio.MinioClient;
+import io.minio.RemoveObjectArgs;
+import io.minio.UploadObjectArgs;
+import io.minio.messages.Item;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The files of uploaded models in the bucket: one folder of objects per model. */
+@ApplicationScoped
+public class ModelObjects {
+
+  private final MinioClient client;
+  private final String bucket;
+
+  ModelObjects(ApiConfig config) {
+    ApiConfig.Storage storage = config.storage();
+    this.client = MinioClient.builder()
+        .endpoint(storage.endpoint())
+        .credentials(storage.accessKey(), storage.secretKey())
+        .region(storage.region())
+        .build();
+    this.bucket = storage.bucket();
+  }
+
+  /** Writes every file under {@code dir} as {@code prefix + its relative path}. */
+  public void putFolder(Path dir, String prefix) throws Exception {
+    for (Path file : files(dir)) {
+      String key = prefix + dir.relativize(file).toString().replace('\\', '/');
+      client.uploadObject(UploadObjectArgs.builder()
+          .bucket(bucket).object(key).filename(file.toString()).build());
+    }
+  }
+
+  /** Downloads every object under {@code prefix} into {@code dir}, keeping the relative paths. */
+  public void getFolder(String prefix, Path dir) throws Exception {
+    for (String key : keys(prefix)) {
+      Path file = dir.resolve(key.substring(prefix.length())).normalize();
+      if (!file.startsWith(dir)) {
+        throw new IOException("object " + key + " would land outside " + dir);
+      }
+      Files.createDirectories(file.getParent());
+      client.downloadObject(DownloadObjectArgs.builder()
+          .bucket(bucket).object(key).filename(file.toString()).build());
+    }
+  }
+
+  public List<String> keys(String prefix) throws Exception {
+    List<String> keys = new ArrayList<>();
+    for (var result : client.listObjects(
+        ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true).build())) {
+      Item item = result.get();
+      keys.add(item.objectName());
+    }
+    return keys;
+  }
+
+  public void deleteFolder(String prefix) throws Exception {
+    for (String key : keys(prefix)) {
+      client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+    }
+  }
+
+  private static List<Path> files(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      return paths.filter(Files::isRegularFile).sorted().toList();
+    }
+  }
+
+  @PreDestroy
+  void close() throws Exception {
+    client.close();
+  }
+}

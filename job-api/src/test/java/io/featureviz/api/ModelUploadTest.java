@@ -1,0 +1,269 @@
+package io.featureviz.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.agroal.api.AgroalDataSource;
+import io.featureviz.api.storage.ModelObjects;
+import io.featureviz.devstack.DevStackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@QuarkusTest
+@QuarkusTestResource(DevStackTestResource.class)
+class ModelUploadTest {
+
+  private static final Path MOBILENET_FOLDER = Path.of(
+      System.getProperty("featureviz.shared.dir", "../../shared"),
+      "models", "mobilenet_v2_1.0_224_quant");
+  private static final String PROBLEM = "application/problem+json";
+
+  @Inject
+  ModelObjects objects;
+
+  @Inject
+  AgroalDataSource dataSource;
+
+  @Test
+  void tfliteUploadIsStoredListedAndNamedByJobs() throws Exception {
+    String labels = Files.readString(MOBILENET_FOLDER.resolve("imagenet_labels.txt"));
+    int layers = upload("tflite").multiPart("id", "my-mobilenet")
+        .multiPart("file", "mobilenet.tflite", mobilenet())
+        .multiPart("labels", labels)
+        .post("/v1/models")
+        .then().statusCode(201)
+        .header("Location", containsString("/v1/models/my-mobilenet"))
+        .body("id", equalTo("my-mobilenet"))
+        .body("format", equalTo("tflite"))
+        .body("input_size", equalTo(224))
+        .body("classes", equalTo(1001))
+        .body("layers.find { it.name == 'expanded_conv_2/add' }.channels", equalTo(24))
+        .body("layers.find { it.name == 'expanded_conv_2/add' }.height", equalTo(56))
+        .extract().path("layers.size()");
+
+    assertEquals(
+        List.of("models/my-mobilenet/labels.txt", "models/my-mobilenet/my-mobilenet.tflite"),
+        objects.keys("models/my-mobilenet/"));
+    given().get("/v1/models").then().statusCode(200)
+        .body("findAll { it.uploaded }.id", hasItem("my-mobilenet"))
+        .body("find { it.id == 'my-mobilenet' }.layers", equalTo(layers));
+    given().get("/v1/models/my-mobilenet/layers").then().statusCode(200)
+        .body("name", hasItem("expanded_conv_2/add"));
+    submitJob("my-mobilenet", "expanded_conv_2/add:5").statusCode(202);
+    submitJob("my-mobilenet", "expanded_conv_2/add:24").statusCode(400)
+        .body("errors.field", hasItem("objective.channel"));
+  }
+
+  @Test
+  void graphDefUploadWithMetadataIsAcceptedAndJobsMayNameIt() throws Exception {
+    upload("graphdef").multiPart("id", "tiny-graph")
+        .multiPart("file", "tiny.pb", TinyGraphDef.bytes())
+        .multiPart("metadata", TinyGraphDef.METADATA)
+        .post("/v1/models")
+        .then().statusCode(201)
+        .body("id", equalTo("tiny-graph"))
+        .body("format", equalTo("graphdef"))
+        .body("input_size", equalTo(16))
+        .body("layers.name", equalTo(List.of("conv1", "conv2")))
+        .body("layers.channels", equalTo(List.of(4, 6)))
+        .body("layers.height", equalTo(List.of(16, 16)));
+
+    assertEquals(List.of("models/tiny-graph/featureviz-model.json", "models/tiny-graph/model.pb"),
+        objects.keys("models/tiny-graph/"));
+    submitJob("tiny-graph", "conv2:5").statusCode(202);
+  }
+
+  @Test
+  void modelUploadedThroughAnotherInstanceIsLoadedFromTheBucket() throws Exception {
+    Path folder = Files.createTempDirectory("fv-test-").resolve("elsewhere");
+    Files.createDirectories(folder);
+    Files.write(folder.resolve("elsewhere.tflite"), mobilenet());
+    objects.putFolder(folder, "models/elsewhere/");
+    try (Connection connection = dataSource.getConnection();
+        Statement insert = connection.createStatement()) {
+      insert.executeUpdate("INSERT INTO models (id, tenant, format, input_size, layer_count,"
+          + " classes, object_prefix, sha256, bytes) VALUES ('elsewhere', 'default', 'tflite',"
+          + " 224, 1, 0, 'models/elsewhere/', 'x', 1)");
+    }
+    submitJob("elsewhere", "expanded_conv_2/add:5").statusCode(202);
+    given().get("/v1/models/elsewhere/layers").then().statusCode(200)
+        .body("name", hasItem("expanded_conv_2/add"));
+  }
+
+  @Test
+  void takenIdIsAConflict() {
+    Supplier<RequestSpecification> graph = () -> upload("graphdef").multiPart("id", "twice")
+        .multiPart("file", "tiny.pb", TinyGraphDef.bytes())
+        .multiPart("metadata", TinyGraphDef.METADATA);
+    graph.get().post("/v1/models").then().statusCode(201);
+    Stored before = stored();
+    graph.get().post("/v1/models").then().statusCode(409).contentType(PROBLEM)
+        .body("detail", containsString("'twice'"));
+    upload("graphdef").multiPart("id", "inception_v3")
+        .multiPart("file", "tiny.pb", TinyGraphDef.bytes())
+        .multiPart("metadata", TinyGraphDef.METADATA)
+        .post("/v1/models").then().statusCode(409).contentType(PROBLEM);
+    assertEquals(before, stored());
+  }
+
+  static Stream<Arguments> badUploads() throws IOException {
+    byte[] mobilenet = mobilenet();
+    byte[] random = new byte[100_000];
+    new Random(1).nextBytes(random);
+    return Stream.of(
+        Arguments.of("random bytes as tflite", (Supplier<RequestSpecification>) () ->
+            upload("tflite").multiPart("file", "x.tflite", random), 400, "not a loadable model"),
+        Arguments.of("truncated tflite", (Supplier<RequestSpecification>) () ->
+            upload("tflite").multiPart("file", "x.tflite", Arrays.copyOf(mobilenet, 50_000)),
+            400, "not a loadable model"),
+        Arguments.of("zip slip", (Supplier<RequestSpecification>) () ->
+            upload("tfjs").multiPart("file", "m.zip", zip("model.json", "{}", "../evil.bin", "x")),
+            400, "points outside"),
+        Arguments.of("absolute path", (Supplier<RequestSpecification>) () ->
+            upload("tfjs").multiPart("file", "m.zip", zip("/tmp/model.json", "{}")),
+            400, "absolute"),
+        Arguments.of("symbolic link", (Supplier<RequestSpecification>) () ->
+            upload("tfjs").multiPart("file", "m.zip", zipWithSymlink()), 400, "symbolic link"),
+        Arguments.of("zip bomb", (Supplier<RequestSpecification>) () ->
+            upload("savedmodel").multiPart("file", "m.zip", zipBomb())
+                .multiPart("metadata", TinyGraphDef.METADATA), 400, "unpacks to more than"),
+        Arguments.of("not a zip", (Supplier<RequestSpecification>) () ->
+            upload("tfjs").multiPart("file", "m.zip", random), 400, "not a readable zip"),
+        Arguments.of("graphdef without metadata", (Supplier<RequestSpecification>) () ->
+            upload("graphdef").multiPart("file", "m.pb", TinyGraphDef.bytes()),
+            400, "metadata"),
+        Arguments.of("metadata naming no input", (Supplier<RequestSpecification>) () ->
+            upload("graphdef").multiPart("file", "m.pb", TinyGraphDef.bytes())
+                .multiPart("metadata", TinyGraphDef.METADATA.replace("\"input:0\"", "null")),
+            400, "field 'input'"),
+        Arguments.of("bad id", (Supplier<RequestSpecification>) () ->
+            upload("tflite").multiPart("id", "Bad/Id").multiPart("file", "m.tflite", mobilenet),
+            400, "id"),
+        Arguments.of("unknown format", (Supplier<RequestSpecification>) () ->
+            upload("onnx").multiPart("file", "m.onnx", random), 400, "format"),
+        Arguments.of("file over the limit", (Supplier<RequestSpecification>) () ->
+            upload("tflite").multiPart("file", "big.tflite", new byte[9 * 1024 * 1024]),
+            413, "at most"),
+        Arguments.of("request over the limit", (Supplier<RequestSpecification>) () ->
+            upload("tflite").multiPart("file", "big.tflite", new byte[20 * 1024 * 1024]),
+            413, "at most"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badUploads")
+  void badUploadIsAProblemAndNothingIsStored(String name, Supplier<RequestSpecification> request,
+      int status, String reason) {
+    Stored before = stored();
+    ValidatableResponse response = request.get().post("/v1/models").then();
+    response.statusCode(status).contentType(PROBLEM).body("status", equalTo(status));
+    String text = response.extract().asString();
+    assertEquals(true, text.contains(reason), text);
+    assertEquals(before, stored());
+  }
+
+  /** What uploads left behind: the bucket's model objects and the rows of models. */
+  private record Stored(List<String> keys, List<String> rows) {}
+
+  private Stored stored() {
+    try (Connection connection = dataSource.getConnection();
+        Statement select = connection.createStatement();
+        ResultSet rows = select.executeQuery("SELECT id FROM models ORDER BY id")) {
+      List<String> ids = new ArrayList<>();
+      while (rows.next()) {
+        ids.add(rows.getString(1));
+      }
+      return new Stored(objects.keys("models/"), ids);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static RequestSpecification upload(String format) {
+    return given().contentType("multipart/form-data").multiPart("format", format);
+  }
+
+  private static ValidatableResponse submitJob(String model, String objective) {
+    return given().contentType(ContentType.JSON)
+        .body("{\"model\": \"" + model + "\", \"objective\": \"" + objective
+            + "\", \"steps\": 4, \"size\": 32}")
+        .post("/v1/jobs").then();
+  }
+
+  private static byte[] mobilenet() throws IOException {
+    return Files.readAllBytes(MOBILENET_FOLDER.resolve("mobilenet_v2_1.0_224_quant.tflite"));
+  }
+
+  /** A zip of (name, text) pairs, names as given: java.util.zip writes any name. */
+  private static byte[] zip(String... namesAndTexts) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      for (int i = 0; i < namesAndTexts.length; i += 2) {
+        zip.putNextEntry(new ZipEntry(namesAndTexts[i]));
+        zip.write(namesAndTexts[i + 1].getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static byte[] zipWithSymlink() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(bytes)) {
+      ZipArchiveEntry link = new ZipArchiveEntry("model.json");
+      link.setUnixMode(0120777);
+      zip.putArchiveEntry(link);
+      zip.write("/etc/passwd".getBytes(StandardCharsets.UTF_8));
+      zip.closeArchiveEntry();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** A few hundred kB that unpack to 300 MiB of zeros, more than the tests' 256 MiB limit. */
+  private static byte[] zipBomb() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      zip.putNextEntry(new ZipEntry("saved_model.pb"));
+      byte[] zeros = new byte[1024 * 1024];
+      for (int i = 0; i < 300; i++) {
+        zip.write(zeros);
+      }
+      zip.closeEntry();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return bytes.toByteArray();
+  }
+}

@@ -1,0 +1,116 @@
+package io.featureviz.worker.models;
+
+import io.featureviz.optvis.model.ImageModel;
+import io.featureviz.optvis.model.ModelCatalog;
+import io.featureviz.optvis.model.ModelCatalog.UnknownModelException;
+import io.featureviz.worker.config.StorageConfig;
+import io.featureviz.worker.config.WorkerConfig;
+import io.minio.DownloadObjectArgs;
+import io.minio.ListObjectsArgs;
+import io.minio.MinioClient;
+import io.minio.Result;
+import io.minio.messages.Item;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+
+/**
+ * The models jobs name: the catalog's by id, and models users uploaded through job-api. An
+ * uploaded model is downloaded once from the bucket ({@code models/<id>/}) into the cache folder
+ * and loaded by path; uploads are never replaced, so a cached copy never goes stale.
+ */
+@Singleton
+public class ModelStore {
+
+  private static final Logger LOG = Logger.getLogger(ModelStore.class);
+  /** job-api's rule for uploaded ids; anything else cannot name an upload (nor a path). */
+  private static final Pattern UPLOADED_ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
+
+  private final ModelCatalog catalog;
+  private final MinioClient client;
+  private final String bucket;
+  private final Path cacheDir;
+
+  ModelStore(ModelCatalog catalog, StorageConfig storage, WorkerConfig worker) {
+    this.catalog = catalog;
+    this.client = MinioClient.builder()
+        .endpoint(storage.endpoint())
+        .credentials(storage.accessKey(), storage.secretKey())
+        .region(storage.region())
+        .build();
+    this.bucket = storage.bucket();
+    this.cacheDir = worker.modelCacheDir().toAbsolutePath();
+  }
+
+  /**
+   * Loads (once) the model with this id.
+   *
+   * @throws UnknownModelException when the id is neither the catalog's nor an upload's
+   */
+  public ImageModel load(String id) {
+    if (catalog.ids().contains(id)) {
+      return catalog.load(id);
+    }
+    return catalog.load(localCopy(id).toString());
+  }
+
+  /** Serialized: two jobs on a new upload download it once. */
+  private synchronized Path localCopy(String id) {
+    Path folder = cacheDir.resolve(id);
+    if (UPLOADED_ID.matcher(id).matches() && Files.isDirectory(folder)) {
+      return folder;
+    }
+    String prefix = "models/" + id + "/";
+    List<String> keys = UPLOADED_ID.matcher(id).matches() ? keys(prefix) : List.of();
+    if (keys.isEmpty()) {
+      throw new UnknownModelException("'" + id + "' is not one of " + catalog.ids()
+          + " and no uploaded model has this id");
+    }
+    try {
+      // downloaded beside the final folder and renamed, so a broken download is never loaded
+      Files.createDirectories(cacheDir);
+      Path partial = Files.createTempDirectory(cacheDir, "." + id + "-");
+      for (String key : keys) {
+        Path file = partial.resolve(key.substring(prefix.length())).normalize();
+        if (!file.startsWith(partial)) {
+          throw new IOException("object " + key + " would land outside " + partial);
+        }
+        Files.createDirectories(file.getParent());
+        client.downloadObject(DownloadObjectArgs.builder()
+            .bucket(bucket).object(key).filename(file.toString()).build());
+      }
+      Files.move(partial, folder, StandardCopyOption.ATOMIC_MOVE);
+      LOG.infof("uploaded model %s: %d files fetched into %s", id, keys.size(), folder);
+      return folder;
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot fetch uploaded model " + id + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  private List<String> keys(String prefix) {
+    List<String> keys = new ArrayList<>();
+    try {
+      for (Result<Item> result : client.listObjects(
+          ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true).build())) {
+        keys.add(result.get().objectName());
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot list " + prefix + " in the object store: "
+          + e.getMessage(), e);
+    }
+    return keys;
+  }
+
+  @PreDestroy
+  void close() throws Exception {
+    client.close();
+  }
+}

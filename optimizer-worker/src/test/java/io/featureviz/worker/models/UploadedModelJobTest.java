@@ -1,0 +1,81 @@
+package io.featureviz.worker.models;
+
+import static io.featureviz.worker.KafkaTestClient.JOB_TIMEOUT;
+import static io.featureviz.worker.KafkaTestClient.finished;
+import static io.featureviz.worker.KafkaTestClient.sendJob;
+import static io.featureviz.worker.KafkaTestClient.terminal;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.featureviz.contracts.messages.JobEvent;
+import io.featureviz.contracts.messages.JobStatus;
+import io.featureviz.contracts.messages.Messages;
+import io.featureviz.contracts.messages.Topics;
+import io.featureviz.devstack.DevStackTestResource;
+import io.featureviz.worker.KafkaTestClient.Tail;
+import io.featureviz.worker.TestJobs;
+import io.featureviz.worker.config.StorageConfig;
+import io.featureviz.worker.config.WorkerConfig;
+import io.minio.MinioClient;
+import io.minio.UploadObjectArgs;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** Jobs on models users uploaded: the worker fetches them from the bucket by id. */
+@QuarkusTest
+@WithTestResource(DevStackTestResource.class)
+class UploadedModelJobTest {
+
+  @Inject
+  StorageConfig storage;
+
+  @Inject
+  WorkerConfig worker;
+
+  @Test
+  void jobOnAnUploadedModelIsRenderedFromTheBucketsFiles() throws Exception {
+    // stored as job-api stores a tflite upload: models/<id>/<id>.tflite
+    String model = "upload-" + UUID.randomUUID().toString().substring(0, 8);
+    Path tflite = Path.of(System.getProperty("fv.models.dir"),
+        "mobilenet_v2_1.0_224_quant", "mobilenet_v2_1.0_224_quant.tflite");
+    try (MinioClient client = MinioClient.builder().endpoint(storage.endpoint())
+        .credentials(storage.accessKey(), storage.secretKey()).region(storage.region()).build()) {
+      client.uploadObject(UploadObjectArgs.builder().bucket(storage.bucket())
+          .object("models/" + model + "/" + model + ".tflite").filename(tflite.toString())
+          .build());
+    }
+
+    JobEvent end = runJob(model);
+
+    assertEquals(JobStatus.SUCCEEDED, end.status(), end.reason());
+    assertTrue(Files.isRegularFile(
+        worker.modelCacheDir().resolve(model).resolve(model + ".tflite")));
+  }
+
+  @Test
+  void jobOnAnIdNoOneUploadedFailsAsUnknown() {
+    for (String model : List.of("never-uploaded", "../mobilenet_v2_1.0_224_quant")) {
+      JobEvent end = runJob(model);
+      assertEquals(JobStatus.FAILED, end.status());
+      assertTrue(end.reason().startsWith("unknown model: '" + model + "'"), end.reason());
+    }
+  }
+
+  private static JobEvent runJob(String model) {
+    String id = "job-" + UUID.randomUUID();
+    try (Tail events = new Tail(Topics.EVENTS)) {
+      sendJob(id, Messages.write(TestJobs.withOwner(
+          TestJobs.job(id, "expanded_conv_2/add:5"), TestJobs.TENANT, model)));
+      List<ConsumerRecord<String, byte[]>> seen =
+          events.await(r -> finished(r, id), JOB_TIMEOUT, "job " + id + " to finish");
+      return terminal(seen, id);
+    }
+  }
+}
