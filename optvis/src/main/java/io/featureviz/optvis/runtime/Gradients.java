@@ -13,8 +13,9 @@ import org.tensorflow.types.TInt32;
 
 /**
  * Registers, once per process, the gradients TensorFlow's C++ gradient registry lacks but the
- * engine needs: the real FFTs behind the Fourier parameterization, and the marker behind
- * {@link RedirectedRelu}.
+ * engine needs: the real FFTs behind the Fourier parameterization and the marker behind
+ * {@link RedirectedRelu}; and those imported graphs may contain (ComplexAbs,
+ * ImageProjectiveTransformV3).
  *
  * <p>Shapes are read with shape ops, never {@code Output.shape()}: that call deadlocks inside a
  * gradient callback.
@@ -26,6 +27,9 @@ final class Gradients {
   static void registerAll() {
     TensorFlow.registerCustomGradient("IRFFT2D", Gradients::irfft2dGradient);
     TensorFlow.registerCustomGradient("RFFT2D", Gradients::rfft2dGradient);
+    TensorFlow.registerCustomGradient("ComplexAbs", Gradients::complexAbsGradient);
+    TensorFlow.registerCustomGradient("ImageProjectiveTransformV3",
+        ProjectiveTransformGradient::gradient);
     RedirectedRelu.register();
   }
 
@@ -54,6 +58,17 @@ final class Gradients {
     Operand<TFloat32> factor = tf.math.div(mask, size);
     Output<?> spectrum = ComplexOps.rfft2d(tf, grad, fftLength);
     return Arrays.asList(ComplexOps.scale(tf, spectrum, factor), noGradient(tf, fftLength));
+  }
+
+  /** d|z|/dz as TensorFlow represents it for complex inputs: g * z / |z| (0 where z = 0). */
+  private static List<Operand<?>> complexAbsGradient(
+      Ops tf, GraphOperation op, List<Output<?>> gradients) {
+    Output<TFloat32> grad = RawOps.typed(gradients.get(0));
+    Output<?> z = op.input(0);
+    Output<TFloat32> magnitude = RawOps.typed(op.output(0));
+    Operand<TFloat32> scale = tf.math.divNoNan(grad, magnitude);
+    return Arrays.asList(ComplexOps.complex(tf,
+        tf.math.mul(ComplexOps.real(tf, z), scale), tf.math.mul(ComplexOps.imag(tf, z), scale)));
   }
 
   /** The FFT length is an integer shape argument; the callback API wants a tensor, not null. */

@@ -48,6 +48,44 @@ class CustomGradientsTest {
     }, Shape.of(2, height, width / 2 + 1));
   }
 
+  @ParameterizedTest(name = "ComplexAbs {0}x{1}")
+  @CsvSource({"3,4"})
+  void complexAbsGradientMatchesFiniteDifferences(int height, int width) {
+    Shape shape = Shape.of(height, width);
+    checkGradient(shape, 2, (tf, inputs) -> RawOps.typed(tf.scope()
+        .opBuilder("ComplexAbs", "ComplexAbs")
+        .addInput(ComplexOps.complex(tf, inputs[0], inputs[1]))
+        .setAttr("Tout", org.tensorflow.proto.DataType.DT_FLOAT)
+        .build()
+        .output(0)), shape);
+  }
+
+  /** Pixel permutations (shift, mirror), where TensorFlow's inverse-warp gradient is exact. */
+  @ParameterizedTest(name = "ImageProjectiveTransformV3 {0}")
+  @CsvSource(delimiter = ';', value = {
+      "1,0,-1,0,1,-2,0,0;BILINEAR;CONSTANT", "-1,0,5,0,1,0,0,0;NEAREST;CONSTANT",
+      "1,0,2,0,1,1,0,0;BILINEAR;WRAP"})
+  void projectiveTransformGradientMatchesFiniteDifferencesForPermutations(String matrix,
+      String interpolation, String fillMode) {
+    float[] transform = new float[8];
+    String[] parts = matrix.split(",");
+    for (int i = 0; i < 8; i++) {
+      transform[i] = Float.parseFloat(parts[i]);
+    }
+    Shape shape = Shape.of(1, 5, 6, 2);
+    checkGradient(shape, 1, (tf, inputs) -> RawOps.typed(tf.scope()
+        .opBuilder("ImageProjectiveTransformV3", "ImageProjectiveTransformV3")
+        .addInput(inputs[0].asOutput())
+        .addInput(tf.constant(Shape.of(1, 8), DataBuffers.of(transform)).asOutput())
+        .addInput(tf.constant(new int[] {5, 6}).asOutput())
+        .addInput(tf.constant(0f).asOutput())
+        .setAttr("dtype", org.tensorflow.proto.DataType.DT_FLOAT)
+        .setAttr("interpolation", interpolation)
+        .setAttr("fill_mode", fillMode)
+        .build()
+        .output(0)), shape);
+  }
+
   interface Forward {
     Operand<TFloat32> apply(Ops tf, Operand<TFloat32>[] inputs);
   }
