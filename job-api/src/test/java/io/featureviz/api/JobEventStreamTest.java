@@ -57,7 +57,7 @@ class JobEventStreamTest {
       // ... the sink's part: the final frame stored, then the job succeeded.
       JobQueryTest.update(dataSource, "INSERT INTO frames (job_id, step, batch_index, is_final,"
           + " objective_value, object_key, width, height, bytes, sha256) VALUES (?, 20, 0, true,"
-          + " 5.0, ?, 64, 64, 100, 'ab')", id, "jobs/" + id + "/0/000020.png");
+          + " 5.0, ?, 64, 64, 100, 'ab')", id, "jobs/" + id + "/0/20.png");
       bus.sendEvent(JobEvent.status(id, JobStatus.SUCCEEDED, null, "w1", 20, 20));
       JobQueryTest.update(dataSource, "UPDATE jobs SET status = 'SUCCEEDED' WHERE id = ?", id);
     }

@@ -62,7 +62,7 @@ class JobQueryTest {
         + " objective_values = '{\"10\": 1.5, \"40\": 3.25}' WHERE id = ?", id);
     update(dataSource, "INSERT INTO frames (job_id, step, batch_index, is_final, objective_value,"
         + " object_key, width, height, bytes, sha256) VALUES (?, 40, 0, true, 3.25, ?, 64, 64,"
-        + " 100, 'ab')", id, "jobs/" + id + "/0/000040.png");
+        + " 100, 'ab')", id, "jobs/" + id + "/0/40.png");
 
     given().get("/v1/jobs/" + id).then().statusCode(200)
         .body("status", equalTo("SUCCEEDED"))
@@ -70,7 +70,7 @@ class JobQueryTest {
         .body("objective_values.'40'", equalTo(3.25f))
         .body("artifacts[0].step", equalTo(40))
         .body("artifacts[0].final", equalTo(true))
-        .body("artifacts[0].object_key", equalTo("jobs/" + id + "/0/000040.png"))
+        .body("artifacts[0].object_key", equalTo("jobs/" + id + "/0/40.png"))
         .body("artifacts[0].url", containsString("X-Amz-Signature="))
         .body("artifacts[0].url", containsString("X-Amz-Expires=900"));
   }

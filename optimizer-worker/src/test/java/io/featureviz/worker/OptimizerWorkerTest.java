@@ -89,9 +89,9 @@ class OptimizerWorkerTest {
         byKey.put(headers.objectKey(), headers);
       }
       assertEquals(Set.of(
-          "jobs/" + id + "/0/000002.png", "jobs/" + id + "/1/000002.png",
-          "jobs/" + id + "/0/000004.png", "jobs/" + id + "/1/000004.png",
-          "jobs/" + id + "/0/000006.png", "jobs/" + id + "/1/000006.png"), byKey.keySet());
+          "jobs/" + id + "/0/2.png", "jobs/" + id + "/1/2.png",
+          "jobs/" + id + "/0/4.png", "jobs/" + id + "/1/4.png",
+          "jobs/" + id + "/0/6.png", "jobs/" + id + "/1/6.png"), byKey.keySet());
     }
     given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"))
         .body("checks.name", hasItem("Kafka connection health check"));

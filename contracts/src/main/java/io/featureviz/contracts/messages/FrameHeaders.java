@@ -24,9 +24,9 @@ public record FrameHeaders(String jobId, String tenant, int step, int batchIndex
   public static final String CONTENT_TYPE = "content-type";
   public static final String PNG = "image/png";
 
-  /** {@code jobs/<job>/<batch-index>/<step>.png}; the step is zero-padded so keys sort. */
+  /** {@code jobs/<job>/<batch-index>/<step>.png}, e.g. {@code jobs/<job>/0/256.png}. */
   public String objectKey() {
-    return String.format(Locale.ROOT, "jobs/%s/%d/%06d.png", jobId, batchIndex, step);
+    return String.format(Locale.ROOT, "jobs/%s/%d/%d.png", jobId, batchIndex, step);
   }
 
   public Map<String, byte[]> toHeaders() {

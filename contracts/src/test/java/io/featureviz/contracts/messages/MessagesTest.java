@@ -50,7 +50,7 @@ class MessagesTest {
     FrameHeaders frame = new FrameHeaders("job-1", "tenant-a", 64, 2, false, 1.5, 128, 128);
     Map<String, byte[]> headers = frame.toHeaders();
     assertEquals(frame, FrameHeaders.fromHeaders(headers));
-    assertEquals("jobs/job-1/2/000064.png", frame.objectKey());
+    assertEquals("jobs/job-1/2/64.png", frame.objectKey());
     assertArrayEquals("image/png".getBytes(StandardCharsets.UTF_8),
         headers.get(FrameHeaders.CONTENT_TYPE));
     headers.remove(FrameHeaders.STEP);
