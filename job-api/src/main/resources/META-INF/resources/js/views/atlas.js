@@ -91,6 +91,7 @@ export async function renderAtlas(view, model, layer) {
         message.textContent = `Job ${id} ${data.status}: ${data.reason ?? ''}`;
       }
     }, streams.signal).catch(() => {});
+    if (!grid.querySelector('.pending')) message.textContent = 'All shown channels are rendered.';
   }
 
   show(view,
