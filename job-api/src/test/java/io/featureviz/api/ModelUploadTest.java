@@ -78,6 +78,9 @@ class ModelUploadTest {
         .body("find { it.id == 'my-mobilenet' }.layers", equalTo(layers));
     given().get("/v1/models/my-mobilenet/layers").then().statusCode(200)
         .body("name", hasItem("expanded_conv_2/add"));
+    given().get("/v1/models/my-mobilenet").then().statusCode(200)
+        .body("labels.size()", equalTo(1001))
+        .body("labels[1]", equalTo("tench, Tinca tinca"));
     submitJob("my-mobilenet", "expanded_conv_2/add:5").statusCode(202);
     submitJob("my-mobilenet", "expanded_conv_2/add:24").statusCode(400)
         .body("errors.field", hasItem("objective.channel"));

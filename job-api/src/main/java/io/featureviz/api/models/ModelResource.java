@@ -40,13 +40,16 @@ public class ModelResource {
     }
   }
 
-  /** A model with its layers, as an upload is answered. */
+  /**
+   * A model with its layers, as an upload is answered; {@code labels} (index = class) let a
+   * client offer classes by name.
+   */
   public record ModelDetails(String id, String format, int inputSize, List<LayerInfo> layers,
-      int classes, String layersUrl) {
+      int classes, List<String> labels, String layersUrl) {
 
     static ModelDetails of(ModelInfo info) {
       return new ModelDetails(info.id(), info.format(), info.inputSize(), info.layers(),
-          info.labels().size(), layersPath(info.id()));
+          info.labels().size(), info.labels(), layersPath(info.id()));
     }
   }
 

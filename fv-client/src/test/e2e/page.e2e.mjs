@@ -1,0 +1,96 @@
+// Drives job-api's page in Debian's chromium against a running stack.
+// Usage: node page.e2e.mjs <api-url> <screenshot-dir>; exits non-zero on the first failure.
+import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+
+const [apiUrl, shots] = process.argv.slice(2);
+const MODEL = 'mobilenet_v2';
+const ATLAS_LAYER = 'expanded_conv_2/add'; // 24 channels: one atlas page, three batched jobs
+mkdirSync(shots, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+page.on('pageerror', (error) => console.error('page error:', error.message));
+page.setDefaultTimeout(60_000);
+const shot = (name) => page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+/** Waits until `count` images under `selector` have loaded as `width`-pixel PNGs. */
+const imagesLoaded = (selector, count, width, timeout = 60_000) => page.waitForFunction(
+  ([css, n, w]) => [...document.querySelectorAll(css)]
+    .filter((image) => image.complete && image.naturalWidth === w).length === n,
+  [selector, count, width], { timeout });
+
+async function step(name, body) {
+  const started = Date.now();
+  await body();
+  console.log(`ok ${name} (${Date.now() - started} ms)`);
+}
+
+let jobId;
+
+await step('the submit form offers the models, layers and classes', async () => {
+  await page.goto(`${apiUrl}/#/submit`);
+  await page.selectOption('#model', MODEL);
+  await page.waitForSelector(`#layer option[value="${ATLAS_LAYER}"]`, { state: 'attached' });
+  assert.match(await page.inputValue('#objective'), /^.+:0$/);
+  await page.fill('#class', 'goldfish, Carassius auratus');
+  assert.equal(await page.inputValue('#objective'), 'softmax:2');
+  await shot('submit-form');
+});
+
+await step('a refused objective shows the API message next to the field', async () => {
+  await page.fill('#objective', 'softmax:no_such_class');
+  await page.click('form.submit > button[type=submit]');
+  const error = await page.waitForSelector('#objective-error:not(:empty)');
+  assert.match(await error.textContent(), /unknown class label/);
+  assert.equal(await page.getAttribute('#objective', 'aria-invalid'), 'true');
+  await shot('submit-refused');
+});
+
+await step('submitting opens the job, whose frames arrive live until SUCCEEDED', async () => {
+  await page.fill('#class', 'goldfish, Carassius auratus');
+  await page.fill('#size', '48');
+  await page.fill('#steps', '8');
+  await page.fill('#thresholds', '4,8');
+  await page.click('form.submit > button[type=submit]');
+  await page.waitForURL(/#\/jobs\/[0-9a-f-]+$/);
+  jobId = decodeURIComponent(page.url().split('/').pop());
+  const liveTable = await page.waitForSelector('table.frames');
+  await page.waitForFunction(() => document.querySelector('#view .status')?.textContent === 'SUCCEEDED');
+  await imagesLoaded('table.frames img', 2, 48);
+  // the first view's table got its images from `frame` events (it is replaced once the stream ends)
+  assert.ok(await liveTable.evaluate((table) => table.querySelectorAll('img').length) >= 1,
+    'no frame arrived through the event stream');
+  assert.equal(await page.locator('table.frames a[download]').count(), 2);
+  assert.equal(await page.locator('.chart path[d^="M"]').count(), 1);
+  await shot('job-succeeded');
+});
+
+await step('the history lists the job and filters by status', async () => {
+  await page.goto(`${apiUrl}/#/jobs?model=${MODEL}&status=SUCCEEDED`);
+  await page.waitForSelector(`table.jobs a[href="#/jobs/${jobId}"]`);
+  await shot('jobs');
+  await page.selectOption('#filter-status', 'FAILED');
+  await page.click('.filters button');
+  await page.waitForSelector('text=No jobs match.');
+});
+
+await step('the layer atlas renders missing channels in batched jobs, then re-uses them', async () => {
+  const atlas = `${apiUrl}/#/atlas/${MODEL}/${encodeURIComponent(ATLAS_LAYER)}`;
+  await page.goto(atlas);
+  await page.waitForSelector('.atlas li >> nth=23');
+  await page.fill('#atlas-size', '32');
+  await page.fill('#atlas-steps', '8');
+  await page.click('text=Render missing');
+  await imagesLoaded('.atlas img', 24, 32, 120_000);
+  await shot('atlas');
+  await page.goto(`${apiUrl}/#/jobs`);
+  await page.goto(atlas);
+  await imagesLoaded('.atlas img', 24, 32);
+});
+
+await browser.close();

@@ -1,0 +1,80 @@
+package io.featureviz.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.featureviz.client.stack.LocalStack;
+import io.featureviz.client.stack.StackPorts;
+import io.featureviz.client.stack.StackSettings;
+import io.featureviz.client.stack.StackState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * job-api's page in a real headless chromium: {@code src/test/e2e/page.e2e.mjs} (Playwright)
+ * submits a job from the form, watches its frames arrive, finds it in the history and fills a
+ * layer atlas, against a stack of real processes. Screenshots go to {@code target/screenshots}.
+ */
+@Timeout(value = 600, unit = TimeUnit.SECONDS)
+class WebPageTest {
+
+  private static final Path E2E = Path.of("src/test/e2e");
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path STATE = Path.of("target/web-test");
+  private static LocalStack stack;
+  private static StackState state;
+
+  @BeforeAll
+  static void startStack() throws IOException, InterruptedException {
+    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
+        "skipped: no " + CHROMIUM + " (install it with `apt-get install -y chromium`)");
+    if (!Files.isDirectory(E2E.resolve("node_modules/playwright-core"))) {
+      run(List.of("npm", "ci", "--no-audit", "--no-fund"));
+    }
+    // a fresh database each run: the atlas must find no channels rendered by an earlier run
+    deleteTree(STATE);
+    StackSettings settings = new StackSettings(Path.of(System.getProperty("fv.repo.root")),
+        STATE, Path.of(System.getProperty("fv.models.dir")),
+        StackPorts.free(), 1);
+    stack = new LocalStack(settings, line -> System.err.println("stack: " + line));
+    state = stack.start();
+  }
+
+  @AfterAll
+  static void stopStack() {
+    if (stack != null) {
+      stack.stop();
+    }
+  }
+
+  @Test
+  void pageSubmitsFollowsListsAndFillsAnAtlas() throws IOException, InterruptedException {
+    assertEquals(0, run(List.of("node", "page.e2e.mjs", state.apiUrl(),
+        Path.of("target/screenshots").toAbsolutePath().toString())),
+        "the browser script failed; its output is above, screenshots in target/screenshots");
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (Files.exists(root)) {
+      try (Stream<Path> paths = Files.walk(root)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
+  }
+
+  /** Runs a command in the e2e folder, its output into the test's. */
+  private static int run(List<String> command) throws IOException, InterruptedException {
+    return new ProcessBuilder(command).directory(E2E.toFile()).inheritIO().start().waitFor();
+  }
+}

@@ -1,0 +1,76 @@
+import { api, TERMINAL } from '../api.js';
+import { objectiveChart } from '../chart.js';
+import { h, show } from '../dom.js';
+import { readEvents } from '../events.js';
+import { frameGrid } from './frames.js';
+
+/** One job: status, objective chart, frames (live while it runs) and a cancel button. */
+export async function renderJob(view, id) {
+  const job = await api.job(id);
+  const request = job.request;
+  const status = h('output', { class: `status status-${job.status}`, 'aria-live': 'polite' }, job.status);
+  const progress = h('progress', { max: request.steps, value: job.progress?.step ?? 0 });
+  const reason = h('p', { class: 'reason' }, job.reason ?? '');
+  const chart = objectiveChart(request.steps);
+  const grid = frameGrid(request);
+  const cancel = h('button', { type: 'button', class: 'danger', onclick: () => cancelJob() }, 'Cancel');
+  const streaming = new AbortController();
+
+  for (const [step, value] of Object.entries(job.objective_values ?? {})) chart.add(Number(step), value);
+  for (const artifact of job.artifacts ?? []) grid.put(artifact);
+
+  function setStatus(value, why) {
+    status.textContent = value;
+    status.className = `status status-${value}`;
+    if (why) reason.textContent = why;
+    cancel.hidden = TERMINAL.includes(value);
+  }
+
+  async function cancelJob() {
+    cancel.disabled = true;
+    try {
+      await api.cancel(id);
+      reason.textContent = 'Cancellation requested';
+    } catch (error) {
+      reason.textContent = error.message;
+    }
+  }
+
+  function onEvent(name, data) {
+    if (name === 'status') setStatus(data.status, data.reason);
+    else if (name === 'progress') {
+      progress.value = data.step;
+      chart.add(data.step, data.objective_value);
+    } else if (name === 'frame') grid.put(data);
+  }
+
+  async function follow() {
+    try {
+      await readEvents(api.eventsPath(id), onEvent, streaming.signal);
+      // the stream ends after the final frames: reload for fresh URLs and the final values
+      if (!streaming.signal.aborted) renderJob(view, id);
+    } catch (error) {
+      if (!streaming.signal.aborted) reason.textContent = `Live updates stopped: ${error.message}`;
+    }
+  }
+
+  setStatus(job.status, job.reason);
+  show(view,
+    h('h1', {}, 'Job ', h('code', {}, id)),
+    h('dl', { class: 'summary' },
+      h('dt', {}, 'Status'), h('dd', {}, status, ' ', progress, ' ', cancel),
+      h('dt', {}, 'Model'), h('dd', {}, request.model),
+      h('dt', {}, 'Objective'), h('dd', {}, h('code', {}, request.objective)),
+      h('dt', {}, 'Settings'), h('dd', {},
+        `${request.size} px, ${request.steps} steps, batch ${request.batch}, seed ${request.seed}, `
+        + `lr ${request.lr}, ${request.param}, transforms ${request.transforms}`),
+      h('dt', {}, 'Created'), h('dd', {}, new Date(job.created_at).toLocaleString())),
+    reason,
+    chart.element,
+    grid.element,
+    h('p', {}, h('a', { href: `#/submit?${new URLSearchParams({
+      model: request.model, objective: request.objective })}` }, 'Submit again with changes')));
+
+  if (!TERMINAL.includes(job.status)) follow();
+  return () => streaming.abort();
+}

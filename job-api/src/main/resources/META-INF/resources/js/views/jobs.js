@@ -1,0 +1,67 @@
+import { api } from '../api.js';
+import { h, show } from '../dom.js';
+
+const STATUSES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'];
+const FILTERS = ['model', 'layer', 'channel', 'status'];
+
+/** The job list, newest first, filtered as GET /v1/jobs is; the filters live in the hash. */
+export async function renderJobs(view, query) {
+  const models = await api.models();
+  const filters = Object.fromEntries(FILTERS.filter((name) => query.get(name))
+    .map((name) => [name, query.get(name)]));
+  const rows = h('tbody');
+  const more = h('button', { type: 'button', hidden: true }, 'Load more');
+  const form = filterForm(models, filters);
+
+  async function load(cursor) {
+    const page = await api.jobs({ ...filters, limit: 20, ...(cursor ? { cursor } : {}) });
+    rows.append(...page.items.map(jobRow));
+    if (!rows.children.length) {
+      rows.append(h('tr', {}, h('td', { colspan: 5 }, 'No jobs match.')));
+    }
+    more.hidden = !page.next;
+    more.onclick = () => load(page.next);
+  }
+
+  show(view, h('h1', {}, 'Jobs'), form,
+    h('table', { class: 'jobs' },
+      h('caption', { class: 'visually-hidden' }, 'Jobs, newest first'),
+      h('thead', {}, h('tr', {}, ['Created', 'Status', 'Model', 'Objective', 'Size, steps']
+        .map((title) => h('th', { scope: 'col' }, title)))),
+      rows),
+    more);
+  await load(null);
+}
+
+function filterForm(models, filters) {
+  const select = (name, options) => h('select', { id: `filter-${name}`, name },
+    h('option', { value: '' }, 'any'),
+    options.map((value) => h('option', { value, selected: filters[name] === value }, value)));
+  const labelled = (name, title, control) => h('div', { class: 'field' },
+    h('label', { for: control.id }, title), control);
+  const form = h('form', { class: 'filters', role: 'search' },
+    labelled('model', 'Model', select('model', models.map((m) => m.id))),
+    labelled('layer', 'Layer', h('input', { id: 'filter-layer', name: 'layer', value: filters.layer })),
+    labelled('channel', 'Channel', h('input', {
+      id: 'filter-channel', name: 'channel', type: 'number', min: 0, value: filters.channel,
+    })),
+    labelled('status', 'Status', select('status', STATUSES)),
+    h('button', { type: 'submit' }, 'Filter'));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const chosen = [...new FormData(form)].filter(([, value]) => value !== '');
+    location.hash = `#/jobs?${new URLSearchParams(chosen)}`;
+  });
+  return form;
+}
+
+function jobRow(job) {
+  const request = job.request;
+  return h('tr', {},
+    h('td', {}, h('a', { href: `#/jobs/${encodeURIComponent(job.id)}` },
+      new Date(job.created_at).toLocaleString())),
+    h('td', {}, h('span', { class: `status status-${job.status}` }, job.status)),
+    h('td', {}, request.model),
+    h('td', {}, h('code', {}, request.objective)),
+    h('td', {}, `${request.size} px, ${request.steps}`));
+}

@@ -1,0 +1,147 @@
+import { api, ApiError } from '../api.js';
+import { h, show } from '../dom.js';
+
+/** A number field with its range; `name` is also the request's field, for the API's errors. */
+function numberField(name, label, value, min, max, hint) {
+  return field(name, label, h('input', {
+    id: name, name, type: 'number', value, min, max, required: true, inputmode: 'numeric',
+  }), hint);
+}
+
+/** A labelled control with a hint and a slot for the API's message about it. */
+function field(name, label, control, hint) {
+  control.setAttribute('aria-describedby', `${name}-hint ${name}-error`);
+  return h('div', { class: 'field' },
+    h('label', { for: control.id }, label), control,
+    h('small', { id: `${name}-hint`, class: 'hint' }, hint ?? ''),
+    h('p', { id: `${name}-error`, class: 'field-error', role: 'alert' }));
+}
+
+export async function renderSubmit(view, query) {
+  const models = await api.models();
+  const form = h('form', { class: 'submit', novalidate: true });
+  const modelSelect = h('select', { id: 'model', name: 'model' },
+    models.map((m) => h('option', { value: m.id }, `${m.id} (${m.input_size} px, ${m.layers} layers)`)));
+  const layerSelect = h('select', { id: 'layer' });
+  const channelInput = h('input', { id: 'channel', type: 'number', min: 0, value: 0 });
+  const classInput = h('input', { id: 'class', type: 'search', list: 'class-labels', autocomplete: 'off' });
+  const classLabels = h('datalist', { id: 'class-labels' });
+  const objectiveInput = h('input', {
+    id: 'objective', name: 'objective', required: true, spellcheck: 'false',
+    value: query.get('objective') ?? '',
+  });
+  const formError = h('p', { class: 'form-error', role: 'alert' });
+  let labels = [];
+
+  const composeChannel = () => {
+    objectiveInput.value = `${layerSelect.value}:${channelInput.value}`;
+  };
+  const describeLayer = () => {
+    const channels = Number(layerSelect.selectedOptions[0]?.dataset.channels ?? 1);
+    channelInput.max = channels - 1;
+    document.getElementById('channel-hint').textContent = `0 to ${channels - 1}`;
+  };
+  const composeClass = () => {
+    const wanted = classInput.value.trim().toLowerCase();
+    const index = labels.findIndex((label) => label.toLowerCase() === wanted);
+    document.getElementById('class-hint').textContent = index >= 0
+      ? `class ${index}` : `${labels.length} classes; type to search`;
+    if (index >= 0) objectiveInput.value = `softmax:${index}`;
+  };
+
+  async function loadModel() {
+    const model = await api.model(modelSelect.value);
+    layerSelect.replaceChildren(...model.layers.map((layer) => h('option', {
+      value: layer.name, 'data-channels': layer.channels,
+    }, `${layer.name} (${layer.channels} channels, ${layer.height}×${layer.width})`)));
+    labels = model.labels ?? [];
+    classLabels.replaceChildren(...labels.map((label) => h('option', { value: label })));
+    classPicker.hidden = labels.length === 0;
+    describeLayer();
+    if (!query.get('objective')) composeChannel();
+    form.elements.size.value = Math.min(128, model.input_size);
+  }
+
+  const classPicker = h('div', { class: 'picker' },
+    field('class', 'Class (classifiers)', classInput, 'type to search'), classLabels);
+  form.append(
+    field('model', 'Model', modelSelect),
+    h('fieldset', {},
+      h('legend', {}, 'Objective'),
+      h('div', { class: 'picker' },
+        field('layer', 'Layer', layerSelect),
+        field('channel', 'Channel', channelInput, '')),
+      classPicker,
+      field('objective', 'Objective text', objectiveInput,
+        'Grammar, e.g. mixed4:97, softmax:goldfish; one per batch element separated by ;')),
+    h('fieldset', { class: 'settings' },
+      h('legend', {}, 'Rendering'),
+      numberField('size', 'Size (px)', 128, 16, 1024),
+      numberField('steps', 'Steps', 256, 1, 10000),
+      field('thresholds', 'Frames at steps', h('input', {
+        id: 'thresholds', name: 'thresholds', placeholder: 'e.g. 64,128,256', inputmode: 'numeric',
+      }), 'comma-separated; empty: steps/4, steps/2, steps'),
+      numberField('batch', 'Batch', 1, 1, 16),
+      numberField('seed', 'Seed', 0, 0)),
+    formError,
+    h('button', { type: 'submit' }, 'Render'));
+
+  modelSelect.addEventListener('change', loadModel);
+  layerSelect.addEventListener('change', () => { describeLayer(); composeChannel(); });
+  channelInput.addEventListener('input', composeChannel);
+  classInput.addEventListener('input', composeClass);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    submit(form, formError);
+  });
+
+  if (query.get('model')) modelSelect.value = query.get('model');
+  show(view, h('h1', {}, 'Render a feature visualization'), form);
+  if (models.length) await loadModel();
+}
+
+async function submit(form, formError) {
+  for (const slot of form.querySelectorAll('.field-error')) slot.textContent = '';
+  for (const input of form.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
+  formError.textContent = '';
+  const values = form.elements;
+  const thresholds = values.thresholds.value.split(',').map((t) => t.trim()).filter(Boolean);
+  const job = {
+    model: values.model.value,
+    objective: values.objective.value.trim(),
+    size: Number(values.size.value),
+    steps: Number(values.steps.value),
+    batch: Number(values.batch.value),
+    seed: Number(values.seed.value),
+    ...(thresholds.length ? { thresholds: thresholds.map(Number) } : {}),
+  };
+  const button = form.querySelector('button[type=submit]');
+  button.disabled = true;
+  try {
+    const accepted = await api.submit(job);
+    location.hash = `#/jobs/${encodeURIComponent(accepted.id)}`;
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    showProblem(form, formError, error);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+/** Puts each error next to its field: `objective.terms[1].channel` belongs to `objective`. */
+function showProblem(form, formError, error) {
+  const unplaced = [];
+  for (const { field, message } of error.errors) {
+    const name = (field ?? '').split(/[.[]/)[0];
+    const slot = form.querySelector(`#${CSS.escape(name || '-')}-error`);
+    if (slot) {
+      slot.textContent = slot.textContent ? `${slot.textContent}; ${message}` : message;
+      form.elements[name]?.setAttribute('aria-invalid', 'true');
+    } else {
+      unplaced.push(field ? `${field}: ${message}` : message);
+    }
+  }
+  formError.textContent = unplaced.length || !error.errors.length
+    ? [error.message, ...unplaced].join(' — ') : '';
+  form.querySelector('[aria-invalid]')?.focus();
+}
