@@ -69,6 +69,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
     System.out.println("all jobs: GET " + stack.apiUrl() + "/v1/jobs  (API: "
         + stack.apiUrl() + "/q/swagger-ui)");
+    System.out.println("page: " + stack.apiUrl() + "/");
     return allSucceeded ? 0 : 1;
   }
 
