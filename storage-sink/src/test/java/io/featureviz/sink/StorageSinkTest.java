@@ -76,7 +76,7 @@ class StorageSinkTest {
     bus.sendFrame(frame, png);
 
     Map<String, Object> row = awaitRow("SELECT * FROM frames WHERE job_id = ?", job);
-    assertEquals("jobs/" + job + "/1/000128.png", row.get("object_key"));
+    assertEquals("jobs/" + job + "/1/128.png", row.get("object_key"));
     assertEquals(128, row.get("step"));
     assertEquals(1, row.get("batch_index"));
     assertEquals(false, row.get("is_final"));
