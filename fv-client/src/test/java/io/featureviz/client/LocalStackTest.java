@@ -3,6 +3,7 @@ package io.featureviz.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import io.featureviz.client.jobs.JobResult;
 import io.featureviz.client.jobs.JobSpec;
 import io.featureviz.client.jobs.JobWaiter;
 import io.featureviz.client.jobs.JobsClient;
+import io.featureviz.client.stack.DevelopmentKey;
 import io.featureviz.client.stack.LocalStack;
 import io.featureviz.client.stack.StackPorts;
 import io.featureviz.client.stack.StackSettings;
@@ -28,7 +30,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -76,7 +80,7 @@ class LocalStackTest {
         StackPorts.free(), 2);
     stack = new LocalStack(settings, line -> System.err.println("stack: " + line));
     state = stack.start();
-    api = new JobsClient(state.apiUrl());
+    api = new JobsClient(state.apiUrl(), state.apiKey());
   }
 
   @AfterAll
@@ -95,12 +99,23 @@ class LocalStackTest {
     assertEquals(Set.of("infra", "storage-sink", "job-api", "optimizer-worker",
         "optimizer-worker-2"), status.components().keySet());
     assertEquals(state.apiUrl(), status.apiUrl());
+    assertEquals(state.apiKey(), status.apiKey());
+  }
+
+  @Test
+  @Order(1)
+  void apiNeedsTheStacksKeyWhichOnlyItsOwnerCanRead() throws IOException {
+    assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+        Files.getPosixFilePermissions(Path.of("target/stack-test/stack.json")));
+    ApiProblemException refused = assertThrows(ApiProblemException.class,
+        () -> new JobsClient(state.apiUrl(), "not-the-key").list(""));
+    assertEquals(401, refused.status());
   }
 
   @Test
   @Order(2)
   void submitWaitPrintsTheJobWithDownloadablePngs() throws IOException {
-    JsonNode job = runCli("submit", "--api", state.apiUrl(), "--model", MODEL,
+    JsonNode job = runCli("submit", "--state", "target/stack-test", "--model", MODEL,
         "--objective", "softmax:goldfish", "--size", "48", "--steps", "8",
         "--thresholds", "4,8", "--batch", "2", "--wait", "--json");
 
@@ -124,7 +139,7 @@ class LocalStackTest {
   @Test
   @Order(3)
   void refusedSubmissionExitsWithStatus2() {
-    int exit = FvClient.commandLine().execute("submit", "--api", state.apiUrl(),
+    int exit = FvClient.commandLine().execute("submit", "--state", "target/stack-test",
         "--model", MODEL, "--objective", "softmax:no_such_class");
     assertEquals(2, exit);
   }
@@ -216,7 +231,7 @@ class LocalStackTest {
   }
 
   private static JobRequest request(String id, int steps) {
-    return new JobRequest(Messages.VERSION, id, "default", MODEL, "softmax:goldfish", 32, steps,
+    return new JobRequest(Messages.VERSION, id, DevelopmentKey.TENANT, MODEL, "softmax:goldfish", 32, steps,
         List.of(steps / 2, steps), 1, 0, JobRequest.DEFAULT_LR, JobRequest.DEFAULT_PARAM, true,
         JobRequest.DEFAULT_TRANSFORMS, System.currentTimeMillis());
   }

@@ -4,7 +4,11 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /** The API's own settings; each key can be set by environment, e.g. FV_STORAGE_PRESIGN_EXPIRY. */
 @ConfigMapping(prefix = "fv")
@@ -16,15 +20,57 @@ public interface ApiConfig {
   @WithDefault("../shared/models")
   String modelsDir();
 
-  /** Owner recorded on jobs whose request names none (no authentication yet). */
-  @WithDefault("default")
-  String defaultTenant();
+  Auth auth();
+
+  Quotas quotas();
 
   Limits limits();
 
   Events events();
 
   Uploads uploads();
+
+  /** Who may call the API under {@code /v1}: bearer API keys, each belonging to one tenant. */
+  interface Auth {
+
+    /**
+     * Keys to register at start, as {@code tenant:key} (e.g. FV_AUTH_BOOTSTRAP_KEYS from a
+     * Kubernetes Secret); only their SHA-256 is stored. Revoking one in the table sticks.
+     */
+    Optional<List<String>> bootstrapKeys();
+  }
+
+  /**
+   * What a tenant may use, unless {@code tenants.<tenant>.*} says otherwise for it; the rate is
+   * counted per API instance, the jobs in the database.
+   */
+  interface Quotas {
+
+    /** Jobs a tenant may have QUEUED or RUNNING at once; a further submission is answered 429. */
+    @WithDefault("50")
+    int maxActiveJobs();
+
+    /** Sustained requests per second of a tenant (token bucket refill). */
+    @WithDefault("20")
+    double requestsPerSecond();
+
+    /** Requests a tenant may send at once after being idle (token bucket size). */
+    @WithDefault("40")
+    int burst();
+
+    /** Quotas of single tenants, e.g. {@code fv.quotas.tenants.acme.burst=100}. */
+    Map<String, TenantQuotas> tenants();
+
+    /** One tenant's quotas; each one not set is the default above. */
+    interface TenantQuotas {
+
+      OptionalInt maxActiveJobs();
+
+      OptionalDouble requestsPerSecond();
+
+      OptionalInt burst();
+    }
+  }
 
   /** The object store holding the frames the sink wrote. */
   interface Storage {

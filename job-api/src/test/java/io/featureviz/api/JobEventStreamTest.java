@@ -81,7 +81,8 @@ class JobEventStreamTest {
   /** Reads the stream until the server ends it. */
   private void read(String id, List<Event> received) {
     HttpRequest request = HttpRequest.newBuilder(URI.create(jobs + "/" + id + "/events"))
-        .header("Accept", "text/event-stream").build();
+        .header("Accept", "text/event-stream")
+        .header("Authorization", TestApi.bearer(TestApi.TENANT_A)).build();
     try {
       HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient()
           .send(request, HttpResponse.BodyHandlers.ofInputStream());

@@ -1,6 +1,6 @@
 package io.featureviz.api;
 
-import static io.restassured.RestAssured.given;
+import static io.featureviz.api.TestApi.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -114,7 +114,7 @@ class ModelUploadTest {
     try (Connection connection = dataSource.getConnection();
         Statement insert = connection.createStatement()) {
       insert.executeUpdate("INSERT INTO models (id, tenant, format, input_size, layer_count,"
-          + " classes, object_prefix, sha256, bytes) VALUES ('elsewhere', 'default', 'tflite',"
+          + " classes, object_prefix, sha256, bytes) VALUES ('elsewhere', 'tenant-a', 'tflite',"
           + " 224, 1, 0, 'models/elsewhere/', 'x', 1)");
     }
     submitJob("elsewhere", "expanded_conv_2/add:5").statusCode(202);

@@ -30,7 +30,7 @@ public final class StackBench {
   public BenchReport run(JobSpec job, int runs) throws InterruptedException {
     StackState state = stack.start();
     try (PipelineTimeline timeline = new PipelineTimeline(state.kafkaBootstrapServers())) {
-      JobsClient client = new JobsClient(state.apiUrl());
+      JobsClient client = new JobsClient(state.apiUrl(), state.apiKey());
       List<BenchReport.JobTiming> timings = new ArrayList<>();
       for (int i = 0; i < runs; i++) {
         timings.add(measure(client, timeline, job));

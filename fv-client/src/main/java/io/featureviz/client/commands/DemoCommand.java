@@ -36,7 +36,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     StackState stack = StackUp.ensure(options.stack());
-    JobsClient client = new JobsClient(stack.apiUrl());
+    JobsClient client = new JobsClient(stack.apiUrl(), stack.apiKey());
     List<DemoPanel> panels = DemoPanel.standard(size, steps);
     // All jobs are queued at once, so the workers never wait for the client.
     List<String> ids = panels.stream()

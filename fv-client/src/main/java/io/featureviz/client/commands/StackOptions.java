@@ -25,6 +25,13 @@ public final class StackOptions {
 
   /** The API of the stack started here, or the default address. */
   String apiUrl() {
-    return StackState.apiUrl(stateDir).orElse("http://127.0.0.1:8080");
+    return StackState.inStateDir(stateDir).map(StackState::apiUrl)
+        .orElse("http://127.0.0.1:8080");
+  }
+
+  /** The key of the stack started here, else FV_API_KEY; null when there is neither. */
+  String apiKey() {
+    return StackState.inStateDir(stateDir).map(StackState::apiKey)
+        .orElse(System.getenv("FV_API_KEY"));
   }
 }

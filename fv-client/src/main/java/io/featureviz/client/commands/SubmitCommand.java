@@ -50,7 +50,8 @@ public final class SubmitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobsClient client = new JobsClient(api != null ? api : options.apiUrl());
+    // the key comes from stack.json or FV_API_KEY, never the command line (visible in ps)
+    JobsClient client = new JobsClient(api != null ? api : options.apiUrl(), options.apiKey());
     JsonNode accepted = client.submit(spec());
     if (!await) {
       System.out.println(Json.write(accepted, oneLine));

@@ -1,5 +1,6 @@
 package io.featureviz.client.commands;
 
+import io.featureviz.client.stack.StackState;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,7 +14,10 @@ public final class UpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    System.out.println(StackUp.ensure(options.stack()).apiUrl());
+    StackState state = StackUp.ensure(options.stack());
+    // stderr, so that scripts reading the URL from stdout are not disturbed
+    System.err.println("api key: " + state.apiKey());
+    System.out.println(state.apiUrl());
     return 0;
   }
 }

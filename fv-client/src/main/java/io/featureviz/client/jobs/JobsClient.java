@@ -17,11 +17,14 @@ public final class JobsClient {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final String apiUrl;
+  private final String authorization;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  public JobsClient(String apiUrl) {
+  /** A client of the API at {@code apiUrl} that authenticates with {@code apiKey}. */
+  public JobsClient(String apiUrl, String apiKey) {
     this.apiUrl = apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl;
+    this.authorization = "Bearer " + apiKey;
   }
 
   /** Submits a job; the answer is the 202 body ({@code id}, {@code status}, {@code links}). */
@@ -46,7 +49,8 @@ public final class JobsClient {
   /** Reads the job's event stream until the server ends it (after a terminal status). */
   public void follow(String id, JobEventListener listener) throws IOException {
     HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl + "/v1/jobs/" + id + "/events"))
-        .header("Accept", "text/event-stream").GET().build();
+        .header("Accept", "text/event-stream").header("Authorization", authorization).GET()
+        .build();
     HttpResponse<Stream<String>> response = send(request, HttpResponse.BodyHandlers.ofLines());
     try (Stream<String> lines = response.body()) {
       if (response.statusCode() != 200) {
@@ -58,7 +62,10 @@ public final class JobsClient {
     }
   }
 
-  /** GETs a URL as it is, e.g. a presigned artifact URL; anything but 200 is an error. */
+  /**
+   * GETs a URL as it is, e.g. a presigned artifact URL, without the API key (the URL carries
+   * its own signature, and the key must not reach the object store); anything but 200 fails.
+   */
   public byte[] download(String url) {
     HttpResponse<byte[]> response = sendUnchecked(
         HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build(),
@@ -72,7 +79,7 @@ public final class JobsClient {
 
   private HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create(apiUrl + path)).timeout(TIMEOUT)
-        .header("Accept", "application/json");
+        .header("Accept", "application/json").header("Authorization", authorization);
   }
 
   private JsonNode json(HttpRequest.Builder request) {

@@ -58,7 +58,10 @@ public final class LocalStack {
           settings.logFile(InfraProcess.NAME).toString()));
       Map<String, String> environment = serviceEnvironment(infra);
       StackPorts ports = settings.ports();
-      StackState.Component api = launch(Service.JOB_API, "job-api", ports.api(), environment);
+      String apiKey = DevelopmentKey.generate();
+      Map<String, String> apiEnvironment = new HashMap<>(environment);
+      apiEnvironment.put("FV_AUTH_BOOTSTRAP_KEYS", DevelopmentKey.TENANT + ":" + apiKey);
+      StackState.Component api = launch(Service.JOB_API, "job-api", ports.api(), apiEnvironment);
       List<StackState.Component> services = new ArrayList<>(List.of(
           launch(Service.STORAGE_SINK, "storage-sink", ports.sink(), environment), api));
       for (int i = 1; i <= settings.workers(); i++) {
@@ -74,7 +77,7 @@ public final class LocalStack {
         progress.accept(service.name() + " ready at " + service.url());
       }
       components.addAll(services);
-      StackState state = new StackState(api.url(), infra.kafkaBootstrapServers(),
+      StackState state = new StackState(api.url(), apiKey, infra.kafkaBootstrapServers(),
           (System.nanoTime() - started) / 1e9, components);
       state.write(settings.stackFile());
       return state;
@@ -109,7 +112,8 @@ public final class LocalStack {
     }
     boolean running = !components.isEmpty()
         && components.values().stream().allMatch(c -> c.alive() && c.healthy());
-    return new StackStatus(state.map(StackState::apiUrl).orElse(null), running, components);
+    return new StackStatus(state.map(StackState::apiUrl).orElse(null),
+        state.map(StackState::apiKey).orElse(null), running, components);
   }
 
   private Map<String, String> serviceEnvironment(InfraEndpoints infra) {

@@ -6,16 +6,19 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What {@code up} started, as written to {@code stack.json}: where the API is and each component.
+ * What {@code up} started, as written to {@code stack.json}: where the API is, its key, and
+ * each component. The file is readable by its owner only, since it holds the key.
  *
+ * @param apiKey the development key job-api accepts (tenant {@code local})
  * @param components in start order; {@code url} of the infra is its {@code infra.json}
  */
-public record StackState(String apiUrl, String kafkaBootstrapServers, double upSeconds,
-    List<Component> components) {
+public record StackState(String apiUrl, String apiKey, String kafkaBootstrapServers,
+    double upSeconds, List<Component> components) {
 
   /** One started process. {@code healthUrl} is null for the infra process. */
   public record Component(String name, long pid, String url, String healthUrl, String log) {}
@@ -28,6 +31,10 @@ public record StackState(String apiUrl, String kafkaBootstrapServers, double upS
   void write(Path file) {
     try {
       Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+      Files.deleteIfExists(temp);
+      // created owner-only, so the key is never readable by others, not even for a moment
+      Files.createFile(temp, PosixFilePermissions.asFileAttribute(
+          PosixFilePermissions.fromString("rw-------")));
       Files.writeString(temp, Json.write(this, false));
       Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
@@ -46,8 +53,8 @@ public record StackState(String apiUrl, String kafkaBootstrapServers, double upS
     }
   }
 
-  /** The API URL of the stack whose state dir is {@code stateDir}, if one was started there. */
-  public static Optional<String> apiUrl(Path stateDir) {
-    return read(stateDir.resolve("stack.json")).map(StackState::apiUrl);
+  /** The stack started with {@code stateDir} as its state directory, if one was. */
+  public static Optional<StackState> inStateDir(Path stateDir) {
+    return read(stateDir.resolve("stack.json"));
   }
 }

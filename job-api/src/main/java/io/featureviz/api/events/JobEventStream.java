@@ -5,7 +5,6 @@ import io.featureviz.api.jobs.FrameRow;
 import io.featureviz.api.jobs.JobRepository;
 import io.featureviz.api.jobs.JobRow;
 import io.featureviz.api.jobs.JobService;
-import io.featureviz.api.problems.ProblemException;
 import io.featureviz.contracts.messages.JobEvent;
 import io.featureviz.contracts.messages.JobStatus;
 import io.smallrye.mutiny.Multi;
@@ -53,10 +52,9 @@ public class JobEventStream {
     this.finalFrameGrace = config.events().finalFrameGrace();
   }
 
-  public Multi<OutboundSseEvent> open(String jobId, Sse sse) throws SQLException {
-    if (repository.find(jobId).isEmpty()) {
-      throw ProblemException.jobNotFound(jobId);
-    }
+  /** The stream of the tenant's job; another tenant's job is not found. */
+  public Multi<OutboundSseEvent> open(String jobId, String tenant, Sse sse) throws SQLException {
+    jobs.owned(jobId, tenant);
     return Multi.createFrom().emitter(emitter -> new Session(jobId, sse, emitter).start());
   }
 

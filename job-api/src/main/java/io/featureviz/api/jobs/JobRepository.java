@@ -59,6 +59,24 @@ public class JobRepository {
     }
   }
 
+  /** The job if it belongs to the tenant; another tenant's job is as absent as an unknown one. */
+  public Optional<JobRow> findOwned(String id, String tenant) throws SQLException {
+    return find(id).filter(job -> tenant.equals(job.tenant()));
+  }
+
+  /** Jobs of the tenant that are QUEUED or RUNNING. */
+  public int countActive(String tenant) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement count = connection.prepareStatement(
+            "SELECT count(*) FROM jobs WHERE tenant = ? AND status IN ('QUEUED', 'RUNNING')")) {
+      count.setString(1, tenant);
+      try (ResultSet rows = count.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
+      }
+    }
+  }
+
   public Optional<JobRow> find(String id) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(
@@ -70,10 +88,11 @@ public class JobRepository {
     }
   }
 
-  /** Newest first; {@code limit} rows after the cursor (keyset pagination). */
-  public List<JobRow> list(JobFilter filter, PageCursor after, int limit) throws SQLException {
-    StringBuilder sql = new StringBuilder("SELECT " + JOB_COLUMNS + " FROM jobs WHERE true");
-    List<Object> args = new ArrayList<>();
+  /** The tenant's jobs newest first; {@code limit} rows after the cursor (keyset pagination). */
+  public List<JobRow> list(String tenant, JobFilter filter, PageCursor after, int limit)
+      throws SQLException {
+    StringBuilder sql = new StringBuilder("SELECT " + JOB_COLUMNS + " FROM jobs WHERE tenant = ?");
+    List<Object> args = new ArrayList<>(List.of(tenant));
     condition(sql, args, "model = ?", filter.model());
     condition(sql, args, "layer = ?", filter.layer());
     condition(sql, args, "channel = ?", filter.channel());

@@ -2,6 +2,7 @@ package io.featureviz.api.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.featureviz.api.ApiConfig;
+import io.featureviz.api.auth.Caller;
 import io.featureviz.api.events.JobEventStream;
 import io.featureviz.api.problems.ProblemException;
 import io.featureviz.contracts.messages.JobRequest;
@@ -38,19 +39,24 @@ public class JobResource {
   private final JobService jobs;
   private final JobEventStream events;
   private final ApiConfig.Limits limits;
+  private final Caller caller;
 
   JobResource(JobSubmissionReader reader, JobService jobs, JobEventStream events,
-      ApiConfig config) {
+      ApiConfig config, Caller caller) {
     this.reader = reader;
     this.jobs = jobs;
     this.events = events;
     this.limits = config.limits();
+    this.caller = caller;
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response submit(JsonNode body) throws SQLException {
-    JobRequest request = jobs.submit(reader.read(body));
+    String tenant = caller.tenant();
+    // before reading: validating may load the model, work wasted on a refused job
+    jobs.checkActiveJobs(tenant);
+    JobRequest request = jobs.submit(reader.read(body, tenant));
     JobView.Accepted accepted = JobView.Accepted.of(request.id(), JobStatus.QUEUED);
     return Response.accepted(accepted).location(URI.create(accepted.links().self())).build();
   }
@@ -58,7 +64,7 @@ public class JobResource {
   @GET
   @Path("/{id}")
   public JobView get(@PathParam("id") String id) throws SQLException {
-    return jobs.get(JobId.parse(id));
+    return jobs.get(JobId.parse(id), caller.tenant());
   }
 
   @GET
@@ -70,14 +76,14 @@ public class JobResource {
         canonical(objective), status(status));
     int pageSize = limit == null ? limits.defaultPageSize()
         : integer("limit", limit, 1, limits.maxPageSize());
-    return jobs.list(filter, cursor == null ? null : PageCursor.decode(cursor), pageSize);
+    return jobs.list(caller.tenant(), filter, cursor == null ? null : PageCursor.decode(cursor), pageSize);
   }
 
   @DELETE
   @Path("/{id}")
   public Response cancel(@PathParam("id") String id) throws SQLException {
     String jobId = JobId.parse(id);
-    JobStatus status = jobs.cancel(jobId, "cancelled through the API");
+    JobStatus status = jobs.cancel(jobId, caller.tenant(), "cancelled through the API");
     return Response.accepted(JobView.Accepted.of(jobId, status)).build();
   }
 
@@ -86,7 +92,7 @@ public class JobResource {
   @Produces(MediaType.SERVER_SENT_EVENTS)
   public Multi<OutboundSseEvent> follow(@PathParam("id") String id, @Context Sse sse)
       throws SQLException {
-    return events.open(JobId.parse(id), sse);
+    return events.open(JobId.parse(id), caller.tenant(), sse);
   }
 
   /** Query integers are parsed here: JAX-RS would answer a bad one with 404. */

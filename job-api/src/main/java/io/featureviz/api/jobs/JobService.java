@@ -1,6 +1,7 @@
 package io.featureviz.api.jobs;
 
 import io.featureviz.api.problems.ProblemException;
+import io.featureviz.api.quotas.TenantQuotas;
 import io.featureviz.api.storage.Presigner;
 import io.featureviz.contracts.messages.JobEvent;
 import io.featureviz.contracts.messages.JobRequest;
@@ -16,18 +17,22 @@ import org.jboss.logging.Logger;
 public class JobService {
 
   private static final Logger LOG = Logger.getLogger(JobService.class);
+  /** Jobs take seconds to minutes; retrying sooner than this would mostly be refused again. */
+  private static final long ACTIVE_JOBS_RETRY_SECONDS = 30;
 
   private final JobRepository repository;
   private final JobPublisher publisher;
   private final Presigner presigner;
   private final MeterRegistry registry;
+  private final TenantQuotas quotas;
 
   JobService(JobRepository repository, JobPublisher publisher, Presigner presigner,
-      MeterRegistry registry) {
+      MeterRegistry registry, TenantQuotas quotas) {
     this.repository = repository;
     this.publisher = publisher;
     this.presigner = presigner;
     this.registry = registry;
+    this.quotas = quotas;
   }
 
   /**
@@ -50,8 +55,21 @@ public class JobService {
     return request;
   }
 
-  public JobView get(String id) throws SQLException {
-    JobRow job = repository.find(id).orElseThrow(() -> ProblemException.jobNotFound(id));
+  /**
+   * Refuses (429) a tenant with its {@code max-active-jobs} jobs queued or running; two
+   * submissions at the same moment may both pass the count, overshooting by one or two.
+   */
+  public void checkActiveJobs(String tenant) throws SQLException {
+    int maxActiveJobs = quotas.maxActiveJobs(tenant);
+    if (repository.countActive(tenant) >= maxActiveJobs) {
+      throw ProblemException.tooManyRequests(
+          "at most " + maxActiveJobs + " jobs may be queued or running at once",
+          ACTIVE_JOBS_RETRY_SECONDS);
+    }
+  }
+
+  public JobView get(String id, String tenant) throws SQLException {
+    JobRow job = owned(id, tenant);
     return JobView.of(job, repository.frames(id).stream().map(this::artifact).toList());
   }
 
@@ -63,22 +81,28 @@ public class JobService {
   /** A page of jobs and the cursor of the next page, null on the last one. */
   public record Page(List<JobView> items, String next) {}
 
-  public Page list(JobFilter filter, PageCursor after, int limit) throws SQLException {
+  public Page list(String tenant, JobFilter filter, PageCursor after, int limit)
+      throws SQLException {
     // One row more than asked tells whether there is a next page without a count query.
-    List<JobRow> rows = repository.list(filter, after, limit + 1);
+    List<JobRow> rows = repository.list(tenant, filter, after, limit + 1);
     List<JobRow> page = rows.subList(0, Math.min(limit, rows.size()));
     String next = rows.size() > limit ? PageCursor.after(page.get(page.size() - 1)).encode() : null;
     return new Page(page.stream().map(job -> JobView.of(job, null)).toList(), next);
   }
 
   /** Asks the worker running the job to stop; the worker then reports CANCELLED. */
-  public JobStatus cancel(String id, String reason) throws SQLException {
-    JobRow job = repository.find(id).orElseThrow(() -> ProblemException.jobNotFound(id));
+  public JobStatus cancel(String id, String tenant, String reason) throws SQLException {
+    JobRow job = owned(id, tenant);
     if (job.status().isTerminal()) {
       throw new ProblemException(409, "job-finished", "Job already finished",
           "job " + id + " is " + job.status() + " and cannot be cancelled", List.of());
     }
     publisher.publish(JobEvent.cancelRequested(id, reason));
     return job.status();
+  }
+
+  /** The tenant's job; 404, not 403, for another tenant's, so ids do not reveal jobs. */
+  public JobRow owned(String id, String tenant) throws SQLException {
+    return repository.findOwned(id, tenant).orElseThrow(() -> ProblemException.jobNotFound(id));
   }
 }

@@ -32,31 +32,31 @@ import java.util.UUID;
 @ApplicationScoped
 public class JobSubmissionReader {
 
+  /** {@code tenant} is accepted for older clients and ignored: the API key decides. */
   private static final Set<String> FIELDS = Set.of("model", "objective", "size", "steps",
       "thresholds", "batch", "seed", "lr", "param", "decorrelate", "transforms", "tenant");
   private static final Set<String> PARAMS = Set.of("fft", "pixel");
 
   private final ModelCatalogService catalog;
   private final ApiConfig.Limits limits;
-  private final String defaultTenant;
 
   JobSubmissionReader(ModelCatalogService catalog, ApiConfig config) {
     this.catalog = catalog;
     this.limits = config.limits();
-    this.defaultTenant = config.defaultTenant();
   }
 
-  public JobRequest read(JsonNode body) {
+  /** The request of the tenant's job, which may name the catalog's and the tenant's models. */
+  public JobRequest read(JsonNode body, String tenant) {
     if (body == null || !body.isObject()) {
       throw ProblemException.invalidParameter("body", "must be a JSON object");
     }
     Fields fields = new Fields(body);
     fields.rejectUnknown();
-    Optional<ModelInfo> model = fields.requiredText("model", "models: " + catalog.ids())
+    Optional<ModelInfo> model = fields.requiredText("model", "models: " + catalog.ids(tenant))
         .flatMap(id -> {
-      Optional<ModelInfo> info = catalog.info(id);
+      Optional<ModelInfo> info = catalog.info(id, tenant);
       if (info.isEmpty()) {
-        fields.error("model", "unknown model '" + id + "'; models: " + catalog.ids());
+        fields.error("model", "unknown model '" + id + "'; models: " + catalog.ids(tenant));
       }
       return info;
     });
@@ -71,7 +71,6 @@ public class JobSubmissionReader {
     String param = fields.choice("param", JobRequest.DEFAULT_PARAM, PARAMS);
     boolean decorrelate = fields.bool("decorrelate", true);
     String transforms = fields.transforms();
-    String tenant = fields.text("tenant").orElse(defaultTenant);
     if (model.isPresent() && objective.isPresent() && fields.isValid("batch")) {
       for (ObjectiveProblem problem :
           ObjectiveValidator.validate(objective.get(), model.get().catalogView(), batch)) {

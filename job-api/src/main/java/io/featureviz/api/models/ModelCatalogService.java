@@ -37,23 +37,27 @@ public class ModelCatalogService {
     return new ModelCatalog(modelsDir).ids();
   }
 
-  /** Every id a job may name: the catalog's, then the uploaded models'. */
-  public List<String> ids() {
-    return Stream.concat(catalogIds().stream(), uploaded.list().stream().map(UploadedModelRow::id))
-        .toList();
+  /** Every id the tenant's jobs may name: the catalog's, then the tenant's uploaded models'. */
+  public List<String> ids(String tenant) {
+    return Stream.concat(catalogIds().stream(),
+        uploaded.list(tenant).stream().map(UploadedModelRow::id)).toList();
   }
 
-  /** The model's info; empty for an unknown id or a model whose files are missing. */
-  public Optional<ModelInfo> info(String id) {
-    if (!catalogIds().contains(id)) {
-      return uploaded.info(id);
-    }
-    return infos.computeIfAbsent(id, this::load);
+  /**
+   * The model's info; empty for an unknown id, a model whose files are missing, or another
+   * tenant's upload.
+   */
+  public Optional<ModelInfo> info(String id, String tenant) {
+    return catalogIds().contains(id) ? catalogInfo(id) : uploaded.info(id, tenant);
   }
 
   /** Every catalog model that can be loaded here. */
   public List<ModelInfo> available() {
-    return catalogIds().stream().map(this::info).flatMap(Optional::stream).toList();
+    return catalogIds().stream().map(this::catalogInfo).flatMap(Optional::stream).toList();
+  }
+
+  private Optional<ModelInfo> catalogInfo(String id) {
+    return infos.computeIfAbsent(id, this::load);
   }
 
   private Optional<ModelInfo> load(String id) {

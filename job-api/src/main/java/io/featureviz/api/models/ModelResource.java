@@ -1,5 +1,6 @@
 package io.featureviz.api.models;
 
+import io.featureviz.api.auth.Caller;
 import io.featureviz.api.problems.ProblemException;
 import io.featureviz.optvis.model.LayerInfo;
 import io.featureviz.optvis.model.ModelInfo;
@@ -19,7 +20,10 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The models jobs can name, the layers objectives can name in each, and users' uploads. */
+/**
+ * The models jobs can name, the layers objectives can name in each, and users' uploads. The
+ * catalog is everyone's; an uploaded model is seen only by its tenant.
+ */
 @Path("/v1/models")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
@@ -56,23 +60,26 @@ public class ModelResource {
   private final ModelCatalogService catalog;
   private final UploadedModels uploaded;
   private final ModelUploadService uploads;
+  private final Caller caller;
 
-  ModelResource(ModelCatalogService catalog, UploadedModels uploaded, ModelUploadService uploads) {
+  ModelResource(ModelCatalogService catalog, UploadedModels uploaded, ModelUploadService uploads,
+      Caller caller) {
     this.catalog = catalog;
     this.uploaded = uploaded;
     this.uploads = uploads;
+    this.caller = caller;
   }
 
   @GET
   public List<ModelSummary> list() {
     return Stream.concat(catalog.available().stream().map(ModelSummary::of),
-        uploaded.list().stream().map(ModelSummary::of)).toList();
+        uploaded.list(caller.tenant()).stream().map(ModelSummary::of)).toList();
   }
 
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   public Response upload(@BeanParam ModelUploadForm form) throws IOException, SQLException {
-    ModelInfo info = uploads.upload(form);
+    ModelInfo info = uploads.upload(form, caller.tenant());
     return Response.created(URI.create("/v1/models/" + info.id()))
         .entity(ModelDetails.of(info)).build();
   }
@@ -90,9 +97,10 @@ public class ModelResource {
   }
 
   private ModelInfo info(String id) {
-    return catalog.info(id)
+    String tenant = caller.tenant();
+    return catalog.info(id, tenant)
         .orElseThrow(() -> new ProblemException(404, "model-not-found", "Model not found",
-            "no model '" + id + "'; models: " + catalog.ids(), List.of()));
+            "no model '" + id + "'; models: " + catalog.ids(tenant), List.of()));
   }
 
   private static String layersPath(String id) {

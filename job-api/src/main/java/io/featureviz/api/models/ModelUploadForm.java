@@ -23,7 +23,4 @@ public class ModelUploadForm {
   /** Class labels, one per line. */
   @RestForm
   public String labels;
-
-  @RestForm
-  public String tenant;
 }

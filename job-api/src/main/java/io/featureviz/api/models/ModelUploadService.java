@@ -38,7 +38,6 @@ public class ModelUploadService {
   private final ModelObjects objects;
   private final ModelStaging staging;
   private final long maxBytes;
-  private final String defaultTenant;
 
   ModelUploadService(ModelCatalogService catalog, UploadedModels uploaded,
       UploadedModelRepository repository, ModelObjects objects, ObjectMapper json,
@@ -51,10 +50,10 @@ public class ModelUploadService {
     this.staging = new ModelStaging(new ZipUnpacker(limits.maxArchiveEntries(),
         limits.maxUnpackedSize().asLongValue()), json);
     this.maxBytes = limits.maxSize().asLongValue();
-    this.defaultTenant = config.defaultTenant();
   }
 
-  public ModelInfo upload(ModelUploadForm form) throws IOException, SQLException {
+  /** Stores the tenant's model; ids are global, as workers cache models by id. */
+  public ModelInfo upload(ModelUploadForm form, String tenant) throws IOException, SQLException {
     UploadFormat format = checkForm(form);
     if (form.file.size() > maxBytes) {
       throw tooLarge(maxBytes);
@@ -67,7 +66,6 @@ public class ModelUploadService {
     try (TempFolder work = TempFolder.create("fv-upload-")) {
       Path folder = staging.stage(format, id, form, work.path());
       ModelInfo info = load(folder, work.path());
-      String tenant = Optional.ofNullable(form.tenant).orElse(defaultTenant);
       // created_at is left to the database
       store(folder, new UploadedModelRow(id, tenant, format.key(), info.inputSize(),
           info.layers().size(), info.labels().size(), "models/" + id + "/", sha256,

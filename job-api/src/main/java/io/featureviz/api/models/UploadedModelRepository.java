@@ -74,15 +74,17 @@ public class UploadedModelRepository {
     }
   }
 
-  /** Every uploaded model, oldest first. */
-  public List<UploadedModelRow> list() throws SQLException {
+  /** The tenant's uploaded models, oldest first. */
+  public List<UploadedModelRow> list(String tenant) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(
-            "SELECT " + COLUMNS + " FROM models ORDER BY created_at, id");
-        ResultSet rows = select.executeQuery()) {
+            "SELECT " + COLUMNS + " FROM models WHERE tenant = ? ORDER BY created_at, id")) {
+      select.setString(1, tenant);
       List<UploadedModelRow> models = new ArrayList<>();
-      while (rows.next()) {
-        models.add(row(rows));
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          models.add(row(rows));
+        }
       }
       return models;
     }

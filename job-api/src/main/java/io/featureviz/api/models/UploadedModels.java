@@ -30,9 +30,10 @@ public class UploadedModels {
     this.objects = objects;
   }
 
-  public List<UploadedModelRow> list() {
+  /** The tenant's uploaded models, oldest first. */
+  public List<UploadedModelRow> list(String tenant) {
     try {
-      return repository.list();
+      return repository.list(tenant);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot list uploaded models: " + e.getMessage(), e);
     }
@@ -47,13 +48,17 @@ public class UploadedModels {
     }
   }
 
-  /** The uploaded model's info; empty for an id no one uploaded or whose files do not load. */
-  public Optional<ModelInfo> info(String id) {
+  /**
+   * The info of the tenant's uploaded model; empty for an id the tenant did not upload or whose
+   * files do not load. The owner is read each time, the info only once.
+   */
+  public Optional<ModelInfo> info(String id, String tenant) {
+    Optional<UploadedModelRow> row = find(id).filter(r -> r.tenant().equals(tenant));
     Optional<ModelInfo> known = infos.get(id);
-    if (known != null) {
-      return known;
+    if (row.isEmpty() || known != null) {
+      return row.flatMap(r -> known);
     }
-    Optional<ModelInfo> info = find(id).flatMap(this::loadFromBucket);
+    Optional<ModelInfo> info = row.flatMap(this::loadFromBucket);
     // only a loaded model is remembered: an id unknown now may be uploaded later
     info.ifPresent(i -> infos.put(id, info));
     return info;

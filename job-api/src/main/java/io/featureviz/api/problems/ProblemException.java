@@ -1,17 +1,37 @@
 package io.featureviz.api.problems;
 
 import java.util.List;
+import java.util.Map;
 
 /** Ends a request with a problem document; thrown wherever a request is found wanting. */
 public class ProblemException extends RuntimeException {
 
   private final transient Problem problem;
+  private final transient Map<String, String> headers;
 
   public ProblemException(int status, String slug, String title, String detail,
       List<FieldError> errors) {
+    this(status, slug, title, detail, errors, Map.of());
+  }
+
+  private ProblemException(int status, String slug, String title, String detail,
+      List<FieldError> errors, Map<String, String> headers) {
     super(detail);
     this.problem = new Problem("https://featureviz.io/problems/" + slug, title, status, detail,
         List.copyOf(errors));
+    this.headers = Map.copyOf(headers);
+  }
+
+  /** No key, or one that is unknown or revoked; the detail never repeats the key. */
+  public static ProblemException unauthorized(String detail) {
+    return new ProblemException(401, "unauthorized", "Unauthorized", detail, List.of(),
+        Map.of("WWW-Authenticate", "Bearer realm=\"featureviz\""));
+  }
+
+  /** A tenant's quota is used up; {@code Retry-After} says when to try again. */
+  public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
+    return new ProblemException(429, "too-many-requests", "Too many requests", detail, List.of(),
+        Map.of("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))));
   }
 
   public static ProblemException invalidRequest(List<FieldError> errors) {
@@ -36,5 +56,10 @@ public class ProblemException extends RuntimeException {
 
   public Problem problem() {
     return problem;
+  }
+
+  /** Headers the answer carries besides the problem document. */
+  public Map<String, String> headers() {
+    return headers;
   }
 }

@@ -11,7 +11,9 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response problem(ProblemException e) {
-    return respond(e.problem());
+    Response.ResponseBuilder response = builder(e.problem());
+    e.headers().forEach(response::header);
+    return response.build();
   }
 
   /**
@@ -30,6 +32,10 @@ public class ProblemMappers {
   }
 
   private static Response respond(Problem problem) {
-    return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    return builder(problem).build();
+  }
+
+  private static Response.ResponseBuilder builder(Problem problem) {
+    return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
   }
 }
