@@ -1,5 +1,6 @@
 // Drives job-api's page in Debian's chromium against a running stack.
-// Usage: node page.e2e.mjs <api-url> <screenshot-dir>; exits non-zero on the first failure.
+// Usage: FV_API_KEY=<key> node page.e2e.mjs <api-url> <screenshot-dir>; exits non-zero on the
+// first failure.
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -15,6 +16,9 @@ const browser = await chromium.launch({
     '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+// The stack's development key, as a user would have entered it once in the page's key box.
+await page.addInitScript((key) => localStorage.setItem('featureviz.apiKey', key),
+  process.env.FV_API_KEY ?? '');
 page.on('pageerror', (error) => console.error('page error:', error.message));
 page.setDefaultTimeout(60_000);
 const shot = (name) => page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -59,7 +60,8 @@ class WebPageTest {
   @Test
   void pageSubmitsFollowsListsAndFillsAnAtlas() throws IOException, InterruptedException {
     assertEquals(0, run(List.of("node", "page.e2e.mjs", state.apiUrl(),
-        Path.of("target/screenshots").toAbsolutePath().toString())),
+        Path.of("target/screenshots").toAbsolutePath().toString()),
+        Map.of("FV_API_KEY", state.apiKey())),
         "the browser script failed; its output is above, screenshots in target/screenshots");
   }
 
@@ -75,6 +77,13 @@ class WebPageTest {
 
   /** Runs a command in the e2e folder, its output into the test's. */
   private static int run(List<String> command) throws IOException, InterruptedException {
-    return new ProcessBuilder(command).directory(E2E.toFile()).inheritIO().start().waitFor();
+    return run(command, Map.of());
+  }
+
+  private static int run(List<String> command, Map<String, String> environment)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(E2E.toFile()).inheritIO();
+    builder.environment().putAll(environment);
+    return builder.start().waitFor();
   }
 }
