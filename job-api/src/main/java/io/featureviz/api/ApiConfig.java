@@ -146,5 +146,9 @@ public interface ApiConfig {
 
     @WithDefault("100")
     int maxPageSize();
+
+    /** The largest request body other than a model upload (JSON requests); larger is 413. */
+    @WithDefault("1M")
+    MemorySize maxBodySize();
   }
 }

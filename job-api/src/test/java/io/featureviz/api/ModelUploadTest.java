@@ -1,6 +1,13 @@
 package io.featureviz.api;
 
 import static io.featureviz.api.TestApi.given;
+import static io.featureviz.api.TestUploads.MOBILENET_FOLDER;
+import static io.featureviz.api.TestUploads.mobilenet;
+import static io.featureviz.api.TestUploads.randomBytes;
+import static io.featureviz.api.TestUploads.upload;
+import static io.featureviz.api.TestUploads.zip;
+import static io.featureviz.api.TestUploads.zipBomb;
+import static io.featureviz.api.TestUploads.zipWithSymlink;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -15,9 +22,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,13 +30,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -42,9 +41,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @QuarkusTestResource(DevStackTestResource.class)
 class ModelUploadTest {
 
-  private static final Path MOBILENET_FOLDER = Path.of(
-      System.getProperty("featureviz.shared.dir", "../../shared"),
-      "models", "mobilenet_v2_1.0_224_quant");
   private static final String PROBLEM = "application/problem+json";
 
   @Inject
@@ -138,10 +134,9 @@ class ModelUploadTest {
     assertEquals(before, stored());
   }
 
-  static Stream<Arguments> badUploads() throws IOException {
+  static Stream<Arguments> badUploads() {
     byte[] mobilenet = mobilenet();
-    byte[] random = new byte[100_000];
-    new Random(1).nextBytes(random);
+    byte[] random = randomBytes(100_000);
     return Stream.of(
         Arguments.of("random bytes as tflite", (Supplier<RequestSpecification>) () ->
             upload("tflite").multiPart("file", "x.tflite", random), 400, "not a loadable model"),
@@ -210,63 +205,10 @@ class ModelUploadTest {
     }
   }
 
-  private static RequestSpecification upload(String format) {
-    return given().contentType("multipart/form-data").multiPart("format", format);
-  }
-
   private static ValidatableResponse submitJob(String model, String objective) {
     return given().contentType(ContentType.JSON)
         .body("{\"model\": \"" + model + "\", \"objective\": \"" + objective
             + "\", \"steps\": 4, \"size\": 32}")
         .post("/v1/jobs").then();
-  }
-
-  private static byte[] mobilenet() throws IOException {
-    return Files.readAllBytes(MOBILENET_FOLDER.resolve("mobilenet_v2_1.0_224_quant.tflite"));
-  }
-
-  /** A zip of (name, text) pairs, names as given: java.util.zip writes any name. */
-  private static byte[] zip(String... namesAndTexts) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      for (int i = 0; i < namesAndTexts.length; i += 2) {
-        zip.putNextEntry(new ZipEntry(namesAndTexts[i]));
-        zip.write(namesAndTexts[i + 1].getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    return bytes.toByteArray();
-  }
-
-  private static byte[] zipWithSymlink() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(bytes)) {
-      ZipArchiveEntry link = new ZipArchiveEntry("model.json");
-      link.setUnixMode(0120777);
-      zip.putArchiveEntry(link);
-      zip.write("/etc/passwd".getBytes(StandardCharsets.UTF_8));
-      zip.closeArchiveEntry();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    return bytes.toByteArray();
-  }
-
-  /** A few hundred kB that unpack to 300 MiB of zeros, more than the tests' 256 MiB limit. */
-  private static byte[] zipBomb() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      zip.putNextEntry(new ZipEntry("saved_model.pb"));
-      byte[] zeros = new byte[1024 * 1024];
-      for (int i = 0; i < 300; i++) {
-        zip.write(zeros);
-      }
-      zip.closeEntry();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    return bytes.toByteArray();
   }
 }

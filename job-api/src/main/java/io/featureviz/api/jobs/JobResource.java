@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.featureviz.api.ApiConfig;
 import io.featureviz.api.auth.Caller;
 import io.featureviz.api.events.JobEventStream;
+import io.featureviz.api.models.ModelUploadService;
 import io.featureviz.api.problems.ProblemException;
 import io.featureviz.contracts.messages.JobRequest;
 import io.featureviz.contracts.messages.JobStatus;
@@ -71,7 +72,7 @@ public class JobResource {
   public JobService.Page list(@RestQuery String model, @RestQuery String layer,
       @RestQuery String channel, @RestQuery String objective, @RestQuery String status,
       @RestQuery String limit, @RestQuery String cursor) throws SQLException {
-    JobFilter filter = new JobFilter(model, layer,
+    JobFilter filter = new JobFilter(modelId(model), layer,
         channel == null ? null : integer("channel", channel, 0, Integer.MAX_VALUE),
         canonical(objective), status(status));
     int pageSize = limit == null ? limits.defaultPageSize()
@@ -106,6 +107,15 @@ public class JobResource {
       // reported below
     }
     throw ProblemException.invalidParameter(field, "must be an integer from " + min + " to " + max);
+  }
+
+  /** An id no model can have matches no job: most likely a mistake, or an attack. */
+  private static String modelId(String model) {
+    if (model != null && !model.matches(ModelUploadService.ID_PATTERN)) {
+      throw ProblemException.invalidParameter("model",
+          "must be a model id matching " + ModelUploadService.ID_PATTERN);
+    }
+    return model;
   }
 
   /** Jobs store their objective in canonical form, so the filter is canonicalised too. */

@@ -48,7 +48,11 @@ public class ModelCatalogService {
    * tenant's upload.
    */
   public Optional<ModelInfo> info(String id, String tenant) {
-    return catalogIds().contains(id) ? catalogInfo(id) : uploaded.info(id, tenant);
+    if (catalogIds().contains(id)) {
+      return catalogInfo(id);
+    }
+    // An id no upload can have is not looked up: PostgreSQL refuses text with NUL (a 500).
+    return id.matches(ModelUploadService.ID_PATTERN) ? uploaded.info(id, tenant) : Optional.empty();
   }
 
   /** Every catalog model that can be loaded here. */

@@ -30,7 +30,7 @@ import org.jboss.logging.Logger;
 public class ModelUploadService {
 
   private static final Logger LOG = Logger.getLogger(ModelUploadService.class);
-  static final String ID_PATTERN = "[a-z0-9][a-z0-9_-]{0,62}";
+  public static final String ID_PATTERN = "[a-z0-9][a-z0-9_-]{0,62}";
 
   private final ModelCatalogService catalog;
   private final UploadedModels uploaded;

@@ -1,0 +1,278 @@
+package io.featureviz.api;
+
+import static io.featureviz.api.TestApi.given;
+import static io.featureviz.api.TestUploads.mobilenet;
+import static io.featureviz.api.TestUploads.randomBytes;
+import static io.featureviz.api.TestUploads.upload;
+import static io.featureviz.api.TestUploads.zip;
+import static io.featureviz.api.TestUploads.zipBomb;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.agroal.api.AgroalDataSource;
+import io.featureviz.api.storage.ModelObjects;
+import io.featureviz.devstack.DevStackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Hostile input at every entrance of the API: each request is answered 4xx problem+json naming
+ * the field (in {@code errors}, or in {@code detail} where the problem has none) and the reason,
+ * and leaves nothing behind: no message, no row, no object. The answers are written to
+ * {@code target/hostile-input-report.txt}, one {@code HOSTILE} line per case.
+ */
+@QuarkusTest
+@QuarkusTestResource(DevStackTestResource.class)
+class HostileInputTest {
+
+  private static final Path REPORT = Path.of("target", "hostile-input-report.txt");
+  private static final String OK = "\"model\": \"inception_v3\", \"objective\": \"mixed4:97\"";
+  private static final List<String> ANSWERS = new ArrayList<>();
+
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrapServers;
+
+  @Inject
+  AgroalDataSource dataSource;
+
+  @Inject
+  ModelObjects bucket;
+
+  private TestBus bus;
+
+  /** One hostile request and the answer it must get. */
+  record HostileRequest(String name, Supplier<Response> send, int status, String field,
+      String reason) {
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<HostileRequest> hostileRequests() {
+    return Stream.of(jobBodies(), jobPaths(), listQueries(), uploads()).flatMap(s -> s);
+  }
+
+  private static Stream<HostileRequest> jobBodies() {
+    String deepJson = "{\"type\": \"scale\", \"factor\": 2, \"objective\": ".repeat(40)
+        + "{\"type\": \"l1\"}" + "}".repeat(40);
+    return Stream.of(
+        job("truncated JSON", "{\"model\": \"inception_v3\", \"obj", "body", "not valid JSON"),
+        job("not JSON at all", "model=inception_v3&objective=mixed4:97", "body", "not valid JSON"),
+        job("JSON string body", "\"mixed4:97\"", "body", "must be a JSON object"),
+        job("model missing", "{\"objective\": \"mixed4:97\"}", "model", "is required"),
+        job("objective missing", "{\"model\": \"inception_v3\"}", "objective", "is required"),
+        job("model wrong type", "{\"model\": 42, \"objective\": \"mixed4:97\"}", "model",
+            "must be a non-empty string"),
+        job("steps wrong type", "{" + OK + ", \"steps\": \"many\"}", "steps", "must be an integer"),
+        job("thresholds wrong type", "{" + OK + ", \"thresholds\": \"all\"}", "thresholds",
+            "non-empty array"),
+        job("typo stpes", "{" + OK + ", \"stpes\": 10}", "stpes", "unknown field"),
+        job("unknown model", "{\"model\": \"resnet_9000\", \"objective\": \"mixed4:97\"}",
+            "model", "unknown model"),
+        job("SQL in model", "{\"model\": \"x'; DROP TABLE jobs;--\", \"objective\": \"mixed4:97\"}",
+            "model", "unknown model"),
+        job("NUL in model", "{\"model\": \"inception\\u0000_v3\", \"objective\": \"mixed4:97\"}",
+            "model", "unknown model"),
+        job("unknown layer", "{\"model\": \"inception_v3\", \"objective\": \"mixed99:1\"}",
+            "objective.layer", "mixed99"),
+        job("channel out of range", "{\"model\": \"inception_v3\", \"objective\": \"mixed4:5000\"}",
+            "objective.channel", "5000"),
+        job("class out of range", "{\"model\": \"mobilenet_v2\", \"objective\": \"logit:5000\"}",
+            "objective.class", "5000"),
+        job("unknown class label",
+            "{\"model\": \"mobilenet_v2\", \"objective\": \"logit:\\\"no such animal\\\"\"}",
+            "objective.class", "no such animal"),
+        job("objective syntax error", "{\"model\": \"inception_v3\", \"objective\": \"mixed4:(\"}",
+            "objective", "mixed4:("),
+        job("objective nested 40 deep (grammar)", "{\"model\": \"inception_v3\", \"objective\": \""
+            + "(".repeat(40) + "mixed4:1" + ")".repeat(40) + "\"}", "objective", "32 levels"),
+        job("objective nested 40 deep (JSON)", "{\"model\": \"inception_v3\", \"objective\": "
+            + deepJson + "}", "objective", "32 levels"),
+        job("objective over 4096 characters", "{\"model\": \"inception_v3\", \"objective\": \""
+            + "mixed4:1 + ".repeat(500) + "mixed4:1\"}", "objective", "at most 4096"),
+        job("size zero", "{" + OK + ", \"size\": 0}", "size", "from 16 to 1024"),
+        job("size negative", "{" + OK + ", \"size\": -299}", "size", "from 16 to 1024"),
+        job("size huge", "{" + OK + ", \"size\": 99999999999999999999}", "size", "from 16 to 1024"),
+        job("size fractional", "{" + OK + ", \"size\": 224.5}", "size", "integer"),
+        job("steps zero", "{" + OK + ", \"steps\": 0}", "steps", "from 1 to 10000"),
+        job("steps huge", "{" + OK + ", \"steps\": 2147483648}", "steps", "from 1 to 10000"),
+        job("batch zero", "{" + OK + ", \"batch\": 0}", "batch", "from 1 to 16"),
+        job("batch negative", "{" + OK + ", \"batch\": -1}", "batch", "from 1 to 16"),
+        job("lr zero", "{" + OK + ", \"lr\": 0}", "lr", "positive number"),
+        job("lr NaN as text", "{" + OK + ", \"lr\": \"NaN\"}", "lr", "positive number"),
+        job("lr NaN literal", "{" + OK + ", \"lr\": NaN}", "body", "NaN"),
+        job("lr -Infinity literal", "{" + OK + ", \"lr\": -Infinity}", "body", "Infinity"),
+        job("lr overflowing to Infinity", "{" + OK + ", \"lr\": 1e400}", "lr", "positive number"),
+        job("seed fractional", "{" + OK + ", \"seed\": 0.5}", "seed", "must be an integer"),
+        job("seed beyond long", "{" + OK + ", \"seed\": 9223372036854775808}", "seed",
+            "must be an integer"),
+        job("threshold zero", "{" + OK + ", \"steps\": 10, \"thresholds\": [0]}",
+            "thresholds[0]", "from 1 to steps"),
+        job("threshold beyond steps", "{" + OK + ", \"steps\": 10, \"thresholds\": [5, 11]}",
+            "thresholds[1]", "from 1 to steps"),
+        job("threshold Infinity", "{" + OK + ", \"thresholds\": [1e400]}", "thresholds[0]",
+            "from 1 to steps"),
+        new HostileRequest("body over 1 MiB", () -> given().contentType(ContentType.JSON)
+            .body("{" + OK + ", \"transforms\": \"" + " ".repeat(2 << 20) + "\"}")
+            .post("/v1/jobs"), 413, "body", "at most 1048576 bytes"));
+  }
+
+  private static Stream<HostileRequest> jobPaths() {
+    String unknown = "3f0c8a52-0000-4000-8000-000000000000";
+    return Stream.of(
+        get("SQL in job id", "/v1/jobs/{id}", "abc';DROP TABLE jobs;--", 400, "id", "UUIDs"),
+        get("shell in job id", "/v1/jobs/{id}", "$(rm -rf /)", 400, "id", "UUIDs"),
+        get("../ in job id", "/v1/jobs/{id}", "../../etc/passwd", 400, "id", "UUIDs"),
+        raw("%2e%2e%2f in job id", "/v1/jobs/%2e%2e%2fmodels", 400, "id", "UUIDs"),
+        raw("NUL in job id", "/v1/jobs/" + unknown.substring(0, 35) + "%00", 400, "id", "UUIDs"),
+        raw("newline in job id events", "/v1/jobs/x%0d%0aSet-Cookie:a=b/events", 400, "id",
+            "UUIDs"),
+        new HostileRequest("cancel ../ job id",
+            () -> given().delete("/v1/jobs/{id}", "../models"), 400, "id", "UUIDs"),
+        get("unknown job id", "/v1/jobs/{id}", unknown, 404, "id", "no job"),
+        get("../ in model id", "/v1/models/{id}", "../../etc/passwd", 404, "model", "no model"));
+  }
+
+  private static Stream<HostileRequest> listQueries() {
+    return Stream.of(
+        query("shell in model filter", "model", "$(rm -rf /)", "model", "must be a model id"),
+        query("SQL in model filter", "model", "x' OR '1'='1", "model", "must be a model id"),
+        query("garbage cursor", "cursor", "garbage", "cursor", "not a cursor"),
+        query("base64 cursor of no page", "cursor", "Jzs7RFJPUCBUQUJMRSBqb2JzOy0t", "cursor",
+            "not a cursor"),
+        query("limit negative", "limit", "-1", "limit", "from 1 to 100"),
+        query("limit huge", "limit", "100000", "limit", "from 1 to 100"),
+        query("limit not a number", "limit", "1;DROP TABLE jobs", "limit", "from 1 to 100"),
+        query("channel negative", "channel", "-5", "channel", "integer"),
+        query("status unknown", "status", "QUEUED' OR 1=1--", "status", "must be one of"),
+        query("objective syntax in filter", "objective", "mixed4:97' --", "objective",
+            "expected '+'"));
+  }
+
+  private static Stream<HostileRequest> uploads() {
+    byte[] graphDef = TinyGraphDef.bytes();
+    return Stream.of(
+        new HostileRequest("upload: random bytes as tflite", () -> upload("tflite")
+            .multiPart("file", "x.tflite", randomBytes(100_000)).post("/v1/models"),
+            400, "file", "not a loadable model"),
+        new HostileRequest("upload: truncated TFLite", () -> upload("tflite")
+            .multiPart("file", "x.tflite", Arrays.copyOf(mobilenet(), 50_000))
+            .post("/v1/models"), 400, "file", "not a loadable model"),
+        new HostileRequest("upload: truncated GraphDef", () -> upload("graphdef")
+            .multiPart("file", "m.pb", Arrays.copyOf(graphDef, graphDef.length / 2))
+            .multiPart("metadata", TinyGraphDef.METADATA).post("/v1/models"),
+            400, "file", "not a loadable model"),
+        new HostileRequest("upload: zip slip", () -> upload("tfjs").multiPart("file", "m.zip",
+            zip("model.json", "{}", "../../evil.bin", "x")).post("/v1/models"),
+            400, "file", "points outside"),
+        new HostileRequest("upload: zip bomb", () -> upload("savedmodel")
+            .multiPart("file", "m.zip", zipBomb())
+            .multiPart("metadata", TinyGraphDef.METADATA).post("/v1/models"),
+            400, "file", "unpacks to more than"),
+        new HostileRequest("upload: ../ in model id", () -> upload("tflite")
+            .multiPart("id", "../../etc").multiPart("file", "m.tflite", randomBytes(1000))
+            .post("/v1/models"), 400, "id", "must match"));
+  }
+
+  private static HostileRequest job(String name, String body, String field, String reason) {
+    return new HostileRequest(name,
+        () -> given().contentType(ContentType.JSON).body(body).post("/v1/jobs"),
+        400, field, reason);
+  }
+
+  /** A GET whose path parameter RestAssured encodes, as a client would send it. */
+  private static HostileRequest get(String name, String path, String id, int status,
+      String field, String reason) {
+    return new HostileRequest(name, () -> given().get(path, id), status, field, reason);
+  }
+
+  /** A GET sent as written, percent escapes and all. */
+  private static HostileRequest raw(String name, String path, int status, String field,
+      String reason) {
+    return new HostileRequest(name, () -> given().urlEncodingEnabled(false).get(path),
+        status, field, reason);
+  }
+
+  private static HostileRequest query(String name, String parameter, String value, String field,
+      String reason) {
+    return new HostileRequest(name, () -> given().queryParam(parameter, value).get("/v1/jobs"),
+        400, field, reason);
+  }
+
+  @BeforeEach
+  void connect() {
+    bus = new TestBus(bootstrapServers);
+  }
+
+  @AfterEach
+  void disconnect() {
+    bus.close();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("hostileRequests")
+  void hostileRequestIsAProblemNamingFieldAndReasonAndChangesNothing(HostileRequest request) {
+    StackState before = StackState.of(bus, dataSource, bucket);
+    Response response = request.send().get();
+    String answer = answer(response, request);
+    ANSWERS.add("HOSTILE " + response.statusCode() + " " + request.name() + " -> " + answer);
+    System.out.println(ANSWERS.get(ANSWERS.size() - 1));
+
+    assertEquals(request.status(), response.statusCode(), answer);
+    assertTrue(response.contentType().startsWith("application/problem+json"),
+        response.contentType());
+    assertEquals(request.status(), response.<Integer>path("status"));
+    assertTrue(namesFieldAndReason(response, request), answer);
+    assertEquals(before, StackState.of(bus, dataSource, bucket), "the stack changed");
+  }
+
+  /** An error of the field (or of a part of it) with the reason, or a detail naming both. */
+  private static boolean namesFieldAndReason(Response response, HostileRequest request) {
+    List<Map<String, String>> errors = response.path("errors");
+    if (errors == null) {
+      String detail = response.path("detail");
+      return detail.contains(request.field()) && detail.contains(request.reason());
+    }
+    return errors.stream().anyMatch(e -> (e.get("field").equals(request.field())
+        || e.get("field").startsWith(request.field() + "."))
+        && e.get("message").contains(request.reason()));
+  }
+
+  /** "title / field: message" of the expected field's error (else the first), or the detail. */
+  private static String answer(Response response, HostileRequest request) {
+    List<Map<String, String>> errors = response.path("errors");
+    String named = errors == null ? response.<String>path("detail")
+        : errors.stream().filter(e -> e.get("field").startsWith(request.field())).findFirst()
+            .or(() -> errors.stream().findFirst())
+            .map(e -> e.get("field") + ": " + e.get("message")).orElseThrow();
+    String text = (response.<String>path("title") + " / " + named).replaceAll("\\s+", " ")
+        .replaceAll("\\p{Cntrl}", "?");
+    return text.length() > 160 ? text.substring(0, 160) + "..." : text;
+  }
+
+  @AfterAll
+  static void writeReport() throws IOException {
+    Files.createDirectories(REPORT.getParent());
+    Files.write(REPORT, ANSWERS);
+  }
+}

@@ -1,0 +1,37 @@
+package io.featureviz.api;
+
+import io.agroal.api.AgroalDataSource;
+import io.featureviz.api.storage.ModelObjects;
+import io.featureviz.contracts.messages.Topics;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Everything a request could leave behind: messages published on {@code fv.jobs} and
+ * {@code fv.events} (end offsets), rows of {@code jobs} and {@code models}, and the bucket's
+ * objects. A refused request must leave it equal.
+ */
+record StackState(long jobMessages, long eventMessages, long jobRows, long modelRows,
+    List<String> objects) {
+
+  static StackState of(TestBus bus, AgroalDataSource dataSource, ModelObjects bucket) {
+    try {
+      return new StackState(bus.endOffsets(Topics.JOBS), bus.endOffsets(Topics.EVENTS),
+          count(dataSource, "jobs"), count(dataSource, "models"), bucket.keys(""));
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot read the stack's state", e);
+    }
+  }
+
+  private static long count(AgroalDataSource dataSource, String table) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        Statement select = connection.createStatement();
+        ResultSet rows = select.executeQuery("SELECT count(*) FROM " + table)) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+}
