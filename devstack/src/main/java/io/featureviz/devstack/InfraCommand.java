@@ -47,6 +47,8 @@ final class InfraCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(stack, stopped), "devstack-shutdown"));
 
+    ControlDirectory.watch(stateDir, stack);
+
     ready.put("status", "ready");
     ready.put("pid", ProcessHandle.current().pid());
     ready.put("startMillis", (System.nanoTime() - started) / 1_000_000);

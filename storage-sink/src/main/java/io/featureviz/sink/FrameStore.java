@@ -4,6 +4,7 @@ import io.featureviz.contracts.messages.FrameHeaders;
 import io.featureviz.contracts.messages.MessageFormatException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,7 +34,10 @@ public class FrameStore {
    *
    * @throws MessageFormatException when the value is not a PNG of the size the headers claim
    */
-  @Retry(maxRetries = 5, delay = 500, jitter = 200, abortOn = MessageFormatException.class)
+  // maxRetries -1 and maxDuration 0: no limit (see TransientFailureRetry)
+  @Retry(maxRetries = -1, maxDuration = 0, delay = TransientFailureRetry.DELAY_MS,
+      jitter = TransientFailureRetry.JITTER_MS, abortOn = MessageFormatException.class)
+  @ExponentialBackoff(maxDelay = TransientFailureRetry.MAX_DELAY_MS)
   public void store(FrameHeaders frame, byte[] png) throws Exception {
     PngHeader header = PngHeader.read(png);
     if (header.width() != frame.width() || header.height() != frame.height()) {

@@ -4,6 +4,7 @@ import io.featureviz.contracts.messages.JobEvent;
 import io.featureviz.contracts.messages.MessageFormatException;
 import io.featureviz.contracts.messages.Messages;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
@@ -25,7 +26,10 @@ public class JobEventConsumer {
   @Incoming("events")
   @Blocking
   @Acknowledgment(Acknowledgment.Strategy.POST_PROCESSING)
-  @Retry(maxRetries = 5, delay = 500, jitter = 200, abortOn = MessageFormatException.class)
+  // maxRetries -1 and maxDuration 0: no limit (see TransientFailureRetry)
+  @Retry(maxRetries = -1, maxDuration = 0, delay = TransientFailureRetry.DELAY_MS,
+      jitter = TransientFailureRetry.JITTER_MS, abortOn = MessageFormatException.class)
+  @ExponentialBackoff(maxDelay = TransientFailureRetry.MAX_DELAY_MS)
   public void consume(byte[] value) throws Exception {
     JobEvent event;
     try {

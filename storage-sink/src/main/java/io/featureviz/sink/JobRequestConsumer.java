@@ -6,6 +6,7 @@ import io.featureviz.contracts.messages.MessageFormatException;
 import io.featureviz.contracts.messages.Messages;
 import io.featureviz.metadata.JobsTable;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -31,7 +32,10 @@ public class JobRequestConsumer {
   @Incoming("jobs")
   @Blocking
   @Acknowledgment(Acknowledgment.Strategy.POST_PROCESSING)
-  @Retry(maxRetries = 5, delay = 500, jitter = 200, abortOn = MessageFormatException.class)
+  // maxRetries -1 and maxDuration 0: no limit (see TransientFailureRetry)
+  @Retry(maxRetries = -1, maxDuration = 0, delay = TransientFailureRetry.DELAY_MS,
+      jitter = TransientFailureRetry.JITTER_MS, abortOn = MessageFormatException.class)
+  @ExponentialBackoff(maxDelay = TransientFailureRetry.MAX_DELAY_MS)
   public void consume(byte[] value) throws Exception {
     JobRequest request;
     try {

@@ -83,7 +83,7 @@ public final class DetachedProcess {
     }
   }
 
-  private static boolean awaitExit(ProcessHandle process, Duration timeout) {
+  static boolean awaitExit(ProcessHandle process, Duration timeout) {
     try {
       process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       return true;

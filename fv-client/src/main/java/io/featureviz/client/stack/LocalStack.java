@@ -3,6 +3,7 @@ package io.featureviz.client.stack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,8 @@ public final class LocalStack {
 
   private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(240);
   private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+  // a Kafka restart takes a few seconds, a loaded machine many more
+  private static final Duration INFRA_CONTROL_TIMEOUT = Duration.ofSeconds(90);
 
   private final StackSettings settings;
   private final Consumer<String> progress;
@@ -56,19 +59,16 @@ public final class LocalStack {
       components.add(new StackState.Component(InfraProcess.NAME, infra.pid(),
           InfraEndpoints.file(settings.infraDir()).toUri().toString(), null,
           settings.logFile(InfraProcess.NAME).toString()));
-      Map<String, String> environment = serviceEnvironment(infra);
       StackPorts ports = settings.ports();
       String apiKey = DevelopmentKey.generate();
-      Map<String, String> apiEnvironment = new HashMap<>(environment);
-      apiEnvironment.put("FV_AUTH_BOOTSTRAP_KEYS", DevelopmentKey.TENANT + ":" + apiKey);
-      StackState.Component api = launch(Service.JOB_API, "job-api", ports.api(), apiEnvironment);
+      StackState.Component api = launch(Service.JOB_API, "job-api", ports.api(), infra, apiKey);
       List<StackState.Component> services = new ArrayList<>(List.of(
-          launch(Service.STORAGE_SINK, "storage-sink", ports.sink(), environment), api));
+          launch(Service.STORAGE_SINK, "storage-sink", ports.sink(), infra, apiKey), api));
       for (int i = 1; i <= settings.workers(); i++) {
         // extra workers take free ports: only the first has a well-known one
         String name = i == 1 ? "optimizer-worker" : "optimizer-worker-" + i;
         services.add(launch(Service.OPTIMIZER_WORKER, name, i == 1 ? ports.worker() : 0,
-            environment));
+            infra, apiKey));
       }
       // Started side by side, then awaited: on 2 cores they start slower together, but sooner
       // than one after the other.
@@ -101,6 +101,59 @@ public final class LocalStack {
     deleteQuietly(settings.stackFile());
   }
 
+  /** SIGKILL to a component, as a crash would end it: no shutdown hook, no clean commit. */
+  public void kill(String name) {
+    ProcessHandle process = DetachedProcess.readPid(settings.pidFile(name))
+        .flatMap(pid -> DetachedProcess.alive(pid, JavaCommand.EXECUTABLE))
+        .orElseThrow(() -> new IllegalStateException(name + " is not running"));
+    progress.accept("killing " + name + " (pid " + process.pid() + ")");
+    process.destroyForcibly();
+    if (!DetachedProcess.awaitExit(process, STOP_GRACE)) {
+      throw new IllegalStateException(name + " (pid " + process.pid() + ") survived SIGKILL");
+    }
+  }
+
+  /**
+   * Starts a service again, stopping it first if it still runs, on its port and with the
+   * configuration it had; waits until it is ready and records its new PID in {@code stack.json}.
+   */
+  public StackState.Component restart(String name) {
+    StackState state = StackState.read(settings.stackFile())
+        .orElseThrow(() -> new IllegalStateException("no stack runs in " + settings.stateDir()));
+    StackState.Component previous = state.component(name);
+    awaitStopped(terminate(name));
+    InfraEndpoints infra = InfraEndpoints.read(settings.infraDir())
+        .orElseThrow(() -> new IllegalStateException("the infra process is not ready"));
+    StackState.Component restarted = launch(Service.ofComponent(name), name,
+        URI.create(previous.url()).getPort(), infra, state.apiKey());
+    awaitHealthy(restarted);
+    state.withComponent(restarted).write(settings.stackFile());
+    return restarted;
+  }
+
+  /** Has the infra process carry out a command (an outage, a restart) and waits until it did. */
+  public void control(InfraControl command) {
+    Path file = InfraControl.file(settings.infraDir(), command);
+    progress.accept("infra: " + command.fileName());
+    try {
+      Files.writeString(file, "");
+      long deadline = System.nanoTime() + INFRA_CONTROL_TIMEOUT.toNanos();
+      while (Files.exists(file)) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("the infra process did not carry out "
+              + command.fileName() + " within " + INFRA_CONTROL_TIMEOUT + "; see "
+              + settings.logFile(InfraProcess.NAME));
+        }
+        Thread.sleep(100);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for " + command.fileName(), e);
+    }
+  }
+
   public StackStatus status() {
     Optional<StackState> state = StackState.read(settings.stackFile());
     Map<String, StackStatus.ComponentStatus> components = new LinkedHashMap<>();
@@ -116,18 +169,22 @@ public final class LocalStack {
         state.map(StackState::apiKey).orElse(null), running, components);
   }
 
-  private Map<String, String> serviceEnvironment(InfraEndpoints infra) {
+  private Map<String, String> environment(Service service, InfraEndpoints infra, String apiKey) {
     Map<String, String> environment = new HashMap<>(infra.environment());
     environment.put("FV_MODELS_DIR", settings.modelsDir().toString());
     // TensorFlow's C++ start-up chatter would fill the worker's log
     environment.putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "2");
+    if (service == Service.JOB_API) {
+      environment.put("FV_AUTH_BOOTSTRAP_KEYS", DevelopmentKey.TENANT + ":" + apiKey);
+      environment.putAll(settings.apiEnvironment());
+    }
     return environment;
   }
 
   private StackState.Component launch(Service service, String name, int port,
-      Map<String, String> environment) {
+      InfraEndpoints infra, String apiKey) {
     int actualPort = port == 0 ? freePort() : port;
-    Map<String, String> env = new HashMap<>(environment);
+    Map<String, String> env = environment(service, infra, apiKey);
     env.put("QUARKUS_HTTP_PORT", Integer.toString(actualPort));
     progress.accept("starting " + name + " on port " + actualPort);
     Path log = settings.logFile(name);

@@ -18,6 +18,16 @@ enum Service {
     this.heap = heap;
   }
 
+  /** The service a component of the stack runs: {@code optimizer-worker-2} is a worker too. */
+  static Service ofComponent(String name) {
+    for (Service service : values()) {
+      if (name.equals(service.module) || name.startsWith(service.module + "-")) {
+        return service;
+      }
+    }
+    throw new IllegalArgumentException("no service runs as " + name);
+  }
+
   String module() {
     return module;
   }

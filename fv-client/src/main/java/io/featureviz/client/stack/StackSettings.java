@@ -1,6 +1,7 @@
 package io.featureviz.client.stack;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Where the stack lives and how it is shaped.
@@ -9,14 +10,21 @@ import java.nio.file.Path;
  * @param stateDir data, logs, pid files and {@code stack.json}
  * @param modelsDir the folder holding {@code mobilenet_v2_1.0_224_quant/} (FV_MODELS_DIR)
  * @param workers how many optimizer-worker processes to run
+ * @param apiEnvironment extra environment of job-api, e.g. raised quotas for a load test
  */
 public record StackSettings(Path repoRoot, Path stateDir, Path modelsDir, StackPorts ports,
-    int workers) {
+    int workers, Map<String, String> apiEnvironment) {
+
+  public StackSettings(Path repoRoot, Path stateDir, Path modelsDir, StackPorts ports,
+      int workers) {
+    this(repoRoot, stateDir, modelsDir, ports, workers, Map.of());
+  }
 
   public StackSettings {
     repoRoot = repoRoot.toAbsolutePath().normalize();
     stateDir = stateDir.toAbsolutePath().normalize();
     modelsDir = modelsDir.toAbsolutePath().normalize();
+    apiEnvironment = Map.copyOf(apiEnvironment);
     if (workers < 1) {
       throw new IllegalArgumentException("at least one worker is needed, got " + workers);
     }
@@ -31,6 +39,10 @@ public record StackSettings(Path repoRoot, Path stateDir, Path modelsDir, StackP
     Path modelsDir = models == null || models.isBlank()
         ? repoRoot.resolve("../shared/models") : Path.of(models);
     return new StackSettings(repoRoot, repoRoot.resolve(".fv"), modelsDir, StackPorts.defaults(), 1);
+  }
+
+  public StackSettings withApiEnvironment(Map<String, String> environment) {
+    return new StackSettings(repoRoot, stateDir, modelsDir, ports, workers, environment);
   }
 
   public Path logFile(String component) {

@@ -28,6 +28,13 @@ public record StackState(String apiUrl, String apiKey, String kafkaBootstrapServ
         () -> new IllegalArgumentException("no component " + name));
   }
 
+  /** The same stack with {@code replacement} in place of the component of its name. */
+  StackState withComponent(Component replacement) {
+    List<Component> replaced = components.stream()
+        .map(c -> c.name().equals(replacement.name()) ? replacement : c).toList();
+    return new StackState(apiUrl, apiKey, kafkaBootstrapServers, upSeconds, replaced);
+  }
+
   void write(Path file) {
     try {
       Path temp = file.resolveSibling(file.getFileName() + ".tmp");

@@ -1,0 +1,259 @@
+package io.featureviz.client.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.featureviz.client.bench.PipelineTimeline;
+import io.featureviz.client.jobs.ApiProblemException;
+import io.featureviz.client.jobs.JobSpec;
+import io.featureviz.client.stack.DevelopmentKey;
+import io.featureviz.client.stack.HealthProbe;
+import io.featureviz.client.stack.InfraControl;
+import io.featureviz.client.stack.StackStatus;
+import io.featureviz.contracts.messages.JobRequest;
+import io.featureviz.contracts.messages.JobStatus;
+import io.featureviz.contracts.messages.Messages;
+import io.featureviz.contracts.messages.Topics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Faults injected into a stack of real processes (two workers): SIGKILLed worker and sink, an
+ * object store outage, a Kafka restart, jobs that cannot render. After each, every frame of the
+ * job is in PostgreSQL and in the bucket exactly once. Logs in {@code target/fault-test/logs}.
+ */
+@Tag("faults")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 240, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class FaultToleranceTest {
+
+  private static final String MODEL = "mobilenet_v2";
+  private static final Duration JOB_TIMEOUT = Duration.ofSeconds(150);
+  private static TestStack stack;
+
+  @BeforeAll
+  @Timeout(value = 300, unit = TimeUnit.SECONDS)
+  static void startStack() {
+    stack = TestStack.start("target/fault-test", Map.of());
+  }
+
+  @AfterAll
+  static void stopStack() throws Exception {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void jobsThatCannotRenderFailWithAReasonAndTheWorkersCarryOn() {
+    // 1e38 times a logit overflows float32: the objective becomes infinite, its gradient NaN
+    String overflowing = submit(JobSpec.of(MODEL, "1e38*logit:goldfish").withSize(32)
+        .withSteps(16, List.of(16)));
+    String unknownModel = UUID.randomUUID().toString();
+    // the API refuses an unknown model itself; a producer that skips it reaches the worker
+    produce(new JobRequest(Messages.VERSION, unknownModel, DevelopmentKey.TENANT,
+        "no_such_model", "softmax:0", 32, 4, List.of(4), 1, 0, JobRequest.DEFAULT_LR,
+        JobRequest.DEFAULT_PARAM, true, JobRequest.DEFAULT_TRANSFORMS,
+        System.currentTimeMillis()));
+
+    awaitStatus(overflowing, "FAILED");
+    awaitStatus(unknownModel, "FAILED");
+    assertTrue(reason(overflowing).contains("not finite"), reason(overflowing));
+    assertTrue(reason(unknownModel).contains("unknown model"), reason(unknownModel));
+
+    String next = submit(smallJob(8));
+    awaitStatus(next, "SUCCEEDED");
+    assertAllRunning();
+  }
+
+  @Test
+  @Order(2)
+  void workerKilledMidJobLeavesTheJobToBeRenderedAgain() throws Exception {
+    List<Integer> thresholds = List.of(5, 50, 100, 150, 200);
+    String id;
+    String worker;
+    // opened first: it reads fv.events from the moment it is assigned its partitions
+    try (PipelineTimeline timeline = new PipelineTimeline(stack.state.kafkaBootstrapServers())) {
+      id = submit(JobSpec.of(MODEL, "softmax:flamingo").withSize(48)
+          .withSteps(200, thresholds));
+      awaitFrameRows(id, 1);
+      Await.until("the RUNNING event of " + id, Duration.ofSeconds(10), stack.logs,
+          () -> timeline.status(id, JobStatus.RUNNING).isPresent());
+      worker = componentOfWorker(timeline.status(id, JobStatus.RUNNING).get().worker());
+    }
+    assertTrue(stack.api.get(id).path("status").asText().equals("RUNNING"),
+        "the job ended before the kill; it must be longer for this test");
+
+    stack.stack.kill(worker);
+    // the partition moves once the group notices the dead member; a fresh worker joins too
+    stack.stack.restart(worker);
+
+    awaitStatus(id, "SUCCEEDED");
+    assertEveryFrameStoredOnce(id, thresholds.size());
+  }
+
+  @Test
+  @Order(3)
+  void sinkKilledMidStreamStoresEveryFrameAfterItsRestart() {
+    List<Integer> thresholds = IntStream.rangeClosed(1, 20).map(i -> i * 10).boxed().toList();
+    String id = submit(JobSpec.of(MODEL, "softmax:goldfish").withSize(48)
+        .withSteps(200, thresholds).withBatch(2));
+    awaitFrameRows(id, 1);
+
+    stack.stack.kill("storage-sink");
+    // the worker goes on producing into fv.frames while nothing consumes it
+    Await.sleep(Duration.ofSeconds(3));
+    stack.stack.restart("storage-sink");
+
+    awaitStatus(id, "SUCCEEDED");
+    assertEveryFrameStoredOnce(id, thresholds.size() * 2);
+  }
+
+  @Test
+  @Order(4)
+  void objectStoreOutageIsWaitedOutAndReportedByReadiness() throws Exception {
+    List<Integer> thresholds = IntStream.rangeClosed(1, 10).map(i -> i * 20).boxed().toList();
+    String id = submit(JobSpec.of(MODEL, "softmax:strawberry").withSize(48)
+        .withSteps(200, thresholds));
+    awaitFrameRows(id, 1);
+
+    stack.stack.control(InfraControl.S3_STOP);
+    long stopped = System.nanoTime();
+    long rowsAtStop = stack.database.frameRows(id);
+    String sinkUrl = stack.state.component("storage-sink").url();
+    Await.until("storage-sink readiness DOWN during the outage", Duration.ofSeconds(20),
+        stack.logs, () -> !HealthProbe.isReady(sinkUrl));
+    String readiness = readiness(sinkUrl);
+    assertTrue(readiness.contains("object-store") && readiness.contains("DOWN"), readiness);
+    Await.sleep(Duration.ofSeconds(30).minusNanos(System.nanoTime() - stopped));
+    // a row only follows its object, so none can have been added while the store was down
+    assertEquals(rowsAtStop, stack.database.frameRows(id), "frame rows during the outage");
+    stack.stack.control(InfraControl.S3_START);
+
+    Await.until("storage-sink ready after the outage", Duration.ofSeconds(30), stack.logs,
+        () -> HealthProbe.isReady(sinkUrl));
+    awaitStatus(id, "SUCCEEDED");
+    assertEveryFrameStoredOnce(id, thresholds.size());
+  }
+
+  @Test
+  @Order(5)
+  void jobsAcceptedBeforeAKafkaRestartComplete() {
+    List<String> accepted = IntStream.range(0, 3).mapToObj(i -> submit(smallJob(32))).toList();
+
+    stack.stack.control(InfraControl.KAFKA_RESTART);
+
+    for (String id : accepted) {
+      awaitStatus(id, "SUCCEEDED");
+      assertEveryFrameStoredOnce(id, 2);
+    }
+    String afterRestart = submit(smallJob(8));
+    awaitStatus(afterRestart, "SUCCEEDED");
+    assertAllRunning();
+  }
+
+  private static JobSpec smallJob(int steps) {
+    return JobSpec.of(MODEL, "softmax:goldfish").withSize(32)
+        .withSteps(steps, List.of(steps / 2, steps));
+  }
+
+  private static String submit(JobSpec spec) {
+    return stack.api.submit(spec).path("id").asText();
+  }
+
+  private static void produce(JobRequest request) {
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.state.kafkaBootstrapServers(),
+        ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>(Topics.JOBS, request.id(), Messages.write(request)))
+          .get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("cannot produce job " + request.id(), e);
+    }
+  }
+
+  /** The job's status as the API reports it; empty while the API does not know the job yet. */
+  private static String status(String id) {
+    try {
+      return stack.api.get(id).path("status").asText();
+    } catch (ApiProblemException e) {
+      assertEquals(404, e.status(), e.getMessage());
+      return "";
+    }
+  }
+
+  private static String reason(String id) {
+    return stack.api.get(id).path("reason").asText();
+  }
+
+  private static void awaitStatus(String id, String expected) {
+    Await.until("job " + id + " " + expected + " (last seen " + status(id) + ")", JOB_TIMEOUT,
+        stack.logs, () -> {
+          String status = status(id);
+          if (!status.equals(expected) && List.of("SUCCEEDED", "FAILED", "CANCELLED")
+              .contains(status)) {
+            throw new AssertionError("job " + id + " ended " + status + ", not " + expected
+                + ": " + stack.api.get(id));
+          }
+          return status.equals(expected);
+        });
+  }
+
+  private static void awaitFrameRows(String id, long rows) {
+    Await.until(rows + " stored frame(s) of job " + id, JOB_TIMEOUT, stack.logs,
+        () -> stack.database.frameRows(id) >= rows);
+  }
+
+  /**
+   * Exactly one row, one object key and one object per (step, batch index), all announced.
+   * Frames and status travel on different topics, so the last frames may follow SUCCEEDED.
+   */
+  private static void assertEveryFrameStoredOnce(String id, int frames) {
+    awaitFrameRows(id, frames);
+    assertEquals(frames, stack.database.frameRows(id), "frame rows of " + id);
+    assertEquals(frames, stack.database.distinctObjectKeys(id), "object keys of " + id);
+    assertEquals(frames, stack.objects.keys("jobs/" + id + "/").size(), "objects of " + id);
+    assertEquals(frames, stack.api.get(id).path("artifacts").size(), "artifacts of " + id);
+  }
+
+  /** The component whose PID ends the worker id of a status event ({@code host-pid}). */
+  private static String componentOfWorker(String workerId) {
+    long pid = Long.parseLong(workerId.substring(workerId.lastIndexOf('-') + 1));
+    return stack.stack.status().components().entrySet().stream()
+        .filter(c -> c.getValue().pid() == pid).map(Map.Entry::getKey).findFirst()
+        .orElseThrow(() -> new AssertionError("no component has the PID of " + workerId));
+  }
+
+  private static void assertAllRunning() {
+    StackStatus status = stack.stack.status();
+    assertTrue(status.running(), () -> "not every component is alive and ready: " + status);
+  }
+
+  private static String readiness(String serviceUrl) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(
+        URI.create(HealthProbe.readinessUrl(serviceUrl))).build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+  }
+}
