@@ -13,9 +13,9 @@ import org.tensorflow.types.TInt32;
 
 /**
  * Registers, once per process, the gradients TensorFlow's C++ gradient registry lacks but the
- * engine needs: the real FFTs behind the Fourier parameterization and the marker behind
- * {@link RedirectedRelu}; and those imported graphs may contain (ComplexAbs,
- * ImageProjectiveTransformV3).
+ * engine needs: the real FFTs behind the Fourier parameterization, the projective warp behind
+ * scale and rotation, the marker behind {@link RedirectedRelu}, and ComplexAbs for imported
+ * graphs.
  *
  * <p>Shapes are read with shape ops, never {@code Output.shape()}: that call deadlocks inside a
  * gradient callback.

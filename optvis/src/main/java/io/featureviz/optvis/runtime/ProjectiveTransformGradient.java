@@ -12,9 +12,9 @@ import org.tensorflow.types.TInt32;
 /**
  * The gradient of ImageProjectiveTransformV3 with respect to its images, as TensorFlow's Python
  * API defines it: the incoming gradient warped by the inverse transform. It is exact for
- * transforms that permute pixels (integer shifts, quarter turns, flips) and an approximation of
- * the adjoint otherwise. The engine's own scale and rotation use gathers with exact gradients;
- * this is for imported graphs that contain the op.
+ * transforms that permute pixels (integer shifts, quarter turns, flips) and a close approximation
+ * of the adjoint for the small scales and rotations of the engine's transforms (lucid used the
+ * same), which run through this op.
  */
 final class ProjectiveTransformGradient {
 
