@@ -147,6 +147,10 @@ class FaultToleranceTest {
         stack.logs, () -> !HealthProbe.isReady(sinkUrl));
     String readiness = readiness(sinkUrl);
     assertTrue(readiness.contains("object-store") && readiness.contains("DOWN"), readiness);
+    // The API reports the outage as degraded health, and stays ready for new jobs.
+    String apiHealth = get(stack.state.apiUrl() + "/q/health");
+    assertTrue(apiHealth.contains("object-store") && apiHealth.contains("DOWN"), apiHealth);
+    assertTrue(HealthProbe.isReady(stack.state.apiUrl()), "job-api stays ready");
     Await.sleep(Duration.ofSeconds(30).minusNanos(System.nanoTime() - stopped));
     // a row only follows its object, so none can have been added while the store was down
     assertEquals(rowsAtStop, stack.database.frameRows(id), "frame rows during the outage");
@@ -154,6 +158,9 @@ class FaultToleranceTest {
 
     Await.until("storage-sink ready after the outage", Duration.ofSeconds(30), stack.logs,
         () -> HealthProbe.isReady(sinkUrl));
+    Await.until("job-api healthy after the outage", Duration.ofSeconds(30), stack.logs,
+        () -> get(stack.state.apiUrl() + "/q/health").replaceAll("\\s", "")
+            .startsWith("{\"status\":\"UP\""));
     awaitStatus(id, "SUCCEEDED");
     assertEveryFrameStoredOnce(id, thresholds.size());
   }
@@ -252,8 +259,18 @@ class FaultToleranceTest {
   }
 
   private static String readiness(String serviceUrl) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(
-        URI.create(HealthProbe.readinessUrl(serviceUrl))).build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+    return get(HealthProbe.readinessUrl(serviceUrl));
+  }
+
+  private static String get(String url) {
+    try {
+      HttpRequest request = HttpRequest.newBuilder(URI.create(url)).build();
+      return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+    } catch (java.io.IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.featureviz.api.storage;
 
 import io.featureviz.api.ApiConfig;
+import io.minio.BucketExistsArgs;
 import io.minio.DownloadObjectArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
@@ -31,6 +32,15 @@ public class ModelObjects {
         .region(storage.region())
         .build();
     this.bucket = storage.bucket();
+  }
+
+  /** Whether the bucket answers: the object store is up and the credentials work. */
+  public boolean bucketReachable() throws Exception {
+    return client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build());
+  }
+
+  public String bucket() {
+    return bucket;
   }
 
   /** Writes every file under {@code dir} as {@code prefix + its relative path}. */
