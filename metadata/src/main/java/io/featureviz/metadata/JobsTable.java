@@ -1,5 +1,6 @@
 package io.featureviz.metadata;
 
+import io.featureviz.contracts.messages.DatasetExamplesSpec;
 import io.featureviz.contracts.messages.JobRequest;
 import java.sql.Array;
 import java.sql.Connection;
@@ -18,15 +19,17 @@ public final class JobsTable {
    */
   private static final String UPSERT_REQUEST = """
       INSERT INTO jobs (id, tenant, model, objective, layer, channel, size, steps, batch, seed,
-                        lr, param, decorrelate, transforms, thresholds, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        lr, param, decorrelate, transforms, thresholds, created_at, kind,
+                        dataset, dataset_prefix, top_k)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET
         tenant = EXCLUDED.tenant, model = EXCLUDED.model, objective = EXCLUDED.objective,
         layer = EXCLUDED.layer, channel = EXCLUDED.channel, size = EXCLUDED.size,
         steps = EXCLUDED.steps, batch = EXCLUDED.batch, seed = EXCLUDED.seed, lr = EXCLUDED.lr,
         param = EXCLUDED.param, decorrelate = EXCLUDED.decorrelate,
         transforms = EXCLUDED.transforms, thresholds = EXCLUDED.thresholds,
-        created_at = EXCLUDED.created_at
+        created_at = EXCLUDED.created_at, kind = EXCLUDED.kind, dataset = EXCLUDED.dataset,
+        dataset_prefix = EXCLUDED.dataset_prefix, top_k = EXCLUDED.top_k
       """;
 
   private static final String ENSURE_ROW =
@@ -58,6 +61,11 @@ public final class JobsTable {
       insert.setString(++i, request.transforms());
       insert.setArray(++i, thresholds);
       insert.setTimestamp(++i, Timestamp.from(Instant.ofEpochMilli(request.submittedAt())));
+      insert.setString(++i, request.kind().wireName());
+      DatasetExamplesSpec examples = request.examples();
+      insert.setString(++i, examples == null ? null : examples.dataset());
+      insert.setString(++i, examples == null ? null : examples.prefix());
+      insert.setObject(++i, examples == null ? null : examples.topK(), Types.INTEGER);
       insert.executeUpdate();
     }
   }

@@ -17,6 +17,10 @@ import java.util.List;
  * @param param {@code fft} or {@code pixel}
  * @param transforms {@code standard}, {@code none} or a transform list
  * @param submittedAt epoch milliseconds
+ * @param kind what the job computes; missing means {@link JobKind#RENDER}
+ * @param examples the dataset search of a {@link JobKind#DATASET_EXAMPLES} job, else null. Such a
+ *     job reads {@code model} and {@code objective} (one channel); {@code steps} is the number of
+ *     images to score, the one threshold, and the render settings are unused
  */
 public record JobRequest(
     int v,
@@ -33,7 +37,9 @@ public record JobRequest(
     String param,
     boolean decorrelate,
     String transforms,
-    long submittedAt) {
+    long submittedAt,
+    JobKind kind,
+    DatasetExamplesSpec examples) {
 
   public static final int DEFAULT_STEPS = 512;
   public static final double DEFAULT_LR = 0.05;
@@ -42,6 +48,15 @@ public record JobRequest(
 
   public JobRequest {
     thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
+    kind = kind == null ? JobKind.RENDER : kind;
+  }
+
+  /** A render job. */
+  public JobRequest(int v, String id, String tenant, String model, String objective, int size,
+      int steps, List<Integer> thresholds, int batch, long seed, double lr, String param,
+      boolean decorrelate, String transforms, long submittedAt) {
+    this(v, id, tenant, model, objective, size, steps, thresholds, batch, seed, lr, param,
+        decorrelate, transforms, submittedAt, JobKind.RENDER, null);
   }
 
   /** The thresholds to use: the given ones, or steps/4, steps/2 and steps. */

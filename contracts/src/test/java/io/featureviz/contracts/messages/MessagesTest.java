@@ -56,4 +56,44 @@ class MessagesTest {
     headers.remove(FrameHeaders.STEP);
     assertThrows(MessageFormatException.class, () -> FrameHeaders.fromHeaders(headers));
   }
+
+  @Test
+  void datasetExamplesRequestRoundTripsAndOlderRequestsAreRenders() {
+    JobRequest examples = new JobRequest(1, "job-2", "tenant-a", "inception_v3", "mixed4:97", 0,
+        11, List.of(11), 1, 0, 0.05, "fft", true, "standard", 1L, JobKind.DATASET_EXAMPLES,
+        new DatasetExamplesSpec("photos", DatasetKeys.publicPrefix("photos"), 4));
+    String text = new String(Messages.write(examples), StandardCharsets.UTF_8);
+    assertTrue(text.contains("\"kind\":\"dataset_examples\""), text);
+    assertTrue(text.contains("\"top_k\":4"), text);
+    assertTrue(text.contains("\"prefix\":\"public-datasets/photos/\""), text);
+    assertEquals(examples, Messages.read(Messages.write(examples), JobRequest.class));
+
+    String older = text.replace("\"kind\":\"dataset_examples\",", "")
+        .replaceAll(",\"examples\":\\{[^}]*\\}", "");
+    JobRequest read = Messages.read(older.getBytes(StandardCharsets.UTF_8), JobRequest.class);
+    assertEquals(JobKind.RENDER, read.kind());
+    assertEquals(null, read.examples());
+  }
+
+  @Test
+  void datasetKeysKeepTenantsOutOfPublicDatasetsAndRefuseUnsafeIds() {
+    assertEquals("datasets/acme/birds/", DatasetKeys.tenantPrefix("acme", "birds"));
+    assertEquals("public-datasets/photos/", DatasetKeys.publicPrefix("photos"));
+    assertThrows(IllegalArgumentException.class, () -> DatasetKeys.publicPrefix("../x"));
+    assertThrows(IllegalArgumentException.class, () -> DatasetKeys.tenantPrefix("a/b", "x"));
+    assertThrows(IllegalArgumentException.class, () -> DatasetKeys.tenantPrefix("a", "Birds"));
+  }
+
+  @Test
+  void exampleFramesCarryTheirSourceImageAndCrop() {
+    FrameHeaders frame = new FrameHeaders("job-2", "tenant-a", 11, 0, true, 7.25, 96, 96,
+        new FrameHeaders.ExampleSource("owl.jpg", "public-datasets/photos/owl.jpg", 640, 480,
+            120, 40, 200, 200));
+    assertEquals(frame, FrameHeaders.fromHeaders(frame.toHeaders()));
+    assertEquals(null, FrameHeaders.fromHeaders(
+        new FrameHeaders("j", "t", 1, 0, true, 1, 8, 8).toHeaders()).example());
+    Map<String, byte[]> broken = frame.toHeaders();
+    broken.put(FrameHeaders.EXAMPLE_CROP, "1,2,3".getBytes(StandardCharsets.UTF_8));
+    assertThrows(MessageFormatException.class, () -> FrameHeaders.fromHeaders(broken));
+  }
 }

@@ -1,0 +1,15 @@
+package io.featureviz.contracts.messages;
+
+/**
+ * What a {@link JobKind#DATASET_EXAMPLES} job searches: the images of one dataset, all stored in
+ * the bucket under {@code prefix} (see {@link DatasetKeys}), of which the {@code topK} that drive
+ * the job's channel hardest become frames.
+ *
+ * @param dataset dataset id, e.g. {@code photos}
+ * @param prefix object-store prefix of the dataset's images, ending in {@code /}
+ * @param topK how many examples to keep
+ */
+public record DatasetExamplesSpec(String dataset, String prefix, int topK) {
+
+  public static final int DEFAULT_TOP_K = 6;
+}
