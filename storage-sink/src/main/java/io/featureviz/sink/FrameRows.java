@@ -2,6 +2,7 @@ package io.featureviz.sink;
 
 import io.agroal.api.AgroalDataSource;
 import io.featureviz.contracts.messages.FrameHeaders;
+import io.featureviz.contracts.messages.FrameHeaders.ExampleSource;
 import io.featureviz.metadata.JobsTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -20,12 +21,15 @@ public class FrameRows {
    */
   private static final String UPSERT_FRAME = """
       INSERT INTO frames (job_id, step, batch_index, is_final, objective_value, object_key,
-                          width, height, bytes, sha256)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                          width, height, bytes, sha256, source_image, source_key,
+                          source_width, source_height, crop)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (job_id, step, batch_index) DO UPDATE SET
         is_final = EXCLUDED.is_final, objective_value = EXCLUDED.objective_value,
         object_key = EXCLUDED.object_key, width = EXCLUDED.width, height = EXCLUDED.height,
-        bytes = EXCLUDED.bytes, sha256 = EXCLUDED.sha256, stored_at = now()
+        bytes = EXCLUDED.bytes, sha256 = EXCLUDED.sha256, source_image = EXCLUDED.source_image,
+        source_key = EXCLUDED.source_key, source_width = EXCLUDED.source_width,
+        source_height = EXCLUDED.source_height, crop = EXCLUDED.crop, stored_at = now()
       WHERE frames.sha256 <> EXCLUDED.sha256
       """;
 
@@ -41,6 +45,22 @@ public class FrameRows {
 
   FrameRows(AgroalDataSource dataSource) {
     this.dataSource = dataSource;
+  }
+
+  /** The example columns from parameter {@code after + 1} on; all null for a render's frame. */
+  private static void setExample(Connection connection, PreparedStatement upsert, int after,
+      ExampleSource example) throws SQLException {
+    int i = after;
+    upsert.setString(++i, example == null ? null : example.image());
+    upsert.setString(++i, example == null ? null : example.objectKey());
+    upsert.setObject(++i, example == null ? null : example.imageWidth(), Types.INTEGER);
+    upsert.setObject(++i, example == null ? null : example.imageHeight(), Types.INTEGER);
+    if (example == null) {
+      upsert.setNull(++i, Types.ARRAY);
+    } else {
+      upsert.setArray(++i, connection.createArrayOf("integer", new Integer[] {
+          example.cropX(), example.cropY(), example.cropWidth(), example.cropHeight()}));
+    }
   }
 
   @Transactional
@@ -63,6 +83,7 @@ public class FrameRows {
         upsert.setInt(++i, frame.height());
         upsert.setLong(++i, bytes);
         upsert.setString(++i, sha256);
+        setExample(connection, upsert, i, frame.example());
         upsert.executeUpdate();
       }
       try (PreparedStatement update = connection.prepareStatement(UPDATE_OBJECTIVE_VALUE)) {

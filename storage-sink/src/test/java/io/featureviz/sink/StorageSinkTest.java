@@ -3,10 +3,14 @@ package io.featureviz.sink;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
+import io.featureviz.contracts.messages.DatasetExamplesSpec;
+import io.featureviz.contracts.messages.DatasetKeys;
 import io.featureviz.contracts.messages.FrameHeaders;
+import io.featureviz.contracts.messages.JobKind;
 import io.featureviz.contracts.messages.JobEvent;
 import io.featureviz.contracts.messages.JobRequest;
 import io.featureviz.contracts.messages.JobStatus;
@@ -179,6 +183,46 @@ class StorageSinkTest {
     assertEquals("QUEUED", row.get("status"));
     assertArrayEquals(new Integer[] {16, 32, 64},
         (Integer[]) ((Array) row.get("thresholds")).getArray());
+  }
+
+  @Test
+  void datasetExamplesJobAndItsExampleFramesKeepDatasetSourceAndCrop() throws Exception {
+    String job = UUID.randomUUID().toString();
+    JobRequest request = new JobRequest(Messages.VERSION, job, "t2", "mobilenet_v2",
+        "expanded_conv_9/project:11", 224, 11, List.of(11), 1, 0L, 0.05, "fft", true, "none",
+        System.currentTimeMillis(), JobKind.DATASET_EXAMPLES,
+        new DatasetExamplesSpec("photos", DatasetKeys.publicPrefix("photos"), 2));
+    bus.send(Topics.JOBS, job, Messages.write(request));
+    Map<String, Object> jobRow = awaitRow("SELECT * FROM jobs WHERE id = ?", job);
+    assertEquals("dataset_examples", jobRow.get("kind"));
+    assertEquals("photos", jobRow.get("dataset"));
+    assertEquals("public-datasets/photos/", jobRow.get("dataset_prefix"));
+    assertEquals(2, jobRow.get("top_k"));
+
+    byte[] png = SinkTestSupport.png(32, 32, 5);
+    bus.sendFrame(new FrameHeaders(job, "t2", 11, 0, true, 9.5, 32, 32,
+        new FrameHeaders.ExampleSource("owl.jpg", "public-datasets/photos/owl.jpg", 640, 480,
+            100, 20, 300, 300)), png);
+    Map<String, Object> row = awaitRow("SELECT * FROM frames WHERE job_id = ?", job);
+    assertEquals("owl.jpg", row.get("source_image"));
+    assertEquals("public-datasets/photos/owl.jpg", row.get("source_key"));
+    assertEquals(640, row.get("source_width"));
+    assertEquals(480, row.get("source_height"));
+    assertArrayEquals(new Integer[] {100, 20, 300, 300},
+        (Integer[]) ((Array) row.get("crop")).getArray());
+    assertArrayEquals(png, download("jobs/" + job + "/0/11.png"));
+  }
+
+  @Test
+  void renderFramesHaveNoExampleColumns() throws Exception {
+    String job = UUID.randomUUID().toString();
+    bus.sendFrame(new FrameHeaders(job, "t1", 3, 0, true, 1.0, 16, 16),
+        SinkTestSupport.png(16, 16, 6));
+    Map<String, Object> row = awaitRow("SELECT * FROM frames WHERE job_id = ?", job);
+    assertNull(row.get("source_image"));
+    assertNull(row.get("crop"));
+    assertEquals("render",
+        bus.rows("SELECT kind FROM jobs WHERE id = ?", job).get(0).get("kind"));
   }
 
   private Map<String, Object> awaitRow(String sql, Object... args) {

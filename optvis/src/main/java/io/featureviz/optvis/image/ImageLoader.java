@@ -33,7 +33,8 @@ public final class ImageLoader {
     return Resampler.resizeShortSideAndCropCentre(load(file), size);
   }
 
-  static RgbImage toRgb(BufferedImage image) {
+  /** The pixels of a decoded image as RGB floats in [0, 1]; alpha is dropped. */
+  public static RgbImage toRgb(BufferedImage image) {
     int width = image.getWidth();
     int height = image.getHeight();
     float[] pixels = new float[width * height * RgbImage.CHANNELS];
