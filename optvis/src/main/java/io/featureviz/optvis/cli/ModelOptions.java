@@ -1,12 +1,9 @@
 package io.featureviz.optvis.cli;
 
-import io.featureviz.contracts.objective.ObjectiveProblem;
 import io.featureviz.contracts.objective.ObjectiveSpec;
-import io.featureviz.contracts.objective.ObjectiveValidator;
 import io.featureviz.optvis.model.ImageModel;
 import io.featureviz.optvis.model.ModelCatalog;
-import java.util.List;
-import java.util.stream.Collectors;
+import io.featureviz.optvis.objectives.ObjectiveChecks;
 import picocli.CommandLine.Option;
 
 /** {@code --model} and {@code --objective}, validated together against the model's catalog. */
@@ -31,14 +28,6 @@ final class ModelOptions {
 
   /** Parses the objective and checks every layer, channel and class against the model. */
   ObjectiveSpec objective(int batch) {
-    ObjectiveSpec spec = ObjectiveSpec.parse(objective);
-    List<ObjectiveProblem> problems =
-        ObjectiveValidator.validate(spec, model().info().catalogView(), batch);
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("invalid objective for model " + model().info().id()
-          + ":\n" + problems.stream().map(p -> "  " + p.path() + ": " + p.message())
-              .collect(Collectors.joining("\n")));
-    }
-    return spec;
+    return ObjectiveChecks.requireValid(ObjectiveSpec.parse(objective), model().info(), batch);
   }
 }

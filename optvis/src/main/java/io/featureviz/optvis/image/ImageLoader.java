@@ -3,8 +3,8 @@ package io.featureviz.optvis.image;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -14,16 +14,33 @@ public final class ImageLoader {
 
   private ImageLoader() {}
 
-  /** Reads an image at its own size, converted to RGB; an alpha channel is dropped. */
+  /** Reads an image file at its own size, converted to RGB; an alpha channel is dropped. */
   public static RgbImage load(Path file) throws IOException {
-    BufferedImage image;
-    try (InputStream in = Files.newInputStream(file)) {
-      image = ImageIO.read(in);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new IOException("cannot read image " + file + ": " + e.getMessage(), e);
     }
+    return read(bytes, file.toString());
+  }
+
+  /**
+   * Decodes an encoded image held in memory (an object fetched from a store, say), as
+   * {@link #load} does a file.
+   *
+   * @param name what the bytes are called, for error messages
+   * @throws IOException naming {@code name} when the bytes are not an image javax.imageio reads
+   */
+  public static RgbImage read(byte[] bytes, String name) throws IOException {
+    BufferedImage image;
+    try {
+      image = ImageIO.read(new ByteArrayInputStream(bytes));
+    } catch (IOException e) {
+      throw new IOException("cannot read image " + name + ": " + e.getMessage(), e);
+    }
     if (image == null) {
-      throw new IOException("not a readable image (JPEG, PNG, BMP or GIF): " + file);
+      throw new IOException("not a readable image (JPEG, PNG, BMP or GIF): " + name);
     }
     return toRgb(image);
   }

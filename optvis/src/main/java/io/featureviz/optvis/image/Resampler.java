@@ -4,7 +4,7 @@ package io.featureviz.optvis.image;
  * Separable image resampling: area averaging when shrinking (every source pixel counts by how
  * much of it an output pixel covers, so no aliasing) and bilinear interpolation when enlarging.
  */
-final class Resampler {
+public final class Resampler {
 
   /** For each output pixel along one axis: the first source pixel and the weights from there. */
   private record Taps(int[] first, float[][] weights) {}
@@ -12,15 +12,30 @@ final class Resampler {
   private Resampler() {}
 
   /** Scales the short side to {@code size} and crops the centred {@code size}×{@code size}. */
-  static RgbImage resizeShortSideAndCropCentre(RgbImage image, int size) {
-    if (size <= 0) {
-      throw new IllegalArgumentException("size must be positive: " + size);
+  public static RgbImage resizeShortSideAndCropCentre(RgbImage image, int size) {
+    CentreSquare square = CentreSquare.of(image.width(), image.height());
+    return resizeRegion(image, square.x(), square.y(), square.side(), square.side(), size, size);
+  }
+
+  /**
+   * Resamples the region at ({@code x}, {@code y}) of {@code width}×{@code height} pixels, which
+   * must lie inside the image, to {@code outWidth}×{@code outHeight}. Integer offsets keep a
+   * same-size region an exact copy.
+   */
+  public static RgbImage resizeRegion(RgbImage image, int x, int y, int width, int height,
+      int outWidth, int outHeight) {
+    if (outWidth <= 0 || outHeight <= 0) {
+      throw new IllegalArgumentException("output size must be positive: " + outWidth + "x"
+          + outHeight);
     }
-    int side = Math.min(image.width(), image.height());
-    // Integer offsets keep a same-size crop an exact copy.
-    Taps columns = taps(image.width(), (image.width() - side) / 2, side, size);
-    Taps rows = taps(image.height(), (image.height() - side) / 2, side, size);
-    return resample(image, columns, rows, size, size);
+    if (x < 0 || y < 0 || width <= 0 || height <= 0 || x + width > image.width()
+        || y + height > image.height()) {
+      throw new IllegalArgumentException("region " + x + "," + y + " " + width + "x" + height
+          + " is not inside the " + image.width() + "x" + image.height() + " image");
+    }
+    Taps columns = taps(image.width(), x, width, outWidth);
+    Taps rows = taps(image.height(), y, height, outHeight);
+    return resample(image, columns, rows, outWidth, outHeight);
   }
 
   /** Maps the source window [offset, offset + length) onto {@code count} output pixels. */

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.featureviz.optvis.testing.SharedFiles;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,6 +116,65 @@ class FvCliTest {
     assertKeys(json, "ms_per_step", "steps_per_second", "forward_backward_ms", "overhead_pct",
         "gflop_per_step", "achieved_gflops", "peak_rss_mb");
     assertTrue(json.get("gflop_per_step").asDouble() > 0.01, json.toString());
+  }
+
+  @Test
+  void examplesPrintsOneObjectPerExampleAndWritesItsCrop(@TempDir Path out) throws Exception {
+    List<Path> photos = SharedFiles.photos().subList(0, 3);
+    Run run = fv("examples", "--model", "mobilenet_v2", "--objective",
+        "expanded_conv_9/project:11", "--top", "2", "--crop-size", "48", "--out", out.toString(),
+        "--json", photos.get(0).toString(), photos.get(1).toString(), photos.get(2).toString());
+    assertEquals(0, run.status(), run.err());
+    List<String> lines = run.out().lines().filter(l -> l.startsWith("{")).toList();
+    assertEquals(2, lines.size(), run.out());
+    for (int rank = 0; rank < lines.size(); rank++) {
+      JsonNode json = JSON.readTree(lines.get(rank));
+      assertKeys(json, "rank", "image", "max_activation", "mean_activation", "position", "crop",
+          "source_size", "crop_png");
+      assertEquals(rank, json.get("rank").asInt());
+      assertEquals(2, json.get("position").size());
+      assertEquals(4, json.get("crop").size());
+      assertEquals(2, json.get("source_size").size());
+      String image = Path.of(json.get("image").asText()).getFileName().toString();
+      Path png = Path.of(json.get("crop_png").asText());
+      assertEquals(out.resolve(rank + "-" + image.substring(0, image.lastIndexOf('.')) + ".png"),
+          png);
+      BufferedImage crop = ImageIO.read(png.toFile());
+      assertEquals(48, crop.getWidth());
+      assertEquals(48, crop.getHeight());
+    }
+    assertTrue(JSON.readTree(lines.get(0)).get("max_activation").asDouble()
+        >= JSON.readTree(lines.get(1)).get("max_activation").asDouble(), run.out());
+  }
+
+  @Test
+  void examplesSearchesTheImagesOfAFolderAndRejectsBadSettings(@TempDir Path dir)
+      throws Exception {
+    Files.copy(SharedFiles.photos().get(0), dir.resolve("b.jpg"));
+    Files.copy(SharedFiles.photos().get(1), dir.resolve("a.jpg"));
+    Files.writeString(dir.resolve("notes.txt"), "not searched: no image extension");
+    Run folder = fv("examples", "--model", "mobilenet_v2", "--objective", "Conv_1:7",
+        "--top", "5", dir.toString());
+    assertEquals(0, folder.status(), folder.err());
+    assertEquals(2, folder.out().lines().filter(l -> l.contains(".jpg")).count(), folder.out());
+
+    Files.writeString(dir.resolve("broken.png"), "not an image");
+    Run broken = fv("examples", "--model", "mobilenet_v2", "--objective", "Conv_1:7",
+        dir.toString());
+    assertEquals(2, broken.status());
+    assertTrue(broken.err().contains("broken.png"), broken.err());
+    Run top = fv("examples", "--model", "mobilenet_v2", "--objective", "Conv_1:7", "--top", "0",
+        dir.toString());
+    assertEquals(2, top.status());
+    assertTrue(top.err().contains("--top"), top.err());
+    Run crop = fv("examples", "--model", "mobilenet_v2", "--objective", "Conv_1:7",
+        "--crop-size", "2048", dir.toString());
+    assertEquals(2, crop.status());
+    assertTrue(crop.err().contains("--crop-size"), crop.err());
+    Run notChannel = fv("examples", "--model", "mobilenet_v2", "--objective", "layer:Conv_1",
+        dir.toString());
+    assertEquals(2, notChannel.status());
+    assertTrue(notChannel.err().contains("exactly one channel"), notChannel.err());
   }
 
   @Test

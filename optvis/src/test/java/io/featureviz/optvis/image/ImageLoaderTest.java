@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.featureviz.optvis.testing.SharedFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +108,45 @@ class ImageLoaderTest {
     IOException e = assertThrows(IOException.class, () -> ImageLoader.load(text));
     assertTrue(e.getMessage().contains("not a readable image"), e.getMessage());
     assertTrue(e.getMessage().contains("notes.png"), e.getMessage());
+  }
+
+  @Test
+  void decodesBytesInMemoryAsItDecodesTheFile() throws IOException {
+    Path photo = SharedFiles.images().resolve("owl.jpg");
+    RgbImage fromFile = ImageLoader.load(photo);
+    RgbImage fromBytes = ImageLoader.read(Files.readAllBytes(photo), "owl.jpg");
+    assertEquals(fromFile.width(), fromBytes.width());
+    assertEquals(fromFile.height(), fromBytes.height());
+    assertTrue(Arrays.equals(fromFile.pixels(), fromBytes.pixels()));
+  }
+
+  @Test
+  void rejectsBytesThatAreNoImageNamingThem() {
+    byte[] text = "not an image".getBytes(StandardCharsets.UTF_8);
+    IOException e = assertThrows(IOException.class,
+        () -> ImageLoader.read(text, "photos/readme.txt"));
+    assertTrue(e.getMessage().contains("not a readable image"), e.getMessage());
+    assertTrue(e.getMessage().contains("photos/readme.txt"), e.getMessage());
+  }
+
+  @Test
+  void resizesARegionFromItsOwnPixelsOnly() {
+    // Left half black, right half white: the right half alone, resized, is all white.
+    RgbImage halves = new RgbImage(8, 4, new float[8 * 4 * 3]);
+    for (int y = 0; y < 4; y++) {
+      for (int x = 4; x < 8; x++) {
+        for (int c = 0; c < 3; c++) {
+          halves.pixels()[(y * 8 + x) * 3 + c] = 1f;
+        }
+      }
+    }
+    RgbImage right = Resampler.resizeRegion(halves, 4, 0, 4, 4, 2, 2);
+    assertEquals(2, right.width());
+    for (float v : right.pixels()) {
+      assertEquals(1f, v, 1e-6);
+    }
+    assertThrows(IllegalArgumentException.class,
+        () -> Resampler.resizeRegion(halves, 5, 0, 4, 4, 2, 2));
   }
 
   private Path write(BufferedImage image, String name) throws IOException {

@@ -1,0 +1,13 @@
+package io.featureviz.optvis.examples;
+
+import io.featureviz.optvis.image.RgbImage;
+
+/**
+ * One dataset example: an image that drives the channel hard, and the part of it the most
+ * active unit depends on.
+ *
+ * @param rank 0 drives the channel most
+ * @param box the crop's square in the source image's pixels
+ * @param crop that box resampled from the source to cropSize × cropSize pixels
+ */
+public record DatasetExample(int rank, ScoredImage scored, CropBox box, RgbImage crop) {}
