@@ -1,11 +1,12 @@
 // Drives job-api's page in Debian's chromium against a running stack.
-// Usage: FV_API_KEY=<key> node page.e2e.mjs <api-url> <screenshot-dir>; exits non-zero on the
-// first failure.
+// Usage: FV_API_KEY=<key> node page.e2e.mjs <api-url> <screenshot-dir> <photos-dir>; exits
+// non-zero on the first failure. <photos-dir> is the stack's built-in image set (the shared photos).
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
-const [apiUrl, shots] = process.argv.slice(2);
+const [apiUrl, shots, photosDir] = process.argv.slice(2);
 const MODEL = 'mobilenet_v2';
 const ATLAS_LAYER = 'expanded_conv_2/add'; // 24 channels: one atlas page, three batched jobs
 mkdirSync(shots, { recursive: true });
@@ -95,6 +96,66 @@ await step('the layer atlas renders missing channels in batched jobs, then re-us
   await page.goto(`${apiUrl}/#/jobs`);
   await page.goto(atlas);
   await imagesLoaded('.atlas img', 24, 32);
+});
+
+const PHOTOS = readdirSync(photosDir).filter((name) => /\.(jpe?g|png|bmp|gif)$/i.test(name));
+const EXAMPLES_CHANNEL = 3;
+
+/** The shown examples: [{image, activation}], best first. */
+const shownExamples = () => page.$$eval('.examples li', (items) => items.map((item) => ({
+  image: item.querySelector('.image-name').textContent,
+  activation: Number(item.querySelector('.activation').textContent.replace('activation ', '')),
+})));
+
+await step('a channel of the atlas opens beside its dataset examples, searched as a job', async () => {
+  await page.click(`.atlas li[data-channel="${EXAMPLES_CHANNEL}"] img`);
+  await page.waitForURL(/#\/channel\//);
+  await imagesLoaded('.visualization img', 1, 32);
+  await page.waitForSelector('#dataset option[value="photos"]', { state: 'attached' });
+  await page.waitForSelector('#examples-note:has-text("Not searched yet")');
+  await page.fill('#top-k', '4');
+  await page.click('text=Find dataset examples');
+  await imagesLoaded('.examples figure > img', 4, 128, 120_000);
+  await page.waitForSelector('#examples-note:has-text("Top 4 of")');
+  const examples = await shownExamples();
+  assert.equal(examples.length, 4);
+  for (const { image } of examples) assert.ok(PHOTOS.includes(image), `${image} is not a shared photo`);
+  assert.equal(new Set(examples.map((e) => e.image)).size, 4, 'each image once');
+  for (let i = 1; i < examples.length; i++) {
+    assert.ok(examples[i - 1].activation >= examples[i].activation, `ranked: ${JSON.stringify(examples)}`);
+  }
+  // the best one in context: the whole photo with the crop's box on it
+  await page.click('.examples li >> nth=0 >> summary');
+  await page.waitForFunction(() => document.querySelector('.examples li .context-image img')?.naturalWidth > 128);
+  const box = await page.locator('.examples li >> nth=0 >> .crop-box').boundingBox();
+  const photo = await page.locator('.examples li >> nth=0 >> .context-image img').boundingBox();
+  assert.ok(box.width > 4 && box.height > 4 && box.width <= photo.width + 1 && box.height <= photo.height + 1,
+    `crop box ${JSON.stringify(box)} inside photo ${JSON.stringify(photo)}`);
+  await shot('dataset-examples');
+  // found again without a new job: the page shows the finished search
+  await page.reload();
+  await imagesLoaded('.examples figure > img', 4, 128);
+  assert.deepEqual(await shownExamples(), examples);
+});
+
+await step('an uploaded image set can be searched too', async () => {
+  const mine = PHOTOS.slice(0, 3);
+  await page.click('text=Upload an image set');
+  await page.setInputFiles('#dataset-files', mine.map((name) => join(photosDir, name)));
+  await page.fill('#dataset-name', 'three photos');
+  await page.click('.dataset-upload button[type=submit]');
+  await page.waitForSelector('#dataset-upload-message:has-text("Uploaded 3 images")');
+  assert.match(await page.$eval('#dataset', (select) => select.selectedOptions[0].textContent), /three photos/);
+  await page.fill('#top-k', '5');
+  await page.click('text=Find dataset examples');
+  await imagesLoaded('.examples figure > img', 3, 128, 120_000);
+  const examples = await shownExamples();
+  assert.deepEqual(examples.map((e) => e.image).sort(), [...mine].sort());
+  await shot('dataset-examples-upload');
+  await page.click('#examples-note a');
+  await page.waitForURL(/#\/jobs\/[0-9a-f-]+$/);
+  await imagesLoaded('.examples figure > img', 3, 128);
+  await shot('dataset-examples-job');
 });
 
 await browser.close();

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * job-api's page in a real headless chromium: {@code src/test/e2e/page.e2e.mjs} (Playwright)
- * submits a job from the form, watches its frames arrive, finds it in the history and fills a
- * layer atlas, against a stack of real processes. Screenshots go to {@code target/screenshots}.
+ * submits a job from the form, watches its frames arrive, finds it in the history, fills a
+ * layer atlas and finds a channel's dataset examples in the built-in and an uploaded image set,
+ * against a stack of real processes. Screenshots go to {@code target/screenshots}.
  */
 @Timeout(value = 600, unit = TimeUnit.SECONDS)
 class WebPageTest {
@@ -58,9 +59,10 @@ class WebPageTest {
   }
 
   @Test
-  void pageSubmitsFollowsListsAndFillsAnAtlas() throws IOException, InterruptedException {
+  void pageSubmitsFollowsListsFillsAnAtlasAndFindsDatasetExamples() throws IOException, InterruptedException {
     assertEquals(0, run(List.of("node", "page.e2e.mjs", state.apiUrl(),
-        Path.of("target/screenshots").toAbsolutePath().toString()),
+        Path.of("target/screenshots").toAbsolutePath().toString(),
+        stack.settings().photosDir().toString()),
         Map.of("FV_API_KEY", state.apiKey())),
         "the browser script failed; its output is above, screenshots in target/screenshots");
   }

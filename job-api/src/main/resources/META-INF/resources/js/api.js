@@ -20,11 +20,13 @@ export function headers(extra = {}) {
   return key ? { ...extra, Authorization: `Bearer ${key}` } : extra;
 }
 
+/** body: an object sent as JSON, or FormData sent as multipart (the browser sets its type). */
 export async function request(method, path, body) {
+  const form = body instanceof FormData;
   const response = await fetch(path, {
     method,
-    headers: headers(body ? { 'Content-Type': 'application/json' } : {}),
-    body: body ? JSON.stringify(body) : undefined,
+    headers: headers(body && !form ? { 'Content-Type': 'application/json' } : {}),
+    body: form ? body : body ? JSON.stringify(body) : undefined,
   });
   const text = await response.text();
   const json = text ? JSON.parse(text) : null;
@@ -40,6 +42,8 @@ export const api = {
   submit: (job) => request('POST', 'v1/jobs', job),
   cancel: (id) => request('DELETE', `v1/jobs/${encodeURIComponent(id)}`),
   eventsPath: (id) => `v1/jobs/${encodeURIComponent(id)}/events`,
+  datasets: () => request('GET', 'v1/datasets'),
+  uploadDataset: (form) => request('POST', 'v1/datasets', form),
 };
 
 export const TERMINAL = ['SUCCEEDED', 'FAILED', 'CANCELLED'];

@@ -4,15 +4,20 @@ import { renderSubmit } from './views/submit.js';
 import { renderJobs } from './views/jobs.js';
 import { renderJob } from './views/job.js';
 import { renderAtlas } from './views/atlas.js';
+import { renderChannel } from './views/channel.js';
 
 // Hash routes, so the page works as static files: #/submit, #/jobs?filters, #/jobs/<id>,
-// #/atlas, #/atlas/<model>/<layer> (each part URI-encoded: layer names contain '/').
+// #/atlas, #/atlas/<model>/<layer>, #/channel/<model>/<layer>/<channel>?job=&index= (each part
+// URI-encoded: layer names contain '/').
 const routes = [
   [/^\/jobs\/([^/?]+)$/, (view, [id]) => renderJob(view, decodeURIComponent(id))],
   [/^\/jobs(?:\?(.*))?$/, (view, [query]) => renderJobs(view, new URLSearchParams(query ?? ''))],
   [/^\/atlas(?:\/([^/]+)\/([^/]+))?$/,
     (view, [model, layer]) => renderAtlas(view, model && decodeURIComponent(model),
       layer && decodeURIComponent(layer))],
+  [/^\/channel\/([^/]+)\/([^/]+)\/(\d+)(?:\?(.*))?$/,
+    (view, [model, layer, channel, query]) => renderChannel(view, decodeURIComponent(model),
+      decodeURIComponent(layer), Number(channel), new URLSearchParams(query ?? ''))],
   [/^\/submit(?:\?(.*))?$/, (view, [query]) => renderSubmit(view, new URLSearchParams(query ?? ''))],
 ];
 

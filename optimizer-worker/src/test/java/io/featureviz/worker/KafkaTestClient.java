@@ -7,6 +7,7 @@ import io.featureviz.contracts.messages.Messages;
 import io.featureviz.contracts.messages.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -116,5 +118,19 @@ public final class KafkaTestClient {
   public static JobEvent terminal(List<ConsumerRecord<String, byte[]>> records, String jobId) {
     return events(records, jobId).stream()
         .filter(e -> e.status() != null && e.status().isTerminal()).findFirst().orElseThrow();
+  }
+
+  /** The records of one job (frames are keyed by job id). */
+  public static List<ConsumerRecord<String, byte[]>> framesOf(
+      List<ConsumerRecord<String, byte[]>> records, String jobId) {
+    return records.stream().filter(r -> jobId.equals(r.key())).toList();
+  }
+
+  public static Map<String, byte[]> headers(ConsumerRecord<String, byte[]> record) {
+    Map<String, byte[]> headers = new HashMap<>();
+    for (Header header : record.headers()) {
+      headers.put(header.key(), header.value());
+    }
+    return headers;
   }
 }

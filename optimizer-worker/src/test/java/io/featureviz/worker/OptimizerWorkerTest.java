@@ -3,6 +3,8 @@ package io.featureviz.worker;
 import static io.featureviz.worker.KafkaTestClient.JOB_TIMEOUT;
 import static io.featureviz.worker.KafkaTestClient.events;
 import static io.featureviz.worker.KafkaTestClient.finished;
+import static io.featureviz.worker.KafkaTestClient.framesOf;
+import static io.featureviz.worker.KafkaTestClient.headers;
 import static io.featureviz.worker.KafkaTestClient.sendJob;
 import static io.featureviz.worker.KafkaTestClient.terminal;
 import static io.restassured.RestAssured.given;
@@ -42,7 +44,6 @@ import javax.imageio.ImageIO;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -211,19 +212,6 @@ class OptimizerWorkerTest {
 
   private static String newJobId() {
     return "job-" + UUID.randomUUID();
-  }
-
-  private static List<ConsumerRecord<String, byte[]>> framesOf(
-      List<ConsumerRecord<String, byte[]>> records, String jobId) {
-    return records.stream().filter(r -> jobId.equals(r.key())).toList();
-  }
-
-  private static Map<String, byte[]> headers(ConsumerRecord<String, byte[]> record) {
-    Map<String, byte[]> headers = new HashMap<>();
-    for (Header header : record.headers()) {
-      headers.put(header.key(), header.value());
-    }
-    return headers;
   }
 
   private static Map<String, String> text(Map<String, byte[]> headers) {

@@ -176,6 +176,8 @@ public final class LocalStack {
     environment.putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "2");
     if (service == Service.JOB_API) {
       environment.put("FV_AUTH_BOOTSTRAP_KEYS", DevelopmentKey.TENANT + ":" + apiKey);
+      // the built-in image set of dataset examples: the photos beside the shared models
+      environment.put("FV_DATASETS_BUILTIN_PHOTOS", settings.photosDir().toString());
       environment.putAll(settings.apiEnvironment());
     }
     return environment;

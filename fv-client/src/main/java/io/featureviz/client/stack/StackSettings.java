@@ -45,6 +45,11 @@ public record StackSettings(Path repoRoot, Path stateDir, Path modelsDir, StackP
     return new StackSettings(repoRoot, stateDir, modelsDir, ports, workers, environment);
   }
 
+  /** The shared photos ({@code images/} beside the models): the built-in image set. */
+  public Path photosDir() {
+    return modelsDir.resolveSibling("images");
+  }
+
   public Path logFile(String component) {
     return stateDir.resolve("logs").resolve(component + ".log");
   }

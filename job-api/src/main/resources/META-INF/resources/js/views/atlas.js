@@ -36,7 +36,7 @@ export async function renderAtlas(view, model, layer) {
     grid.start = first;
     grid.replaceChildren(...range(first, last).map((channel) => {
       const cell = h('li', { 'data-channel': channel },
-        h('span', { class: 'pending' }, 'not rendered'), h('span', { class: 'channel' }, `#${channel}`));
+        h('span', { class: 'pending' }, 'not rendered'), channelLink(channel));
       cells.set(channel, cell);
       return cell;
     }));
@@ -54,11 +54,22 @@ export async function renderAtlas(view, model, layer) {
     }
   }
 
+  /** The channel's page: its visualization beside its dataset examples. */
+  function channelPage(channel) {
+    const from = cached.get(channel);
+    const query = from ? `?${new URLSearchParams({ job: from.job, index: from.index })}` : '';
+    return `#/channel/${encodeURIComponent(model)}/${encodeURIComponent(layer)}/${channel}${query}`;
+  }
+
+  function channelLink(channel) {
+    return h('a', { class: 'channel', href: channelPage(channel) }, `#${channel}`);
+  }
+
   function putImage(channel, url) {
     cells.get(channel)?.replaceChildren(
-      h('a', { href: `#/jobs/${encodeURIComponent(cached.get(channel).job)}` },
+      h('a', { href: channelPage(channel) },
         h('img', { src: url, alt: `${layer} channel ${channel}`, width: 96, height: 96 })),
-      h('span', { class: 'channel' }, `#${channel}`));
+      channelLink(channel));
   }
 
   async function renderMissing() {

@@ -2,17 +2,22 @@ import { api, TERMINAL } from '../api.js';
 import { objectiveChart } from '../chart.js';
 import { h, show } from '../dom.js';
 import { readEvents } from '../events.js';
+import { exampleList } from './examples.js';
 import { frameGrid } from './frames.js';
 
-/** One job: status, objective chart, frames (live while it runs) and a cancel button. */
+/**
+ * One job: status, objective chart, frames (live while it runs) and a cancel button. A
+ * dataset-examples job shows its ranked crops instead of frames by step.
+ */
 export async function renderJob(view, id) {
   const job = await api.job(id);
   const request = job.request;
   const status = h('output', { class: `status status-${job.status}`, 'aria-live': 'polite' }, job.status);
   const progress = h('progress', { max: request.steps, value: job.progress?.step ?? 0 });
   const reason = h('p', { class: 'reason' }, job.reason ?? '');
+  const examples = job.kind === 'dataset_examples';
   const chart = objectiveChart(request.steps);
-  const grid = frameGrid(request);
+  const grid = examples ? exampleList() : frameGrid(request);
   const cancel = h('button', { type: 'button', class: 'danger', onclick: () => cancelJob() }, 'Cancel');
   const streaming = new AbortController();
 
@@ -61,12 +66,13 @@ export async function renderJob(view, id) {
       h('dt', {}, 'Status'), h('dd', {}, status, ' ', progress, ' ', cancel),
       h('dt', {}, 'Model'), h('dd', {}, request.model),
       h('dt', {}, 'Objective'), h('dd', {}, h('code', {}, request.objective)),
-      h('dt', {}, 'Settings'), h('dd', {},
-        `${request.size} px, ${request.steps} steps, batch ${request.batch}, seed ${request.seed}, `
-        + `lr ${request.lr}, ${request.param}, transforms ${request.transforms}`),
+      h('dt', {}, 'Settings'), h('dd', {}, examples
+        ? `top ${request.top_k} of the ${request.steps} images of ${request.dataset}`
+        : `${request.size} px, ${request.steps} steps, batch ${request.batch}, seed ${request.seed}, `
+          + `lr ${request.lr}, ${request.param}, transforms ${request.transforms}`),
       h('dt', {}, 'Created'), h('dd', {}, new Date(job.created_at).toLocaleString())),
     reason,
-    chart.element,
+    examples ? null : chart.element,
     grid.element,
     h('p', {}, h('a', { href: `#/submit?${new URLSearchParams({
       model: request.model, objective: request.objective })}` }, 'Submit again with changes')));

@@ -2,7 +2,8 @@ import { api } from '../api.js';
 import { h, show } from '../dom.js';
 
 const STATUSES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'];
-const FILTERS = ['model', 'layer', 'channel', 'status'];
+const KINDS = ['render', 'dataset_examples'];
+const FILTERS = ['kind', 'model', 'layer', 'channel', 'status'];
 
 /** The job list, newest first, filtered as GET /v1/jobs is; the filters live in the hash. */
 export async function renderJobs(view, query) {
@@ -26,7 +27,7 @@ export async function renderJobs(view, query) {
   show(view, h('h1', {}, 'Jobs'), form,
     h('table', { class: 'jobs' },
       h('caption', { class: 'visually-hidden' }, 'Jobs, newest first'),
-      h('thead', {}, h('tr', {}, ['Created', 'Status', 'Model', 'Objective', 'Size, steps']
+      h('thead', {}, h('tr', {}, ['Created', 'Status', 'Model', 'Objective', 'Settings']
         .map((title) => h('th', { scope: 'col' }, title)))),
       rows),
     more);
@@ -40,6 +41,7 @@ function filterForm(models, filters) {
   const labelled = (name, title, control) => h('div', { class: 'field' },
     h('label', { for: control.id }, title), control);
   const form = h('form', { class: 'filters', role: 'search' },
+    labelled('kind', 'Kind', select('kind', KINDS)),
     labelled('model', 'Model', select('model', models.map((m) => m.id))),
     labelled('layer', 'Layer', h('input', { id: 'filter-layer', name: 'layer', value: filters.layer })),
     labelled('channel', 'Channel', h('input', {
@@ -63,5 +65,7 @@ function jobRow(job) {
     h('td', {}, h('span', { class: `status status-${job.status}` }, job.status)),
     h('td', {}, request.model),
     h('td', {}, h('code', {}, request.objective)),
-    h('td', {}, `${request.size} px, ${request.steps}`));
+    h('td', {}, job.kind === 'dataset_examples'
+      ? `examples: top ${request.top_k} of ${request.dataset}`
+      : `${request.size} px, ${request.steps} steps`));
 }

@@ -1,5 +1,7 @@
 package io.featureviz.worker.jobs;
 
+import io.featureviz.contracts.messages.DatasetExamplesSpec;
+import io.featureviz.contracts.messages.JobKind;
 import io.featureviz.contracts.messages.JobRequest;
 import io.featureviz.contracts.messages.MessageFormatException;
 import io.featureviz.contracts.messages.Messages;
@@ -32,6 +34,13 @@ final class JobDecoder {
     require(request.tenant() != null && !request.tenant().isBlank(), "job has no tenant", id);
     require(request.model() != null && !request.model().isBlank(), "job has no model", id);
     require(request.objective() != null, "job has no objective", id);
+    if (request.kind() == JobKind.DATASET_EXAMPLES) {
+      DatasetExamplesSpec examples = request.examples();
+      require(examples != null, "dataset_examples job has no examples", id);
+      require(examples.prefix() != null && examples.prefix().endsWith("/")
+          && !examples.prefix().contains(".."), "dataset_examples job has no valid prefix", id);
+      require(examples.topK() >= 1, "dataset_examples job needs top_k >= 1", id);
+    }
     try {
       return new DecodedJob(request, ObjectiveSpec.parse(request.objective()),
           ImageParameterization.of(

@@ -1,11 +1,9 @@
 package io.featureviz.worker.jobs;
 
 import io.featureviz.contracts.messages.FrameHeaders;
-import io.featureviz.contracts.messages.JobEvent;
 import io.featureviz.optvis.render.RenderListener;
 import io.featureviz.optvis.render.Snapshot;
 import io.featureviz.worker.jobs.Cancellations.CancelFlag;
-import io.featureviz.worker.publish.EventPublisher;
 import io.featureviz.worker.publish.FramePublisher;
 
 /** Turns one render's steps and snapshots into progress events and frames. */
@@ -13,34 +11,22 @@ final class JobRenderListener implements RenderListener {
 
   private final DecodedJob job;
   private final int size;
-  private final String worker;
   private final CancelFlag cancel;
-  private final EventPublisher events;
   private final FramePublisher frames;
-  private final long progressIntervalNanos;
-  private long lastProgress;
+  private final ProgressThrottle progress;
 
-  JobRenderListener(DecodedJob job, int size, String worker, CancelFlag cancel,
-      EventPublisher events, FramePublisher frames, long progressIntervalNanos) {
+  JobRenderListener(DecodedJob job, int size, CancelFlag cancel, FramePublisher frames,
+      ProgressThrottle progress) {
     this.job = job;
     this.size = size;
-    this.worker = worker;
     this.cancel = cancel;
-    this.events = events;
     this.frames = frames;
-    this.progressIntervalNanos = progressIntervalNanos;
-    this.lastProgress = System.nanoTime();
+    this.progress = progress;
   }
 
   @Override
   public void onStep(int stepsDone, float[] objectiveValues) {
-    long now = System.nanoTime();
-    if (now - lastProgress < progressIntervalNanos) {
-      return;
-    }
-    lastProgress = now;
-    events.progress(JobEvent.progress(job.id(), stepsDone, job.request().steps(),
-        mean(objectiveValues), worker));
+    progress.offer(stepsDone, mean(objectiveValues));
   }
 
   @Override

@@ -34,6 +34,7 @@ public class JobRunner {
   private static final Logger LOG = Logger.getLogger(JobRunner.class);
 
   private final ModelStore models;
+  private final DatasetExamplesJob examples;
   private final Cancellations cancellations;
   private final EventPublisher events;
   private final FramePublisher frames;
@@ -41,10 +42,11 @@ public class JobRunner {
   private final long progressIntervalNanos;
   private final MeterRegistry registry;
 
-  JobRunner(ModelStore models, Cancellations cancellations, EventPublisher events,
-      FramePublisher frames, WorkerIdentity identity, WorkerConfig config,
+  JobRunner(ModelStore models, DatasetExamplesJob examples, Cancellations cancellations,
+      EventPublisher events, FramePublisher frames, WorkerIdentity identity, WorkerConfig config,
       MeterRegistry registry) {
     this.models = models;
+    this.examples = examples;
     this.cancellations = cancellations;
     this.events = events;
     this.frames = frames;
@@ -59,7 +61,7 @@ public class JobRunner {
     status(job, JobStatus.RUNNING, null, 0);
     CancelFlag cancel = cancellations.register(job.id());
     try {
-      Outcome outcome = render(job, cancel);
+      JobOutcome outcome = run(job, cancel);
       if (outcome.status() == JobStatus.CANCELLED && !cancel.userRequested()) {
         throw new JobAbandonedException(job.id(), outcome.stepsDone());
       }
@@ -73,43 +75,53 @@ public class JobRunner {
   }
 
   /** Every failure but one to publish becomes a FAILED outcome: the worker carries on. */
-  private Outcome render(DecodedJob job, CancelFlag cancel) {
+  private JobOutcome run(DecodedJob job, CancelFlag cancel) {
     ImageModel model;
     try {
       model = models.load(job.request().model());
     } catch (UnknownModelException e) {
-      return Outcome.failed("unknown model: " + e.getMessage());
+      return JobOutcome.failed("unknown model: " + e.getMessage());
     } catch (RuntimeException e) {
       LOG.errorf(e, "job %s: model %s did not load", job.id(), job.request().model());
-      return Outcome.failed("model load failure: " + e.getMessage());
+      return JobOutcome.failed("model load failure: " + e.getMessage());
     }
     List<ObjectiveProblem> problems = ObjectiveValidator.validate(job.objective(),
         model.info().catalogView(), job.request().batch());
     if (!problems.isEmpty()) {
-      return Outcome.failed("invalid objective for model " + model.info().id() + ": "
+      return JobOutcome.failed("invalid objective for model " + model.info().id() + ": "
           + problems.stream().map(ObjectiveProblem::toString).collect(Collectors.joining("; ")));
     }
+    ProgressThrottle progress = new ProgressThrottle(job.id(), job.request().steps(), worker,
+        events, progressIntervalNanos);
+    try {
+      return switch (job.request().kind()) {
+        case RENDER -> render(job, model, cancel, progress);
+        case DATASET_EXAMPLES -> examples.run(job, model, cancel, progress);
+      };
+    } catch (PublishException e) {
+      throw e;
+    } catch (NonFiniteObjectiveException e) {
+      return JobOutcome.failed(e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "job %s: %s failed", job.id(), job.request().kind().wireName());
+      return JobOutcome.failed(job.request().kind().wireName().replace('_', ' ') + " failure: "
+          + e.getMessage());
+    }
+  }
+
+  private JobOutcome render(DecodedJob job, ImageModel model, CancelFlag cancel,
+      ProgressThrottle progress) {
     RenderSpec spec;
     try {
       spec = spec(job, model.info().inputSize());
     } catch (IllegalArgumentException e) {
-      return Outcome.failed("invalid job settings: " + e.getMessage());
+      return JobOutcome.failed("invalid job settings: " + e.getMessage());
     }
-    try {
-      RenderResult result = Renderer.render(model, spec,
-          new JobRenderListener(job, spec.size(), worker, cancel, events, frames,
-              progressIntervalNanos));
-      return result.cancelled()
-          ? new Outcome(JobStatus.CANCELLED, "cancelled by request", result.stepsDone())
-          : new Outcome(JobStatus.SUCCEEDED, null, result.stepsDone());
-    } catch (PublishException e) {
-      throw e;
-    } catch (NonFiniteObjectiveException e) {
-      return Outcome.failed(e.getMessage());
-    } catch (RuntimeException e) {
-      LOG.errorf(e, "job %s: render failed", job.id());
-      return Outcome.failed("render failure: " + e.getMessage());
-    }
+    RenderResult result = Renderer.render(model, spec,
+        new JobRenderListener(job, spec.size(), cancel, frames, progress));
+    return result.cancelled()
+        ? JobOutcome.cancelled(result.stepsDone())
+        : JobOutcome.succeeded(result.stepsDone());
   }
 
   private static RenderSpec spec(DecodedJob job, int modelInputSize) {
@@ -124,12 +136,6 @@ public class JobRunner {
         job.request().steps()));
     if (status.isTerminal()) {
       registry.counter("fv.worker.jobs", "status", status.name().toLowerCase()).increment();
-    }
-  }
-
-  private record Outcome(JobStatus status, String reason, int stepsDone) {
-    static Outcome failed(String reason) {
-      return new Outcome(JobStatus.FAILED, reason, 0);
     }
   }
 }

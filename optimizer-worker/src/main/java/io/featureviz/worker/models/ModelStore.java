@@ -3,20 +3,13 @@ package io.featureviz.worker.models;
 import io.featureviz.optvis.model.ImageModel;
 import io.featureviz.optvis.model.ModelCatalog;
 import io.featureviz.optvis.model.ModelCatalog.UnknownModelException;
-import io.featureviz.worker.config.StorageConfig;
 import io.featureviz.worker.config.WorkerConfig;
-import io.minio.DownloadObjectArgs;
-import io.minio.ListObjectsArgs;
-import io.minio.MinioClient;
-import io.minio.Result;
-import io.minio.messages.Item;
-import jakarta.annotation.PreDestroy;
+import io.featureviz.worker.storage.BucketReader;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -34,18 +27,12 @@ public class ModelStore {
   private static final Pattern UPLOADED_ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
   private final ModelCatalog catalog;
-  private final MinioClient client;
-  private final String bucket;
+  private final BucketReader bucket;
   private final Path cacheDir;
 
-  ModelStore(ModelCatalog catalog, StorageConfig storage, WorkerConfig worker) {
+  ModelStore(ModelCatalog catalog, BucketReader bucket, WorkerConfig worker) {
     this.catalog = catalog;
-    this.client = MinioClient.builder()
-        .endpoint(storage.endpoint())
-        .credentials(storage.accessKey(), storage.secretKey())
-        .region(storage.region())
-        .build();
-    this.bucket = storage.bucket();
+    this.bucket = bucket;
     this.cacheDir = worker.modelCacheDir().toAbsolutePath();
   }
 
@@ -68,7 +55,7 @@ public class ModelStore {
       return folder;
     }
     String prefix = "models/" + id + "/";
-    List<String> keys = UPLOADED_ID.matcher(id).matches() ? keys(prefix) : List.of();
+    List<String> keys = UPLOADED_ID.matcher(id).matches() ? bucket.keys(prefix) : List.of();
     if (keys.isEmpty()) {
       throw new UnknownModelException("'" + id + "' is not one of " + catalog.ids()
           + " and no uploaded model has this id");
@@ -83,8 +70,7 @@ public class ModelStore {
           throw new IOException("object " + key + " would land outside " + partial);
         }
         Files.createDirectories(file.getParent());
-        client.downloadObject(DownloadObjectArgs.builder()
-            .bucket(bucket).object(key).filename(file.toString()).build());
+        bucket.download(key, file);
       }
       Files.move(partial, folder, StandardCopyOption.ATOMIC_MOVE);
       LOG.infof("uploaded model %s: %d files fetched into %s", id, keys.size(), folder);
@@ -93,24 +79,5 @@ public class ModelStore {
       throw new IllegalStateException("cannot fetch uploaded model " + id + ": " + e.getMessage(),
           e);
     }
-  }
-
-  private List<String> keys(String prefix) {
-    List<String> keys = new ArrayList<>();
-    try {
-      for (Result<Item> result : client.listObjects(
-          ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true).build())) {
-        keys.add(result.get().objectName());
-      }
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot list " + prefix + " in the object store: "
-          + e.getMessage(), e);
-    }
-    return keys;
-  }
-
-  @PreDestroy
-  void close() throws Exception {
-    client.close();
   }
 }

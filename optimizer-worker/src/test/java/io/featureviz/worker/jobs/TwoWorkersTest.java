@@ -63,6 +63,9 @@ class TwoWorkersTest {
   ModelStore models;
 
   @Inject
+  DatasetExamplesJob examples;
+
+  @Inject
   EventPublisher events;
 
   @Inject
@@ -79,8 +82,8 @@ class TwoWorkersTest {
     WorkerConfig secondConfig = withId(config, "second-worker");
     WorkerIdentity secondIdentity = new WorkerIdentity(secondConfig);
     Cancellations secondCancellations = new Cancellations();
-    JobRunner runner = new JobRunner(models, secondCancellations, events, frames, secondIdentity,
-        secondConfig, registry);
+    JobRunner runner = new JobRunner(models, examples, secondCancellations, events, frames,
+        secondIdentity, secondConfig, registry);
     JobConsumer second = new JobConsumer(secondConfig, kafkaConfig,
         new JobIntake(runner, deadLetters, events, secondIdentity), secondCancellations,
         secondIdentity, registry);
