@@ -28,6 +28,10 @@ class ComposeTest {
 
   private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Za-z0-9_]+)");
 
+  /** Folders beside the repository the services read, by the variable saying where. */
+  private static final Map<String, String> SHARED_FOLDERS = Map.of(
+      "FV_MODELS_DIR", "../shared/models", "FV_DATASETS_BUILTIN_PHOTOS", "../shared/images");
+
   @Test
   void everyModuleIsBuiltAndEveryBuildIsAModule() {
     Set<String> built = new TreeSet<>(builtServices().values());
@@ -123,14 +127,14 @@ class ComposeTest {
   }
 
   @Test
-  void modelsFolderIsMountedWhereTheServiceLooks() {
-    builtServices().forEach((name, module) -> {
-      String dir = env(SERVICES.path(name)).get("FV_MODELS_DIR");
+  void sharedFoldersAreMountedWhereTheServiceLooks() {
+    builtServices().forEach((name, module) -> SHARED_FOLDERS.forEach((variable, folder) -> {
+      String dir = env(SERVICES.path(name)).get(variable);
       if (dir != null) {
-        assertTrue(texts(SERVICES.path(name).path("volumes"))
-            .contains("../shared/models:" + dir + ":ro"), name + ": models not mounted at " + dir);
+        assertTrue(texts(SERVICES.path(name).path("volumes")).contains(folder + ":" + dir + ":ro"),
+            name + ": " + folder + " not mounted at " + dir + " (" + variable + ")");
       }
-    });
+    }));
   }
 
   @Test

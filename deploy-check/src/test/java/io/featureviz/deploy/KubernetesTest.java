@@ -115,14 +115,19 @@ class KubernetesTest {
     }
   }
 
+  /** The models folder is a mount; each built-in dataset's folder is one or lies in one. */
   @Test
-  void modelsFolderIsMountedWhereTheServiceLooks() {
+  void folderSettingsAreMountedWhereTheServiceLooks() {
     for (Container c : baseServiceContainers()) {
-      if (Manifests.envNames(c).contains("FV_MODELS_DIR")) {
-        String dir = Manifests.configValue(envFromMap(c), "FV_MODELS_DIR");
-        Set<String> mounts = new TreeSet<>();
-        c.spec().path("volumeMounts").forEach(m -> mounts.add(m.path("mountPath").asText()));
-        assertTrue(mounts.contains(dir), c + ": nothing mounted at FV_MODELS_DIR " + dir);
+      Set<String> mounts = new TreeSet<>();
+      c.spec().path("volumeMounts").forEach(m -> mounts.add(m.path("mountPath").asText()));
+      for (String variable : Manifests.envNames(c)) {
+        if (variable.equals("FV_MODELS_DIR") || variable.startsWith("FV_DATASETS_BUILTIN_")) {
+          String dir = Manifests.configValue(envFromMap(c), variable);
+          assertTrue(mounts.stream().anyMatch(m -> dir.equals(m)
+              || variable.startsWith("FV_DATASETS_BUILTIN_") && dir.startsWith(m + "/")),
+              c + ": nothing mounted at " + variable + " " + dir);
+        }
       }
     }
   }

@@ -30,6 +30,8 @@ public interface ApiConfig {
 
   Uploads uploads();
 
+  Datasets datasets();
+
   /** Who may call the API under {@code /v1}: bearer API keys, each belonging to one tenant. */
   interface Auth {
 
@@ -124,6 +126,29 @@ public interface ApiConfig {
     /** The most bytes a zip archive may unpack to, counted while unpacking (zip bombs). */
     @WithDefault("1G")
     MemorySize maxUnpackedSize();
+  }
+
+  /**
+   * Image sets that dataset-examples jobs search: built-in ones every tenant may use, and
+   * tenants' uploads ({@code POST /v1/datasets}), whose total bytes are bounded by
+   * {@code fv.uploads.max-size}.
+   */
+  interface Datasets {
+
+    /**
+     * Built-in datasets as id to folder of images, e.g. {@code fv.datasets.builtin.photos} (env
+     * FV_DATASETS_BUILTIN_PHOTOS); registered at start, a missing folder is skipped with a
+     * warning. The folder's images are not bound by the upload limits below.
+     */
+    Map<String, String> builtin();
+
+    /** The most images one upload may hold. */
+    @WithDefault("1000")
+    int maxImages();
+
+    /** The largest image file accepted in an upload. */
+    @WithDefault("20M")
+    MemorySize maxImageSize();
   }
 
   /** What a job request may ask for, and how long a page of jobs may be. */

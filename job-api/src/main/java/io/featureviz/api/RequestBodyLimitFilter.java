@@ -2,14 +2,15 @@ package io.featureviz.api;
 
 import io.featureviz.api.problems.FieldError;
 import io.featureviz.api.problems.ProblemException;
+import io.featureviz.api.uploads.UploadSizeFilter;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Bounds every request body but a model upload's (which {@code UploadSizeFilter} bounds) to
+ * Bounds every request body but an upload's (which {@link UploadSizeFilter} bounds) to
  * {@code fv.limits.max-body-size}, before the body is read: the server's own ceiling
- * ({@code quarkus.http.limits.max-body-size}) is sized for model files and would let a JSON
+ * ({@code quarkus.http.limits.max-body-size}) is sized for uploads and would let a JSON
  * request make the API buffer a gigabyte. A chunked body (no length) is still only bounded by
  * that ceiling.
  */
@@ -23,8 +24,7 @@ public class RequestBodyLimitFilter {
 
   @ServerRequestFilter(preMatching = true)
   public void rejectOversizedBody(ContainerRequestContext request) {
-    if ("POST".equals(request.getMethod())
-        && "/v1/models".equals(request.getUriInfo().getPath())) {
+    if (UploadSizeFilter.isUpload(request)) {
       return;
     }
     if (request.getLength() > maxBytes) {

@@ -1,21 +1,27 @@
 package io.featureviz.api;
 
 import static io.featureviz.api.TestApi.given;
+import static io.featureviz.api.TestImages.datasetUpload;
+import static io.featureviz.api.TestImages.photo;
+import static io.featureviz.api.TestImages.png;
+import static io.featureviz.api.TestImages.pngClaiming;
 import static io.featureviz.api.TestUploads.mobilenet;
 import static io.featureviz.api.TestUploads.randomBytes;
 import static io.featureviz.api.TestUploads.upload;
 import static io.featureviz.api.TestUploads.zip;
 import static io.featureviz.api.TestUploads.zipBomb;
+import static io.featureviz.api.TestUploads.zipWithSymlink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
-import io.featureviz.api.storage.ModelObjects;
+import io.featureviz.api.storage.BucketObjects;
 import io.featureviz.devstack.DevStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,6 +31,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
@@ -46,6 +53,7 @@ class HostileInputTest {
   private static final Path REPORT = Path.of("target", "hostile-input-report.txt");
   private static final String OK = "\"model\": \"inception_v3\", \"objective\": \"mixed4:97\"";
   private static final List<String> ANSWERS = new ArrayList<>();
+  private static final String TAKEN_DATASET = "taken-by-a";
 
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrapServers;
@@ -54,7 +62,7 @@ class HostileInputTest {
   AgroalDataSource dataSource;
 
   @Inject
-  ModelObjects bucket;
+  BucketObjects bucket;
 
   private TestBus bus;
 
@@ -69,7 +77,8 @@ class HostileInputTest {
   }
 
   static Stream<HostileRequest> hostileRequests() {
-    return Stream.of(jobBodies(), jobPaths(), listQueries(), uploads()).flatMap(s -> s);
+    return Stream.of(jobBodies(), examplesJobBodies(), jobPaths(), listQueries(), uploads(),
+        datasetUploads(), datasetPaths()).flatMap(s -> s);
   }
 
   private static Stream<HostileRequest> jobBodies() {
@@ -137,6 +146,26 @@ class HostileInputTest {
             .post("/v1/jobs"), 413, "body", "at most 1048576 bytes"));
   }
 
+  private static Stream<HostileRequest> examplesJobBodies() {
+    String examples = "\"kind\": \"dataset_examples\", " + OK;
+    return Stream.of(
+        job("unknown kind", "{" + OK + ", \"kind\": \"wobble\"}", "kind", "must be one of"),
+        job("kind wrong type", "{" + OK + ", \"kind\": [\"render\"]}", "kind",
+            "must be one of"),
+        job("steps for dataset examples", "{" + examples + ", \"steps\": 10}", "steps",
+            "not used by dataset_examples jobs"),
+        job("dataset for a render", "{" + OK + ", \"dataset\": \"photos\"}", "dataset",
+            "only for dataset_examples jobs"),
+        job("SQL in dataset", "{" + examples + ", \"dataset\": \"x'; DROP TABLE datasets;--\"}",
+            "dataset", "unknown dataset"),
+        job("NUL in dataset", "{" + examples + ", \"dataset\": \"pho\\u0000tos\"}", "dataset",
+            "unknown dataset"),
+        job("top_k huge", "{" + examples + ", \"top_k\": 100000}", "top_k", "from 1 to 64"),
+        job("top_k zero", "{" + examples + ", \"top_k\": 0}", "top_k", "from 1 to 64"),
+        job("examples of a sum", "{\"kind\": \"dataset_examples\", \"model\": \"inception_v3\","
+            + " \"objective\": \"mixed4:1 + mixed4:2\"}", "objective", "exactly one channel"));
+  }
+
   private static Stream<HostileRequest> jobPaths() {
     String unknown = "3f0c8a52-0000-4000-8000-000000000000";
     return Stream.of(
@@ -166,7 +195,8 @@ class HostileInputTest {
         query("channel negative", "channel", "-5", "channel", "integer"),
         query("status unknown", "status", "QUEUED' OR 1=1--", "status", "must be one of"),
         query("objective syntax in filter", "objective", "mixed4:97' --", "objective",
-            "expected '+'"));
+            "expected '+'"),
+        query("kind unknown", "kind", "render' OR 1=1--", "kind", "must be one of"));
   }
 
   private static Stream<HostileRequest> uploads() {
@@ -192,6 +222,74 @@ class HostileInputTest {
         new HostileRequest("upload: ../ in model id", () -> upload("tflite")
             .multiPart("id", "../../etc").multiPart("file", "m.tflite", randomBytes(1000))
             .post("/v1/models"), 400, "id", "must match"));
+  }
+
+  private static Stream<HostileRequest> datasetUploads() {
+    byte[] tiny = png(1);
+    return Stream.of(
+        dataset("text file as image", form -> form.multiPart("images", "notes.png",
+            "not an image".getBytes()), 400, "images[0]", "is not a JPEG, PNG, BMP or GIF image"),
+        dataset("truncated JPEG", form -> form.multiPart("images", "owl.jpg",
+            Arrays.copyOf(photo("owl.jpg"), 60_000)), 400, "images[0]", "damaged jpeg"),
+        dataset("PNG claiming 50000x50000 pixels", form -> form.multiPart("images", "bomb.png",
+            pngClaiming(50_000, 50_000)), 400, "images[0]", "at most 40 megapixels"),
+        dataset("image over the size limit", form -> form.multiPart("images", "kite.jpg",
+            photo("kite_and_cold.jpg")), 413, "images[0]", "at most 1048576"),
+        dataset("duplicate names", form -> form.multiPart("images", "x.png", tiny)
+            .multiPart("images", "dir/x.png", png(2)), 400, "images[1]",
+            "same name 'x.png' as images[0]"),
+        dataset("duplicate names in zip folders", form -> form.multiPart("archive", "d.zip",
+            zip(Map.of("a/x.png", tiny, "b/x.png", png(2)))), 400, "archive", "same name"),
+        dataset("file name '..'", form -> form.multiPart("images", "..", tiny), 400,
+            "images[0]", "no usable file name"),
+        dataset("zip slip", form -> form.multiPart("archive", "d.zip",
+            zip(Map.of("ok.png", tiny, "../evil.png", png(2)))), 400, "archive",
+            "points outside"),
+        dataset("symbolic link in zip", form -> form.multiPart("archive", "d.zip",
+            zipWithSymlink()), 400, "archive", "symbolic link"),
+        dataset("zip bomb", form -> form.multiPart("archive", "d.zip", zipBomb()), 400,
+            "archive", "unpacks to more than"),
+        dataset("archive not a zip", form -> form.multiPart("archive", "d.zip",
+            randomBytes(5000)), 400, "archive", "not a readable zip"),
+        dataset("no images", form -> form.multiPart("id", "nothing-here"), 400, "images",
+            "no images"),
+        dataset("too many images", form -> {
+          for (int i = 0; i < 6; i++) {
+            form.multiPart("images", i + ".png", png(i));
+          }
+          return form;
+        }, 400, "images", "at most 5"),
+        dataset("../ in id", form -> form.multiPart("id", "../x").multiPart("images", "x.png",
+            tiny), 400, "id", "lower-case letters"),
+        dataset("upper-case id", form -> form.multiPart("id", "UPPER")
+            .multiPart("images", "x.png", tiny), 400, "id", "lower-case letters"),
+        dataset("100-character id", form -> form.multiPart("id", "a".repeat(100))
+            .multiPart("images", "x.png", tiny), 400, "id", "1 to 63"),
+        dataset("name over 200 characters", form -> form.multiPart("name", "n".repeat(201))
+            .multiPart("images", "x.png", tiny), 400, "name", "1 to 200 characters"),
+        dataset("id taken", form -> form.multiPart("id", TAKEN_DATASET)
+            .multiPart("images", "x.png", tiny), 409, "id", "exists"),
+        dataset("built-in id", form -> form.multiPart("id", "photos")
+            .multiPart("images", "x.png", tiny), 409, "id", "built-in dataset"));
+  }
+
+  private static Stream<HostileRequest> datasetPaths() {
+    return Stream.of(
+        get("../ in dataset id", "/v1/datasets/{id}", "../../etc/passwd", 404, "dataset",
+            "no dataset"),
+        raw("NUL in dataset id", "/v1/datasets/photos%00", 404, "dataset", "no dataset"),
+        new HostileRequest("delete shell in dataset id",
+            () -> given().delete("/v1/datasets/{id}", "$(rm -rf /)"), 404, "dataset",
+            "no dataset"),
+        new HostileRequest("delete built-in dataset",
+            () -> given().delete("/v1/datasets/photos"), 403, "dataset", "built in"));
+  }
+
+  /** A dataset upload of {@code tenant-a}, its form filled by {@code fill}. */
+  private static HostileRequest dataset(String name, UnaryOperator<RequestSpecification> fill,
+      int status, String field, String reason) {
+    return new HostileRequest("dataset upload: " + name,
+        () -> fill.apply(datasetUpload()).post("/v1/datasets"), status, field, reason);
   }
 
   private static HostileRequest job(String name, String body, String field, String reason) {
@@ -222,6 +320,15 @@ class HostileInputTest {
   @BeforeEach
   void connect() {
     bus = new TestBus(bootstrapServers);
+  }
+
+  /** The dataset whose id an upload finds taken. */
+  @BeforeEach
+  void datasetOfTheTakenId() {
+    if (given().get("/v1/datasets/" + TAKEN_DATASET).statusCode() == 404) {
+      datasetUpload().multiPart("id", TAKEN_DATASET).multiPart("images", "t.png", png(9))
+          .post("/v1/datasets").then().statusCode(201);
+    }
   }
 
   @AfterEach

@@ -1,6 +1,7 @@
 package io.featureviz.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
@@ -76,6 +77,40 @@ class JobEventStreamTest {
         .orElseThrow();
     assertTrue(frame.data().contains("X-Amz-Signature="), frame.data());
     assertTrue(frame.data().contains("\"final\":true"), frame.data());
+  }
+
+  @Test
+  void streamOfADatasetSearchEndsOnceEveryCropIsStored() throws Exception {
+    String id = TestApi.given().contentType("application/json")
+        .body("{\"kind\": \"dataset_examples\", \"model\": \"inception_v3\","
+            + " \"objective\": \"mixed4:4\", \"top_k\": 2}")
+        .post("/v1/jobs").then().statusCode(202).extract().<String>path("id");
+    List<Event> received = new ArrayList<>();
+    CompletableFuture<Void> ended = CompletableFuture.runAsync(() -> read(id, received));
+    awaitEvent(received, "status");
+
+    // the sink's part: the best crop stored, the job succeeded, the second crop still coming
+    insertCrop(id, 0);
+    JobQueryTest.update(dataSource, "UPDATE jobs SET status = 'SUCCEEDED' WHERE id = ?", id);
+    Thread.sleep(2_000);
+    assertFalse(ended.isDone(), "the stream ended before the second crop was stored");
+    insertCrop(id, 1);
+    // well before fv.events.final-frame-grace (10 s): the stream ends because both are stored
+    ended.get(5, TimeUnit.SECONDS);
+
+    List<String> frames = received.stream().filter(e -> e.name().equals("frame"))
+        .map(Event::data).toList();
+    assertEquals(2, frames.size(), "frame events: " + frames);
+    assertTrue(frames.stream().allMatch(f -> f.contains("\"example\":{\"image\":\"owl.jpg\"")),
+        frames.toString());
+  }
+
+  private void insertCrop(String id, int rank) throws Exception {
+    JobQueryTest.update(dataSource, "INSERT INTO frames (job_id, step, batch_index, is_final,"
+        + " objective_value, object_key, width, height, bytes, sha256, source_image, source_key,"
+        + " source_width, source_height, crop) VALUES (?, 11, ?, true, 3.0, ?, 96, 96, 100, 'ab',"
+        + " 'owl.jpg', 'public-datasets/photos/owl.jpg', 512, 384, '{0, 0, 96, 96}')", id, rank,
+        "jobs/" + id + "/" + rank + "/11.png");
   }
 
   /** Reads the stream until the server ends it. */

@@ -1,9 +1,15 @@
 package io.featureviz.api;
 
 import static io.featureviz.api.TestApi.given;
+import static io.featureviz.api.TestImages.download;
+import static io.featureviz.api.TestImages.photo;
+import static io.featureviz.api.TestImages.sha256;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
@@ -73,6 +80,60 @@ class JobQueryTest {
         .body("artifacts[0].object_key", equalTo("jobs/" + id + "/0/40.png"))
         .body("artifacts[0].url", containsString("X-Amz-Signature="))
         .body("artifacts[0].url", containsString("X-Amz-Expires=900"));
+  }
+
+  @Test
+  void exampleFrameShowsItsSourceImageAndCrop() throws Exception {
+    String id = given().contentType(ContentType.JSON)
+        .body("{\"kind\": \"dataset_examples\", \"model\": \"inception_v3\","
+            + " \"objective\": \"mixed3:9\", \"top_k\": 2}")
+        .post("/v1/jobs").then().statusCode(202).extract().path("id");
+    String source = "public-datasets/photos/owl.jpg";
+    update(dataSource, "UPDATE jobs SET status = 'SUCCEEDED', progress_step = 11 WHERE id = ?",
+        id);
+    update(dataSource, "INSERT INTO frames (job_id, step, batch_index, is_final, objective_value,"
+        + " object_key, width, height, bytes, sha256, source_image, source_key, source_width,"
+        + " source_height, crop) VALUES (?, 11, 0, true, 7.5, ?, 96, 96, 100, 'ab', 'owl.jpg', ?,"
+        + " 512, 384, '{120, 40, 200, 180}')", id, "jobs/" + id + "/0/11.png", source);
+    update(dataSource, "INSERT INTO frames (job_id, step, batch_index, is_final, object_key,"
+        + " width, height, bytes, sha256) VALUES (?, 11, 1, true, ?, 96, 96, 100, 'cd')", id,
+        "jobs/" + id + "/1/11.png");
+
+    JsonPath job = given().get("/v1/jobs/" + id).then().statusCode(200)
+        .body("kind", equalTo("dataset_examples"))
+        .body("request.top_k", equalTo(2))
+        .body("artifacts[0].object_key", equalTo("jobs/" + id + "/0/11.png"))
+        .body("artifacts[0].example.image", equalTo("owl.jpg"))
+        .body("artifacts[0].example.image_width", equalTo(512))
+        .body("artifacts[0].example.image_height", equalTo(384))
+        .body("artifacts[0].example.crop", equalTo(List.of(120, 40, 200, 180)))
+        .body("artifacts[0].example.image_url", containsString("X-Amz-Signature="))
+        .body("artifacts[1]", not(hasKey("example")))
+        .extract().jsonPath();
+    HttpResponse<byte[]> image = download(job.getString("artifacts[0].example.image_url"));
+    assertEquals(200, image.statusCode());
+    assertEquals(sha256(photo("owl.jpg")), sha256(image.body()));
+  }
+
+  @Test
+  void listingFiltersByKind() {
+    String render = submit("mixed2:230", 8);
+    String examples = given().contentType(ContentType.JSON)
+        .body("{\"kind\": \"dataset_examples\", \"model\": \"inception_v3\","
+            + " \"objective\": \"mixed2:230\"}")
+        .post("/v1/jobs").then().statusCode(202).extract().path("id");
+
+    given().queryParam("channel", 230).get("/v1/jobs").then().statusCode(200)
+        .body("items.id", containsInAnyOrder(examples, render))
+        .body("items.find { it.id == '" + render + "' }.kind", equalTo("render"))
+        .body("items.find { it.id == '" + render + "' }.request", not(hasKey("dataset")));
+    given().queryParam("channel", 230).queryParam("kind", "dataset_examples").get("/v1/jobs")
+        .then().statusCode(200).body("items.id", equalTo(List.of(examples)))
+        .body("items[0].request.dataset", equalTo("photos"));
+    given().queryParam("channel", 230).queryParam("kind", "render").get("/v1/jobs")
+        .then().statusCode(200).body("items.id", equalTo(List.of(render)));
+    given().queryParam("kind", "sample").get("/v1/jobs").then().statusCode(400)
+        .body("errors.field", hasItem("kind"));
   }
 
   @Test

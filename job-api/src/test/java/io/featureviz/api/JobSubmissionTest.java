@@ -1,14 +1,22 @@
 package io.featureviz.api;
 
 import static io.featureviz.api.TestApi.given;
+import static io.featureviz.api.TestImages.PHOTO_COUNT;
+import static io.featureviz.api.TestImages.datasetUpload;
+import static io.featureviz.api.TestImages.png;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.agroal.api.AgroalDataSource;
+import io.featureviz.contracts.messages.DatasetExamplesSpec;
 import io.featureviz.contracts.messages.JobEvent;
+import io.featureviz.contracts.messages.JobKind;
 import io.featureviz.contracts.messages.JobRequest;
 import io.featureviz.contracts.messages.JobStatus;
 import io.featureviz.contracts.messages.Messages;
@@ -17,6 +25,12 @@ import io.featureviz.devstack.DevStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,12 +42,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/** Submitting renders and dataset-examples jobs: what is published and recorded, what not. */
 @QuarkusTest
 @QuarkusTestResource(DevStackTestResource.class)
 class JobSubmissionTest {
 
+  private static final String EXAMPLES =
+      "\"kind\": \"dataset_examples\", \"model\": \"inception_v3\", \"objective\": \"mixed4:97\"";
+
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrapServers;
+
+  @Inject
+  AgroalDataSource dataSource;
 
   private TestBus bus;
 
@@ -49,18 +70,15 @@ class JobSubmissionTest {
 
   @Test
   void validJobIsRecordedAndPublishedWithTheEngineDefaults() {
-    String id = given().contentType(ContentType.JSON)
-        .body("{\"model\": \"inception_v3\", \"objective\": \"mixed4 : 97\", \"steps\": 64}")
-        .post("/v1/jobs")
+    String id = submit(
+        "{\"model\": \"inception_v3\", \"objective\": \"mixed4 : 97\", \"steps\": 64}")
         .then().statusCode(202)
         .header("Location", containsString("/v1/jobs/"))
         .body("status", equalTo("QUEUED"))
         .body("links.events", startsWith("/v1/jobs/"))
         .extract().path("id");
 
-    List<ConsumerRecord<String, byte[]>> jobs = bus.await(Topics.JOBS, id, r -> true);
-    assertEquals(1, jobs.size());
-    JobRequest request = Messages.read(jobs.get(0).value(), JobRequest.class);
+    JobRequest request = published(id);
     assertEquals("inception_v3", request.model());
     assertEquals("mixed4:97", request.objective());
     assertEquals(299, request.size());
@@ -82,6 +100,64 @@ class JobSubmissionTest {
         .body("request.thresholds", equalTo(List.of(16, 32, 64)))
         .body("artifacts", equalTo(List.of()));
   }
+
+  @Test
+  void defaultSearchOfThePhotosIsPublishedAndRecorded() throws Exception {
+    String id = submit("{" + EXAMPLES + "}").then().statusCode(202)
+        .header("Location", containsString("/v1/jobs/"))
+        .body("status", equalTo("QUEUED")).extract().path("id");
+
+    JobRequest request = published(id);
+    assertEquals(JobKind.DATASET_EXAMPLES, request.kind());
+    assertEquals(new DatasetExamplesSpec("photos", "public-datasets/photos/",
+        DatasetExamplesSpec.DEFAULT_TOP_K), request.examples());
+    assertEquals("tenant-a", request.tenant());
+    assertEquals("inception_v3", request.model());
+    assertEquals("mixed4:97", request.objective());
+    assertEquals(PHOTO_COUNT, request.steps());
+    assertEquals(List.of(PHOTO_COUNT), request.thresholds());
+    assertEquals(1, request.batch());
+    assertEquals(299, request.size());
+    assertFalse(bus.await(Topics.EVENTS, id,
+        r -> Messages.read(r.value(), JobEvent.class).status() == JobStatus.QUEUED).isEmpty());
+
+    assertEquals(List.of("dataset_examples", "photos", "public-datasets/photos/", "6"),
+        row("SELECT kind, dataset, dataset_prefix, top_k FROM jobs WHERE id = ?", id));
+    given().get("/v1/jobs/" + id).then().statusCode(200)
+        .body("kind", equalTo("dataset_examples"))
+        .body("progress.steps", equalTo(PHOTO_COUNT))
+        .body("request.dataset", equalTo("photos"))
+        .body("request.top_k", equalTo(6))
+        .body("request.objective", equalTo("mixed4:97"));
+  }
+
+  @Test
+  void theTenantsOwnDatasetAndTopKAreSearched() throws Exception {
+    datasetUpload().multiPart("id", "two-tiny").multiPart("images", "a.png", png(30))
+        .multiPart("images", "b.png", png(31)).post("/v1/datasets").then().statusCode(201);
+    String id = submit("{" + EXAMPLES + ", \"dataset\": \"two-tiny\", \"top_k\": 64}").then()
+        .statusCode(202).extract().path("id");
+
+    JobRequest request = published(id);
+    assertEquals(new DatasetExamplesSpec("two-tiny", "datasets/tenant-a/two-tiny/", 64),
+        request.examples());
+    assertEquals(2, request.steps());
+    assertEquals(List.of(2), request.thresholds());
+  }
+
+  @Test
+  void aRenderIsStillARenderWithoutDatasetFields() {
+    String id = submit("{\"model\": \"inception_v3\", \"objective\": \"mixed4:97\","
+        + " \"steps\": 8}").then().statusCode(202).extract().path("id");
+    JobRequest request = published(id);
+    assertEquals(JobKind.RENDER, request.kind());
+    assertEquals(null, request.examples());
+    given().get("/v1/jobs/" + id).then().statusCode(200)
+        .body("kind", equalTo("render"))
+        .body("request", not(hasKey("dataset")))
+        .body("request", not(hasKey("top_k")));
+  }
+
 
   static Stream<Arguments> badRequests() {
     String ok = "\"model\": \"inception_v3\", \"objective\": \"mixed4:97\"";
@@ -116,19 +192,97 @@ class JobSubmissionTest {
         Arguments.of("{not json", "body"));
   }
 
+  /** Dataset-examples jobs with bad fields or render settings; renders with dataset fields. */
+  static Stream<Arguments> badExamplesRequests() {
+    return Stream.of(
+        Arguments.of("{\"kind\": \"dataset_examples\", \"objective\": \"mixed4:97\"}", "model"),
+        Arguments.of("{\"kind\": \"dataset_examples\", \"model\": \"inception_v3\"}",
+            "objective"),
+        Arguments.of("{\"kind\": \"examples\", \"model\": \"inception_v3\","
+            + " \"objective\": \"mixed4:97\"}", "kind"),
+        Arguments.of("{" + EXAMPLES.replace("mixed4:97", "mixed4:1 + mixed4:2") + "}",
+            "objective"),
+        Arguments.of("{" + EXAMPLES.replace("mixed4:97", "logit:3") + "}", "objective"),
+        Arguments.of("{" + EXAMPLES.replace("mixed4:97", "mixed4:1; mixed4:2") + "}",
+            "objective"),
+        Arguments.of("{" + EXAMPLES.replace("mixed4:97", "mixed4:5000") + "}",
+            "objective.channel"),
+        Arguments.of("{" + EXAMPLES.replace("mixed4:97", "mixed99:1") + "}", "objective.layer"),
+        // a 1x1 layer: no position to crop around
+        Arguments.of("{\"kind\": \"dataset_examples\", \"model\": \"mobilenet_v2\","
+            + " \"objective\": \"Logits/AvgPool:1\"}", "objective"),
+        Arguments.of("{" + EXAMPLES + ", \"dataset\": \"no-such-set\"}", "dataset"),
+        Arguments.of("{" + EXAMPLES + ", \"dataset\": 7}", "dataset"),
+        Arguments.of("{" + EXAMPLES + ", \"top_k\": 0}", "top_k"),
+        Arguments.of("{" + EXAMPLES + ", \"top_k\": 65}", "top_k"),
+        Arguments.of("{" + EXAMPLES + ", \"top_k\": \"six\"}", "top_k"),
+        Arguments.of("{" + EXAMPLES + ", \"size\": 224}", "size"),
+        Arguments.of("{" + EXAMPLES + ", \"steps\": 10}", "steps"),
+        Arguments.of("{" + EXAMPLES + ", \"thresholds\": [1]}", "thresholds"),
+        Arguments.of("{" + EXAMPLES + ", \"batch\": 1}", "batch"),
+        Arguments.of("{" + EXAMPLES + ", \"seed\": 1}", "seed"),
+        Arguments.of("{" + EXAMPLES + ", \"lr\": 0.1}", "lr"),
+        Arguments.of("{" + EXAMPLES + ", \"param\": \"fft\"}", "param"),
+        Arguments.of("{" + EXAMPLES + ", \"decorrelate\": true}", "decorrelate"),
+        Arguments.of("{" + EXAMPLES + ", \"transforms\": \"none\"}", "transforms"),
+        Arguments.of("{\"model\": \"inception_v3\", \"objective\": \"mixed4:97\","
+            + " \"dataset\": \"photos\"}", "dataset"),
+        Arguments.of("{\"model\": \"inception_v3\", \"objective\": \"mixed4:97\", \"top_k\": 3}",
+            "top_k"),
+        Arguments.of("{\"kind\": \"render\", \"model\": \"inception_v3\","
+            + " \"objective\": \"mixed4:97\", \"top_k\": 3}", "top_k"));
+  }
+
   @ParameterizedTest
-  @MethodSource("badRequests")
+  @MethodSource({"badRequests", "badExamplesRequests"})
   void badRequestIsAProblemNamingTheFieldAndNothingIsPublished(String body, String field) {
     long jobsBefore = bus.endOffsets(Topics.JOBS);
     long eventsBefore = bus.endOffsets(Topics.EVENTS);
-    given().contentType(ContentType.JSON).body(body)
-        .post("/v1/jobs")
-        .then().statusCode(400)
+    submit(body).then().statusCode(400)
         .contentType("application/problem+json")
         .body("status", equalTo(400))
         .body("title", equalTo("Invalid request"))
         .body("errors.field", hasItem(field));
     assertEquals(jobsBefore, bus.endOffsets(Topics.JOBS));
     assertEquals(eventsBefore, bus.endOffsets(Topics.EVENTS));
+  }
+
+  @Test
+  void everyProblemIsReportedAtOnce() {
+    submit("{" + EXAMPLES.replace("mixed4:97", "logit:3") + ", \"dataset\": \"nope\","
+        + " \"top_k\": 99, \"steps\": 5, \"lr\": 1}").then().statusCode(400)
+        .body("errors.field", equalTo(List.of("steps", "lr", "dataset", "top_k", "objective")))
+        .body("errors.find { it.field == 'dataset' }.message", containsString("photos"))
+        .body("errors.find { it.field == 'steps' }.message",
+            equalTo("not used by dataset_examples jobs"));
+    submit("{\"kind\": \"sample\", \"model\": \"inception_v3\", \"objective\": \"mixed4:\"}")
+        .then().statusCode(400)
+        .body("errors.field", equalTo(List.of("kind", "objective")))
+        .body("errors[0].message", equalTo("must be one of dataset_examples, render"));
+  }
+
+  private static Response submit(String body) {
+    return given().contentType(ContentType.JSON).body(body).post("/v1/jobs");
+  }
+
+  private JobRequest published(String id) {
+    List<ConsumerRecord<String, byte[]>> jobs = bus.await(Topics.JOBS, id, r -> true);
+    assertEquals(1, jobs.size());
+    return Messages.read(jobs.get(0).value(), JobRequest.class);
+  }
+
+  private List<String> row(String sql, String id) throws Exception {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setString(1, id);
+      try (ResultSet rows = select.executeQuery()) {
+        rows.next();
+        List<String> values = new ArrayList<>();
+        for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+          values.add(rows.getString(i));
+        }
+        return values;
+      }
+    }
   }
 }

@@ -14,7 +14,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.agroal.api.AgroalDataSource;
-import io.featureviz.api.storage.ModelObjects;
+import io.featureviz.api.storage.BucketObjects;
 import io.featureviz.devstack.DevStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,7 +44,7 @@ class ModelUploadTest {
   private static final String PROBLEM = "application/problem+json";
 
   @Inject
-  ModelObjects objects;
+  BucketObjects objects;
 
   @Inject
   AgroalDataSource dataSource;

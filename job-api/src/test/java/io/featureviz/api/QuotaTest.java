@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
-import io.featureviz.api.storage.ModelObjects;
+import io.featureviz.api.storage.BucketObjects;
 import io.featureviz.devstack.DevStackTestResource;
 import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.Http;
@@ -37,7 +37,7 @@ class QuotaTest {
   AgroalDataSource dataSource;
 
   @Inject
-  ModelObjects objects;
+  BucketObjects objects;
 
   @Inject
   ApiConfig config;

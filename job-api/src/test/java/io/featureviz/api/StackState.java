@@ -1,7 +1,7 @@
 package io.featureviz.api;
 
 import io.agroal.api.AgroalDataSource;
-import io.featureviz.api.storage.ModelObjects;
+import io.featureviz.api.storage.BucketObjects;
 import io.featureviz.contracts.messages.Topics;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -11,16 +11,17 @@ import java.util.List;
 
 /**
  * Everything a request could leave behind: messages published on {@code fv.jobs} and
- * {@code fv.events} (end offsets), rows of {@code jobs} and {@code models}, and the bucket's
- * objects. A refused request must leave it equal.
+ * {@code fv.events} (end offsets), rows of {@code jobs}, {@code models}, {@code datasets} and
+ * {@code dataset_images}, and the bucket's objects. A refused request must leave it equal.
  */
 record StackState(long jobMessages, long eventMessages, long jobRows, long modelRows,
-    List<String> objects) {
+    long datasetRows, long datasetImageRows, List<String> objects) {
 
-  static StackState of(TestBus bus, AgroalDataSource dataSource, ModelObjects bucket) {
+  static StackState of(TestBus bus, AgroalDataSource dataSource, BucketObjects bucket) {
     try {
       return new StackState(bus.endOffsets(Topics.JOBS), bus.endOffsets(Topics.EVENTS),
-          count(dataSource, "jobs"), count(dataSource, "models"), bucket.keys(""));
+          count(dataSource, "jobs"), count(dataSource, "models"), count(dataSource, "datasets"),
+          count(dataSource, "dataset_images"), bucket.keys(""));
     } catch (Exception e) {
       throw new IllegalStateException("cannot read the stack's state", e);
     }

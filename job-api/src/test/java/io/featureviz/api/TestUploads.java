@@ -9,13 +9,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
-/** Model uploads as tests send them, good and hostile: the shared model, broken files, bad zips. */
+/** Uploads as tests send them, good and hostile: the shared model, broken files, bad zips. */
 final class TestUploads {
 
   static final Path MOBILENET_FOLDER = Path.of(
@@ -47,11 +49,20 @@ final class TestUploads {
 
   /** A zip of (name, text) pairs, names as given: java.util.zip writes any name. */
   static byte[] zip(String... namesAndTexts) {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndTexts.length; i += 2) {
+      entries.put(namesAndTexts[i], namesAndTexts[i + 1].getBytes(StandardCharsets.UTF_8));
+    }
+    return zip(entries);
+  }
+
+  /** A zip of the entries in their order, names as given. */
+  static byte[] zip(Map<String, byte[]> entries) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      for (int i = 0; i < namesAndTexts.length; i += 2) {
-        zip.putNextEntry(new ZipEntry(namesAndTexts[i]));
-        zip.write(namesAndTexts[i + 1].getBytes(StandardCharsets.UTF_8));
+      for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+        zip.putNextEntry(new ZipEntry(entry.getKey()));
+        zip.write(entry.getValue());
         zip.closeEntry();
       }
     } catch (IOException e) {

@@ -131,7 +131,7 @@ public class JobEventStream {
         return true;
       }
       long finals = frames.stream().filter(FrameRow::isFinal).count();
-      return job.batch() != null && finals >= job.batch();
+      return job.finalFrames() != null && finals >= job.finalFrames();
     }
 
     private boolean graceOver() {

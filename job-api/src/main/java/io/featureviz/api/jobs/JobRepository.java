@@ -26,14 +26,15 @@ import java.util.Optional;
 public class JobRepository {
 
   private static final String JOB_COLUMNS = """
-      id, tenant, model, objective, layer, channel, size, steps, batch, seed, lr, param,
-      decorrelate, transforms, thresholds, status, progress_step, last_objective_value,
-      objective_values::text AS objective_values, reason, created_at, updated_at
+      id, tenant, kind, model, objective, layer, channel, size, steps, batch, seed, lr, param,
+      decorrelate, transforms, thresholds, dataset, top_k, status, progress_step,
+      last_objective_value, objective_values::text AS objective_values, reason, created_at,
+      updated_at
       """;
 
   private static final String FRAME_COLUMNS = """
       job_id, step, batch_index, is_final, objective_value, object_key, width, height, bytes,
-      sha256, stored_at
+      sha256, stored_at, source_image, source_key, source_width, source_height, crop
       """;
 
   private final AgroalDataSource dataSource;
@@ -93,6 +94,7 @@ public class JobRepository {
       throws SQLException {
     StringBuilder sql = new StringBuilder("SELECT " + JOB_COLUMNS + " FROM jobs WHERE tenant = ?");
     List<Object> args = new ArrayList<>(List.of(tenant));
+    condition(sql, args, "kind = ?", filter.kind() == null ? null : filter.kind().wireName());
     condition(sql, args, "model = ?", filter.model());
     condition(sql, args, "layer = ?", filter.layer());
     condition(sql, args, "channel = ?", filter.channel());
@@ -145,13 +147,15 @@ public class JobRepository {
   }
 
   private JobRow job(ResultSet rows) throws SQLException {
-    return new JobRow(rows.getString("id"), rows.getString("tenant"), rows.getString("model"),
+    return new JobRow(rows.getString("id"), rows.getString("tenant"),
+        JobKinds.of(rows.getString("kind")).orElseThrow(), rows.getString("model"),
         rows.getString("objective"), rows.getString("layer"),
         rows.getObject("channel", Integer.class), rows.getObject("size", Integer.class),
         rows.getObject("steps", Integer.class), rows.getObject("batch", Integer.class),
         rows.getObject("seed", Long.class), rows.getObject("lr", Double.class),
         rows.getString("param"), rows.getObject("decorrelate", Boolean.class),
         rows.getString("transforms"), integers(rows.getArray("thresholds")),
+        rows.getString("dataset"), rows.getObject("top_k", Integer.class),
         JobStatus.valueOf(rows.getString("status")), rows.getInt("progress_step"),
         rows.getObject("last_objective_value", Double.class),
         objectiveValues(rows.getString("objective_values")), rows.getString("reason"),
@@ -163,7 +167,9 @@ public class JobRepository {
         rows.getInt("batch_index"), rows.getBoolean("is_final"),
         rows.getObject("objective_value", Double.class), rows.getString("object_key"),
         rows.getInt("width"), rows.getInt("height"), rows.getLong("bytes"),
-        rows.getString("sha256"), instant(rows, "stored_at"));
+        rows.getString("sha256"), instant(rows, "stored_at"), rows.getString("source_image"),
+        rows.getString("source_key"), rows.getObject("source_width", Integer.class),
+        rows.getObject("source_height", Integer.class), nullableIntegers(rows.getArray("crop")));
   }
 
   private static Instant instant(ResultSet rows, String column) throws SQLException {
@@ -171,7 +177,11 @@ public class JobRepository {
   }
 
   private static List<Integer> integers(Array array) throws SQLException {
-    return array == null ? List.of() : Arrays.asList((Integer[]) array.getArray());
+    return array == null ? List.of() : nullableIntegers(array);
+  }
+
+  private static List<Integer> nullableIntegers(Array array) throws SQLException {
+    return array == null ? null : Arrays.asList((Integer[]) array.getArray());
   }
 
   private Map<String, Double> objectiveValues(String text) {

@@ -6,6 +6,7 @@ import io.featureviz.api.auth.Caller;
 import io.featureviz.api.events.JobEventStream;
 import io.featureviz.api.models.ModelUploadService;
 import io.featureviz.api.problems.ProblemException;
+import io.featureviz.contracts.messages.JobKind;
 import io.featureviz.contracts.messages.JobRequest;
 import io.featureviz.contracts.messages.JobStatus;
 import io.featureviz.contracts.objective.ObjectiveSpec;
@@ -30,7 +31,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** Render jobs: submit, inspect, list, cancel, follow. */
+/** Jobs (renders and dataset examples): submit, inspect, list, cancel, follow. */
 @Path("/v1/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
@@ -69,10 +70,11 @@ public class JobResource {
   }
 
   @GET
-  public JobService.Page list(@RestQuery String model, @RestQuery String layer,
-      @RestQuery String channel, @RestQuery String objective, @RestQuery String status,
-      @RestQuery String limit, @RestQuery String cursor) throws SQLException {
-    JobFilter filter = new JobFilter(modelId(model), layer,
+  public JobService.Page list(@RestQuery String kind, @RestQuery String model,
+      @RestQuery String layer, @RestQuery String channel, @RestQuery String objective,
+      @RestQuery String status, @RestQuery String limit, @RestQuery String cursor)
+      throws SQLException {
+    JobFilter filter = new JobFilter(kind(kind), modelId(model), layer,
         channel == null ? null : integer("channel", channel, 0, Integer.MAX_VALUE),
         canonical(objective), status(status));
     int pageSize = limit == null ? limits.defaultPageSize()
@@ -128,6 +130,14 @@ public class JobResource {
     } catch (IllegalArgumentException e) {
       throw ProblemException.invalidParameter("objective", e.getMessage());
     }
+  }
+
+  private static JobKind kind(String kind) {
+    if (kind == null) {
+      return null;
+    }
+    return JobKinds.of(kind).orElseThrow(() -> ProblemException.invalidParameter("kind",
+        "must be one of " + JobKinds.NAMES));
   }
 
   private static JobStatus status(String status) {

@@ -74,8 +74,12 @@ public class JobService {
   }
 
   public JobView.Artifact artifact(FrameRow frame) {
+    JobView.Example example = frame.sourceKey() == null ? null
+        : new JobView.Example(frame.sourceImage(), presigner.downloadUrl(frame.sourceKey()),
+            frame.sourceWidth(), frame.sourceHeight(), frame.crop());
     return new JobView.Artifact(frame.step(), frame.batchIndex(), frame.isFinal(),
-        frame.objectiveValue(), presigner.downloadUrl(frame.objectKey()), frame.objectKey());
+        frame.objectiveValue(), presigner.downloadUrl(frame.objectKey()), frame.objectKey(),
+        example);
   }
 
   /** A page of jobs and the cursor of the next page, null on the last one. */

@@ -2,56 +2,76 @@ package io.featureviz.api.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.featureviz.api.ApiConfig;
+import io.featureviz.api.datasets.DatasetRow;
+import io.featureviz.api.datasets.DatasetService;
 import io.featureviz.api.models.ModelCatalogService;
-import io.featureviz.api.problems.FieldError;
 import io.featureviz.api.problems.ProblemException;
+import io.featureviz.contracts.messages.DatasetExamplesSpec;
+import io.featureviz.contracts.messages.JobKind;
 import io.featureviz.contracts.messages.JobRequest;
 import io.featureviz.contracts.messages.Messages;
-import io.featureviz.contracts.objective.ObjectiveJson;
-import io.featureviz.contracts.objective.ObjectiveJsonException;
+import io.featureviz.contracts.objective.Channel;
 import io.featureviz.contracts.objective.ObjectiveProblem;
 import io.featureviz.contracts.objective.ObjectiveSpec;
-import io.featureviz.contracts.objective.ObjectiveSyntaxException;
 import io.featureviz.contracts.objective.ObjectiveValidator;
+import io.featureviz.optvis.model.LayerInfo;
 import io.featureviz.optvis.model.ModelInfo;
-import io.featureviz.optvis.transform.TransformList;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.Iterator;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Turns a {@code POST /v1/jobs} body into a {@link JobRequest} with the engine's defaults filled
  * in, or fails with every invalid field at once, the objective checked against the model's
  * layers and classes, so that nothing invalid is ever published.
+ *
+ * <p>{@code kind} chooses what the job computes: a {@code render} (the default) optimizes images
+ * with the render settings; a {@code dataset_examples} job searches a dataset for the images
+ * that drive one channel hardest, and takes {@code dataset} and {@code top_k} instead.
  */
 @ApplicationScoped
 public class JobSubmissionReader {
 
+  /** The dataset searched when none is named: the built-in photos. */
+  private static final String DEFAULT_DATASET = "photos";
+  private static final int MAX_TOP_K = 64;
+
+  /** The optimization's settings, which a dataset search has no use for. */
+  private static final List<String> RENDER_FIELDS = List.of("size", "steps", "thresholds",
+      "batch", "seed", "lr", "param", "decorrelate", "transforms");
+  private static final List<String> EXAMPLES_FIELDS = List.of("dataset", "top_k");
   /** {@code tenant} is accepted for older clients and ignored: the API key decides. */
-  private static final Set<String> FIELDS = Set.of("model", "objective", "size", "steps",
-      "thresholds", "batch", "seed", "lr", "param", "decorrelate", "transforms", "tenant");
+  private static final Set<String> FIELDS = Set.copyOf(Stream.of(
+      List.of("kind", "model", "objective", "tenant"), RENDER_FIELDS, EXAMPLES_FIELDS)
+      .flatMap(List::stream).toList());
   private static final Set<String> PARAMS = Set.of("fft", "pixel");
 
   private final ModelCatalogService catalog;
+  private final DatasetService datasets;
   private final ApiConfig.Limits limits;
 
-  JobSubmissionReader(ModelCatalogService catalog, ApiConfig config) {
+  JobSubmissionReader(ModelCatalogService catalog, DatasetService datasets, ApiConfig config) {
     this.catalog = catalog;
+    this.datasets = datasets;
     this.limits = config.limits();
   }
 
-  /** The request of the tenant's job, which may name the catalog's and the tenant's models. */
-  public JobRequest read(JsonNode body, String tenant) {
+  /**
+   * The request of the tenant's job, which may name the catalog's and the tenant's models, and
+   * the built-in and the tenant's datasets.
+   */
+  public JobRequest read(JsonNode body, String tenant) throws SQLException {
     if (body == null || !body.isObject()) {
       throw ProblemException.invalidParameter("body", "must be a JSON object");
     }
-    Fields fields = new Fields(body);
-    fields.rejectUnknown();
+    SubmissionFields fields = new SubmissionFields(body);
+    fields.rejectUnknown(FIELDS);
+    Optional<JobKind> kind =
+        JobKinds.of(fields.choice("kind", JobKind.RENDER.wireName(), JobKinds.WIRE_NAMES));
     Optional<ModelInfo> model = fields.requiredText("model", "models: " + catalog.ids(tenant))
         .flatMap(id -> {
       Optional<ModelInfo> info = catalog.info(id, tenant);
@@ -61,6 +81,19 @@ public class JobSubmissionReader {
       return info;
     });
     Optional<ObjectiveSpec> objective = fields.objective();
+    if (!fields.isValid("kind")) {
+      // which other fields belong is unknown: only the common ones are reported
+      fields.throwIfInvalid();
+    }
+    return kind.orElseThrow() == JobKind.DATASET_EXAMPLES
+        ? datasetExamples(fields, model, objective, tenant)
+        : render(fields, model, objective, tenant);
+  }
+
+  private JobRequest render(SubmissionFields fields, Optional<ModelInfo> model,
+      Optional<ObjectiveSpec> objective, String tenant) {
+    fields.rejectPresent(EXAMPLES_FIELDS,
+        "only for dataset_examples jobs (\"kind\": \"dataset_examples\")");
     int defaultSize = model.map(ModelInfo::inputSize).orElse(limits.minSize());
     int size = fields.integer("size", defaultSize, limits.minSize(), limits.maxSize());
     int steps = fields.integer("steps", JobRequest.DEFAULT_STEPS, 1, limits.maxSteps());
@@ -72,11 +105,7 @@ public class JobSubmissionReader {
     boolean decorrelate = fields.bool("decorrelate", true);
     String transforms = fields.transforms();
     if (model.isPresent() && objective.isPresent() && fields.isValid("batch")) {
-      for (ObjectiveProblem problem :
-          ObjectiveValidator.validate(objective.get(), model.get().catalogView(), batch)) {
-        fields.error(problem.path().isEmpty() ? "objective" : "objective." + problem.path(),
-            problem.message());
-      }
+      validate(fields, objective.get(), model.get(), batch);
     }
     fields.throwIfInvalid();
     return new JobRequest(Messages.VERSION, UUID.randomUUID().toString(), tenant,
@@ -84,169 +113,72 @@ public class JobSubmissionReader {
         param, decorrelate, transforms, System.currentTimeMillis());
   }
 
-  /** Reads the body's fields, collecting errors instead of stopping at the first. */
-  private final class Fields {
-
-    private final JsonNode body;
-    private final List<FieldError> errors = new ArrayList<>();
-
-    Fields(JsonNode body) {
-      this.body = body;
+  /**
+   * A dataset search: every image of the dataset is scored, one step each, and the request's
+   * render settings are their defaults, the size the model's input size.
+   */
+  private JobRequest datasetExamples(SubmissionFields fields, Optional<ModelInfo> model,
+      Optional<ObjectiveSpec> objective, String tenant) throws SQLException {
+    fields.rejectPresent(RENDER_FIELDS, "not used by dataset_examples jobs");
+    Optional<DatasetRow> dataset = dataset(fields, tenant);
+    int topK = fields.integer("top_k", DatasetExamplesSpec.DEFAULT_TOP_K, 1, MAX_TOP_K);
+    if (model.isPresent() && objective.isPresent()) {
+      validateChannel(fields, objective.get(), model.get());
     }
+    fields.throwIfInvalid();
+    int images = dataset.get().imageCount();
+    return new JobRequest(Messages.VERSION, UUID.randomUUID().toString(), tenant,
+        model.get().id(), objective.get().toGrammar(), model.get().inputSize(), images,
+        List.of(images), 1, 0L, JobRequest.DEFAULT_LR, JobRequest.DEFAULT_PARAM, true,
+        JobRequest.DEFAULT_TRANSFORMS, System.currentTimeMillis(), JobKind.DATASET_EXAMPLES,
+        new DatasetExamplesSpec(dataset.get().id(), dataset.get().objectPrefix(), topK));
+  }
 
-    void error(String field, String message) {
-      errors.add(new FieldError(field, message));
-    }
-
-    boolean isValid(String field) {
-      return errors.stream().noneMatch(e -> e.field().equals(field));
-    }
-
-    void throwIfInvalid() {
-      if (!errors.isEmpty()) {
-        throw ProblemException.invalidRequest(errors);
-      }
-    }
-
-    void rejectUnknown() {
-      for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-        String name = names.next();
-        if (!FIELDS.contains(name)) {
-          error(name, "unknown field; allowed: " + String.join(", ", new TreeSet<>(FIELDS)));
-        }
-      }
-    }
-
-    private Optional<JsonNode> present(String field) {
-      JsonNode value = body.get(field);
-      return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
-    }
-
-    Optional<String> text(String field) {
-      Optional<JsonNode> value = present(field);
-      if (value.isPresent() && (!value.get().isTextual() || value.get().textValue().isBlank())) {
-        error(field, "must be a non-empty string");
-        return Optional.empty();
-      }
-      return value.map(JsonNode::textValue);
-    }
-
-    Optional<String> requiredText(String field, String hint) {
-      if (present(field).isEmpty()) {
-        error(field, "is required; " + hint);
-      }
-      return text(field);
-    }
-
-    Optional<ObjectiveSpec> objective() {
-      Optional<JsonNode> value = present("objective");
-      if (value.isEmpty()) {
-        error("objective", "is required: grammar text such as \"mixed4:97\" or its JSON form");
-        return Optional.empty();
-      }
-      try {
-        return Optional.of(ObjectiveJson.fromGrammarOrJson(value.get()));
-      } catch (ObjectiveSyntaxException e) {
-        error("objective", e.getMessage() + " in \"" + e.input() + "\"");
-      } catch (ObjectiveJsonException e) {
-        error(e.path().isEmpty() ? "objective" : "objective." + e.path(), e.problem());
-      } catch (IllegalArgumentException e) {
-        error("objective", e.getMessage());
-      }
+  private Optional<DatasetRow> dataset(SubmissionFields fields, String tenant)
+      throws SQLException {
+    Optional<String> id = fields.text("dataset");
+    if (!fields.isValid("dataset")) {
       return Optional.empty();
     }
-
-    int integer(String field, int fallback, int min, int max) {
-      Optional<JsonNode> value = present(field);
-      if (value.isEmpty()) {
-        return fallback;
-      }
-      JsonNode node = value.get();
-      if (!node.isIntegralNumber() || !node.canConvertToInt()
-          || node.intValue() < min || node.intValue() > max) {
-        error(field, "must be an integer from " + min + " to " + max);
-        return fallback;
-      }
-      return node.intValue();
+    Optional<DatasetRow> dataset = datasets.find(id.orElse(DEFAULT_DATASET), tenant);
+    if (dataset.isEmpty()) {
+      fields.error("dataset", "unknown dataset '" + id.orElse(DEFAULT_DATASET) + "'; datasets: "
+          + String.join(", ", datasets.ids(tenant)));
     }
+    return dataset;
+  }
 
-    long longInteger(String field, long fallback) {
-      Optional<JsonNode> value = present(field);
-      if (value.isPresent() && !(value.get().isIntegralNumber() && value.get().canConvertToLong())) {
-        error(field, "must be an integer");
-        return fallback;
-      }
-      return value.map(JsonNode::longValue).orElse(fallback);
+  /**
+   * A dataset search ranks images by one channel at its most active position, so the objective
+   * must be one channel term of a layer with positions (height or width over 1).
+   */
+  private static void validateChannel(SubmissionFields fields, ObjectiveSpec objective,
+      ModelInfo model) {
+    if (objective.perBatch().size() != 1
+        || !(objective.perBatch().get(0) instanceof Channel channel)) {
+      fields.error("objective", "a dataset_examples job takes exactly one channel term"
+          + " LAYER:CHANNEL, such as \"mixed4:97\"; got \"" + objective.toGrammar() + "\"");
+      return;
     }
+    if (validate(fields, objective, model, 1)) {
+      LayerInfo layer = model.layer(channel.layer()).orElseThrow();
+      if ((long) layer.height() * layer.width() <= 1) {
+        fields.error("objective", "layer " + layer.name() + " has no positions ("
+            + layer.height() + "x" + layer.width() + ") to crop images around; choose a layer"
+            + " with height and width over 1 (GET /v1/models/" + model.id() + "/layers)");
+      }
+    }
+  }
 
-    double learningRate() {
-      Optional<JsonNode> value = present("lr");
-      if (value.isPresent() && !(value.get().isNumber() && value.get().doubleValue() > 0
-          && Double.isFinite(value.get().doubleValue()))) {
-        error("lr", "must be a positive number");
-        return JobRequest.DEFAULT_LR;
-      }
-      return value.map(JsonNode::doubleValue).orElse(JobRequest.DEFAULT_LR);
+  /** Reports the objective's problems on this model; whether it had none. */
+  private static boolean validate(SubmissionFields fields, ObjectiveSpec objective,
+      ModelInfo model, int batch) {
+    List<ObjectiveProblem> problems =
+        ObjectiveValidator.validate(objective, model.catalogView(), batch);
+    for (ObjectiveProblem problem : problems) {
+      fields.error(problem.path().isEmpty() ? "objective" : "objective." + problem.path(),
+          problem.message());
     }
-
-    boolean bool(String field, boolean fallback) {
-      Optional<JsonNode> value = present(field);
-      if (value.isPresent() && !value.get().isBoolean()) {
-        error(field, "must be true or false");
-        return fallback;
-      }
-      return value.map(JsonNode::booleanValue).orElse(fallback);
-    }
-
-    String choice(String field, String fallback, Set<String> allowed) {
-      Optional<JsonNode> value = present(field);
-      if (value.isPresent() && !(value.get().isTextual()
-          && allowed.contains(value.get().textValue()))) {
-        error(field, "must be one of " + String.join(", ", new TreeSet<>(allowed)));
-        return fallback;
-      }
-      return value.map(JsonNode::textValue).orElse(fallback);
-    }
-
-    String transforms() {
-      Optional<JsonNode> value = present("transforms");
-      if (value.isEmpty()) {
-        return JobRequest.DEFAULT_TRANSFORMS;
-      }
-      if (!value.get().isTextual()) {
-        error("transforms", "must be \"standard\", \"none\" or a list such as \"jitter(8)\"");
-        return JobRequest.DEFAULT_TRANSFORMS;
-      }
-      try {
-        TransformList.parse(value.get().textValue());
-      } catch (IllegalArgumentException e) {
-        error("transforms", e.getMessage());
-      }
-      return value.get().textValue();
-    }
-
-    /** Given thresholds, sorted and without repeats; none means the request's defaults. */
-    List<Integer> thresholds(int steps) {
-      Optional<JsonNode> value = present("thresholds");
-      if (value.isEmpty()) {
-        return List.of();
-      }
-      JsonNode array = value.get();
-      if (!array.isArray() || array.isEmpty()) {
-        error("thresholds", "must be a non-empty array of steps");
-        return List.of();
-      }
-      TreeSet<Integer> sorted = new TreeSet<>();
-      for (int i = 0; i < array.size(); i++) {
-        JsonNode step = array.get(i);
-        if (!step.isIntegralNumber() || !step.canConvertToInt()
-            || step.intValue() < 1 || step.intValue() > steps) {
-          error("thresholds[" + i + "]", "must be a step from 1 to steps (" + steps + ")");
-        } else {
-          sorted.add(step.intValue());
-        }
-      }
-      return List.copyOf(sorted);
-    }
+    return problems.isEmpty();
   }
 }

@@ -2,6 +2,7 @@ package io.featureviz.api.jobs;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.featureviz.contracts.messages.JobKind;
 import io.featureviz.contracts.messages.JobStatus;
 import java.time.Instant;
 import java.util.List;
@@ -9,19 +10,34 @@ import java.util.Map;
 
 /** A job as the API shows it; {@code artifacts} only on {@code GET /v1/jobs/{id}}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record JobView(String id, JobStatus status, Progress progress,
+public record JobView(String id, JobKind kind, JobStatus status, Progress progress,
     Map<String, Double> objectiveValues, String reason, Request request, Instant createdAt,
     Instant updatedAt, List<Artifact> artifacts, Links links) {
 
   public record Progress(int step, Integer steps) {}
 
-  /** What was asked for, defaults filled in. */
+  /**
+   * What was asked for, defaults filled in; {@code dataset} and {@code top_k} only for a
+   * dataset-examples job.
+   */
   public record Request(String tenant, String model, String objective, Integer size,
       Integer steps, List<Integer> thresholds, Integer batch, Long seed, Double lr, String param,
-      Boolean decorrelate, String transforms) {}
+      Boolean decorrelate, String transforms,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String dataset,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Integer topK) {}
 
+  /** A stored frame; {@code example} only for a crop of a dataset image. */
   public record Artifact(int step, int batchIndex, @JsonProperty("final") boolean isFinal,
-      Double objectiveValue, String url, String objectKey) {}
+      Double objectiveValue, String url, String objectKey,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Example example) {}
+
+  /**
+   * The dataset image a crop comes from, with a presigned URL, and the crop's box in its pixels.
+   *
+   * @param crop {@code [x, y, width, height]}
+   */
+  public record Example(String image, String imageUrl, Integer imageWidth, Integer imageHeight,
+      List<Integer> crop) {}
 
   public record Links(String self, String events) {
 
@@ -39,11 +55,11 @@ public record JobView(String id, JobStatus status, Progress progress,
   }
 
   static JobView of(JobRow job, List<Artifact> artifacts) {
-    return new JobView(job.id(), job.status(), new Progress(job.progressStep(), job.steps()),
-        job.objectiveValues(), job.reason(),
+    return new JobView(job.id(), job.kind(), job.status(),
+        new Progress(job.progressStep(), job.steps()), job.objectiveValues(), job.reason(),
         new Request(job.tenant(), job.model(), job.objective(), job.size(), job.steps(),
             job.thresholds(), job.batch(), job.seed(), job.lr(), job.param(), job.decorrelate(),
-            job.transforms()),
+            job.transforms(), job.dataset(), job.topK()),
         job.createdAt(), job.updatedAt(), artifacts, Links.of(job.id()));
   }
 }

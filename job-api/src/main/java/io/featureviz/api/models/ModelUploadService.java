@@ -4,20 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.featureviz.api.ApiConfig;
 import io.featureviz.api.problems.FieldError;
 import io.featureviz.api.problems.ProblemException;
-import io.featureviz.api.storage.ModelObjects;
+import io.featureviz.api.storage.BucketObjects;
+import io.featureviz.api.uploads.Sha256;
+import io.featureviz.api.uploads.TempFolder;
+import io.featureviz.api.uploads.UploadSizeFilter;
+import io.featureviz.api.uploads.ZipUnpacker;
 import io.featureviz.optvis.model.ModelInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -35,12 +32,12 @@ public class ModelUploadService {
   private final ModelCatalogService catalog;
   private final UploadedModels uploaded;
   private final UploadedModelRepository repository;
-  private final ModelObjects objects;
+  private final BucketObjects objects;
   private final ModelStaging staging;
   private final long maxBytes;
 
   ModelUploadService(ModelCatalogService catalog, UploadedModels uploaded,
-      UploadedModelRepository repository, ModelObjects objects, ObjectMapper json,
+      UploadedModelRepository repository, BucketObjects objects, ObjectMapper json,
       ApiConfig config) {
     this.catalog = catalog;
     this.uploaded = uploaded;
@@ -48,7 +45,7 @@ public class ModelUploadService {
     this.objects = objects;
     ApiConfig.Uploads limits = config.uploads();
     this.staging = new ModelStaging(new ZipUnpacker(limits.maxArchiveEntries(),
-        limits.maxUnpackedSize().asLongValue()), json);
+        limits.maxUnpackedSize().asLongValue(), ProblemException::invalidModel), json);
     this.maxBytes = limits.maxSize().asLongValue();
   }
 
@@ -56,9 +53,10 @@ public class ModelUploadService {
   public ModelInfo upload(ModelUploadForm form, String tenant) throws IOException, SQLException {
     UploadFormat format = checkForm(form);
     if (form.file.size() > maxBytes) {
-      throw tooLarge(maxBytes);
+      throw UploadSizeFilter.tooLarge("a model file may have at most " + maxBytes + " bytes",
+          List.of());
     }
-    String sha256 = sha256(form.file.uploadedFile());
+    String sha256 = Sha256.of(form.file.uploadedFile());
     String id = Optional.ofNullable(form.id).orElse("model-" + sha256.substring(0, 12));
     if (catalog.catalogIds().contains(id) || uploaded.find(id).isPresent()) {
       throw idTaken(id);
@@ -73,11 +71,6 @@ public class ModelUploadService {
       uploaded.remember(info);
       return info;
     }
-  }
-
-  public static ProblemException tooLarge(long maxBytes) {
-    return new ProblemException(413, "upload-too-large", "Upload too large",
-        "a model file may have at most " + maxBytes + " bytes", List.of());
   }
 
   /** Every problem of the form's fields at once; the format when there is none. */
@@ -150,18 +143,5 @@ public class ModelUploadService {
   private static ProblemException idTaken(String id) {
     return new ProblemException(409, "model-exists", "Model exists",
         "a model with id '" + id + "' exists; choose another id", List.of());
-  }
-
-  private static String sha256(Path file) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-      in.transferTo(OutputStream.nullOutputStream());
-    }
-    return HexFormat.of().formatHex(digest.digest());
   }
 }

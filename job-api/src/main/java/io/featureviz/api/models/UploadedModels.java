@@ -1,6 +1,7 @@
 package io.featureviz.api.models;
 
-import io.featureviz.api.storage.ModelObjects;
+import io.featureviz.api.storage.BucketObjects;
+import io.featureviz.api.uploads.TempFolder;
 import io.featureviz.optvis.model.ModelInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
@@ -22,10 +23,10 @@ public class UploadedModels {
   private static final Logger LOG = Logger.getLogger(UploadedModels.class);
 
   private final UploadedModelRepository repository;
-  private final ModelObjects objects;
+  private final BucketObjects objects;
   private final Map<String, Optional<ModelInfo>> infos = new ConcurrentHashMap<>();
 
-  UploadedModels(UploadedModelRepository repository, ModelObjects objects) {
+  UploadedModels(UploadedModelRepository repository, BucketObjects objects) {
     this.repository = repository;
     this.objects = objects;
   }

@@ -14,9 +14,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 @ApplicationScoped
 public class ObjectStoreHealthCheck implements HealthCheck {
 
-  private final ModelObjects objects;
+  private final BucketObjects objects;
 
-  ObjectStoreHealthCheck(ModelObjects objects) {
+  ObjectStoreHealthCheck(BucketObjects objects) {
     this.objects = objects;
   }
 

@@ -17,14 +17,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The files of uploaded models in the bucket: one folder of objects per model. */
+/**
+ * The objects of the bucket the API writes: uploaded models' files (a folder of objects per
+ * model) and datasets' images (a folder per dataset). Frames are the sink's.
+ */
 @ApplicationScoped
-public class ModelObjects {
+public class BucketObjects {
 
   private final MinioClient client;
   private final String bucket;
 
-  ModelObjects(ApiConfig config) {
+  BucketObjects(ApiConfig config) {
     ApiConfig.Storage storage = config.storage();
     this.client = MinioClient.builder()
         .endpoint(storage.endpoint())
@@ -52,6 +55,12 @@ public class ModelObjects {
     }
   }
 
+  /** Writes one file as {@code key}, with the content type clients will be served. */
+  public void put(Path file, String key, String contentType) throws Exception {
+    client.uploadObject(UploadObjectArgs.builder().bucket(bucket).object(key)
+        .filename(file.toString()).contentType(contentType).build());
+  }
+
   /** Downloads every object under {@code prefix} into {@code dir}, keeping the relative paths. */
   public void getFolder(String prefix, Path dir) throws Exception {
     for (String key : keys(prefix)) {
@@ -76,7 +85,11 @@ public class ModelObjects {
   }
 
   public void deleteFolder(String prefix) throws Exception {
-    for (String key : keys(prefix)) {
+    delete(keys(prefix));
+  }
+
+  public void delete(List<String> keys) throws Exception {
+    for (String key : keys) {
       client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
     }
   }

@@ -1,4 +1,4 @@
-package io.featureviz.api.models;
+package io.featureviz.api.uploads;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** A temporary folder deleted with everything in it when closed. */
-final class TempFolder implements AutoCloseable {
+public final class TempFolder implements AutoCloseable {
 
   private final Path path;
 
@@ -16,7 +16,7 @@ final class TempFolder implements AutoCloseable {
     this.path = path;
   }
 
-  static TempFolder create(String prefix) {
+  public static TempFolder create(String prefix) {
     try {
       return new TempFolder(Files.createTempDirectory(prefix));
     } catch (IOException e) {
@@ -24,7 +24,7 @@ final class TempFolder implements AutoCloseable {
     }
   }
 
-  Path path() {
+  public Path path() {
     return path;
   }
 

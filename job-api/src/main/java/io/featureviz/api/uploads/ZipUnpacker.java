@@ -1,4 +1,4 @@
-package io.featureviz.api.models;
+package io.featureviz.api.uploads;
 
 import io.featureviz.api.problems.ProblemException;
 import java.io.IOException;
@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
@@ -18,17 +19,24 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * (absolute or escaping names, symbolic links) or fill the disk (too many entries, too many bytes:
  * the bytes are counted as they are written, since the sizes an archive declares can lie).
  */
-final class ZipUnpacker {
+public final class ZipUnpacker {
 
   private final int maxEntries;
   private final long maxUnpackedBytes;
+  private final Function<String, ProblemException> refusal;
 
-  ZipUnpacker(int maxEntries, long maxUnpackedBytes) {
+  /**
+   * @param refusal the problem answering a refused archive, given why (e.g. "it holds 3 entries,
+   *     more than 2"): each upload names its own field
+   */
+  public ZipUnpacker(int maxEntries, long maxUnpackedBytes,
+      Function<String, ProblemException> refusal) {
     this.maxEntries = maxEntries;
     this.maxUnpackedBytes = maxUnpackedBytes;
+    this.refusal = refusal;
   }
 
-  void unpack(Path zip, Path target) {
+  public void unpack(Path zip, Path target) {
     try (ZipFile archive = ZipFile.builder().setPath(zip).get()) {
       List<ZipArchiveEntry> entries = Collections.list(archive.getEntries());
       if (entries.size() > maxEntries) {
@@ -83,7 +91,7 @@ final class ZipUnpacker {
     return unpacked;
   }
 
-  private static ProblemException rejected(String reason) {
-    return ProblemException.invalidModel("zip archive refused: " + reason);
+  private ProblemException rejected(String reason) {
+    return refusal.apply("zip archive refused: " + reason);
   }
 }

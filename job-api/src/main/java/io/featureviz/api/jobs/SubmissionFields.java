@@ -1,0 +1,195 @@
+package io.featureviz.api.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.featureviz.api.problems.FieldError;
+import io.featureviz.api.problems.ProblemException;
+import io.featureviz.contracts.messages.JobRequest;
+import io.featureviz.contracts.objective.ObjectiveJson;
+import io.featureviz.contracts.objective.ObjectiveJsonException;
+import io.featureviz.contracts.objective.ObjectiveSpec;
+import io.featureviz.contracts.objective.ObjectiveSyntaxException;
+import io.featureviz.optvis.transform.TransformList;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The fields of a {@code POST /v1/jobs} body, read collecting errors instead of stopping at the
+ * first.
+ */
+final class SubmissionFields {
+
+  private final JsonNode body;
+  private final List<FieldError> errors = new ArrayList<>();
+
+  SubmissionFields(JsonNode body) {
+    this.body = body;
+  }
+
+  void error(String field, String message) {
+    errors.add(new FieldError(field, message));
+  }
+
+  boolean isValid(String field) {
+    return errors.stream().noneMatch(e -> e.field().equals(field));
+  }
+
+  void throwIfInvalid() {
+    if (!errors.isEmpty()) {
+      throw ProblemException.invalidRequest(errors);
+    }
+  }
+
+  void rejectUnknown(Set<String> allowed) {
+    for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!allowed.contains(name)) {
+        error(name, "unknown field; allowed: " + String.join(", ", new TreeSet<>(allowed)));
+      }
+    }
+  }
+
+  /** Each of the fields that is given is an error: it has no use in this request. */
+  void rejectPresent(List<String> fields, String message) {
+    for (String field : fields) {
+      if (present(field).isPresent()) {
+        error(field, message);
+      }
+    }
+  }
+
+  private Optional<JsonNode> present(String field) {
+    JsonNode value = body.get(field);
+    return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
+  }
+
+  Optional<String> text(String field) {
+    Optional<JsonNode> value = present(field);
+    if (value.isPresent() && (!value.get().isTextual() || value.get().textValue().isBlank())) {
+      error(field, "must be a non-empty string");
+      return Optional.empty();
+    }
+    return value.map(JsonNode::textValue);
+  }
+
+  Optional<String> requiredText(String field, String hint) {
+    if (present(field).isEmpty()) {
+      error(field, "is required; " + hint);
+    }
+    return text(field);
+  }
+
+  Optional<ObjectiveSpec> objective() {
+    Optional<JsonNode> value = present("objective");
+    if (value.isEmpty()) {
+      error("objective", "is required: grammar text such as \"mixed4:97\" or its JSON form");
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(ObjectiveJson.fromGrammarOrJson(value.get()));
+    } catch (ObjectiveSyntaxException e) {
+      error("objective", e.getMessage() + " in \"" + e.input() + "\"");
+    } catch (ObjectiveJsonException e) {
+      error(e.path().isEmpty() ? "objective" : "objective." + e.path(), e.problem());
+    } catch (IllegalArgumentException e) {
+      error("objective", e.getMessage());
+    }
+    return Optional.empty();
+  }
+
+  int integer(String field, int fallback, int min, int max) {
+    Optional<JsonNode> value = present(field);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    JsonNode node = value.get();
+    if (!node.isIntegralNumber() || !node.canConvertToInt()
+        || node.intValue() < min || node.intValue() > max) {
+      error(field, "must be an integer from " + min + " to " + max);
+      return fallback;
+    }
+    return node.intValue();
+  }
+
+  long longInteger(String field, long fallback) {
+    Optional<JsonNode> value = present(field);
+    if (value.isPresent() && !(value.get().isIntegralNumber() && value.get().canConvertToLong())) {
+      error(field, "must be an integer");
+      return fallback;
+    }
+    return value.map(JsonNode::longValue).orElse(fallback);
+  }
+
+  double learningRate() {
+    Optional<JsonNode> value = present("lr");
+    if (value.isPresent() && !(value.get().isNumber() && value.get().doubleValue() > 0
+        && Double.isFinite(value.get().doubleValue()))) {
+      error("lr", "must be a positive number");
+      return JobRequest.DEFAULT_LR;
+    }
+    return value.map(JsonNode::doubleValue).orElse(JobRequest.DEFAULT_LR);
+  }
+
+  boolean bool(String field, boolean fallback) {
+    Optional<JsonNode> value = present(field);
+    if (value.isPresent() && !value.get().isBoolean()) {
+      error(field, "must be true or false");
+      return fallback;
+    }
+    return value.map(JsonNode::booleanValue).orElse(fallback);
+  }
+
+  String choice(String field, String fallback, Set<String> allowed) {
+    Optional<JsonNode> value = present(field);
+    if (value.isPresent() && !(value.get().isTextual()
+        && allowed.contains(value.get().textValue()))) {
+      error(field, "must be one of " + String.join(", ", new TreeSet<>(allowed)));
+      return fallback;
+    }
+    return value.map(JsonNode::textValue).orElse(fallback);
+  }
+
+  String transforms() {
+    Optional<JsonNode> value = present("transforms");
+    if (value.isEmpty()) {
+      return JobRequest.DEFAULT_TRANSFORMS;
+    }
+    if (!value.get().isTextual()) {
+      error("transforms", "must be \"standard\", \"none\" or a list such as \"jitter(8)\"");
+      return JobRequest.DEFAULT_TRANSFORMS;
+    }
+    try {
+      TransformList.parse(value.get().textValue());
+    } catch (IllegalArgumentException e) {
+      error("transforms", e.getMessage());
+    }
+    return value.get().textValue();
+  }
+
+  /** Given thresholds, sorted and without repeats; none means the request's defaults. */
+  List<Integer> thresholds(int steps) {
+    Optional<JsonNode> value = present("thresholds");
+    if (value.isEmpty()) {
+      return List.of();
+    }
+    JsonNode array = value.get();
+    if (!array.isArray() || array.isEmpty()) {
+      error("thresholds", "must be a non-empty array of steps");
+      return List.of();
+    }
+    TreeSet<Integer> sorted = new TreeSet<>();
+    for (int i = 0; i < array.size(); i++) {
+      JsonNode step = array.get(i);
+      if (!step.isIntegralNumber() || !step.canConvertToInt()
+          || step.intValue() < 1 || step.intValue() > steps) {
+        error("thresholds[" + i + "]", "must be a step from 1 to steps (" + steps + ")");
+      } else {
+        sorted.add(step.intValue());
+      }
+    }
+    return List.copyOf(sorted);
+  }
+}

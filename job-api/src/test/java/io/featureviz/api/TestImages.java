@@ -1,0 +1,112 @@
+package io.featureviz.api;
+
+import static io.featureviz.api.TestApi.given;
+
+import io.restassured.specification.RequestSpecification;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.zip.CRC32;
+import javax.imageio.ImageIO;
+
+/** Images for dataset uploads, good and hostile, and downloads of what the API links to. */
+public final class TestImages {
+
+  /** The shared photos beside the repository: the built-in dataset {@code photos}. */
+  public static final Path PHOTOS = Path.of(
+      System.getProperty("featureviz.shared.dir", "../../shared"), "images");
+
+  /** The image files of {@link #PHOTOS} (all but its LICENSE). */
+  public static final int PHOTO_COUNT = 11;
+
+  private TestImages() {}
+
+  /** A {@code POST /v1/datasets} form of {@code tenant-a}; add the fields and files. */
+  static RequestSpecification datasetUpload() {
+    return given().contentType("multipart/form-data");
+  }
+
+  static byte[] photo(String name) {
+    try {
+      return Files.readAllBytes(PHOTOS.resolve(name));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A tiny PNG of one colour, a different file for each seed. */
+  public static byte[] png(int seed) {
+    BufferedImage image = new BufferedImage(8, 6, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        image.setRGB(x, y, new Color(seed * 37 % 256, seed * 91 % 256, seed % 256).getRGB());
+      }
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(image, "png", bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * A decompression bomb: a valid PNG header claiming {@code width} x {@code height}, with a
+   * few bytes of data.
+   */
+  static byte[] pngClaiming(int width, int height) {
+    ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height)
+        .put(new byte[] {8, 2, 0, 0, 0});
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+    chunk(png, "IHDR", header.array());
+    chunk(png, "IDAT", new byte[] {0x78, (byte) 0x9c, 0x63, 0, 0, 0, 1, 0, 1});
+    chunk(png, "IEND", new byte[0]);
+    return png.toByteArray();
+  }
+
+  private static void chunk(ByteArrayOutputStream png, String type, byte[] data) {
+    byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+    CRC32 crc = new CRC32();
+    crc.update(name);
+    crc.update(data);
+    png.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+    png.writeBytes(name);
+    png.writeBytes(data);
+    png.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+  }
+
+  public static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A GET of a presigned URL, as a browser sends it: no API key. */
+  static HttpResponse<byte[]> download(String url) {
+    try {
+      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
