@@ -154,8 +154,16 @@ await step('an uploaded image set can be searched too', async () => {
   await shot('dataset-examples-upload');
   await page.click('#examples-note a');
   await page.waitForURL(/#\/jobs\/[0-9a-f-]+$/);
+  // the job's own page: its settings name the image set, its crops are listed best first
+  await page.waitForSelector('.summary dd:has-text("the 3 best of 3 images in ds-")');
   await imagesLoaded('.examples figure > img', 3, 128);
+  assert.deepEqual(await shownExamples(), examples);
+  assert.ok(!(await page.textContent('#view')).includes('null'), 'no "null" on the job page');
   await shot('dataset-examples-job');
+  // and back to the channel, where the built-in set's finished search shows again
+  await page.click('text=The channel, with its visualization');
+  await page.waitForURL(/#\/channel\//);
+  await imagesLoaded('.examples figure > img', 4, 128);
 });
 
 await browser.close();

@@ -13,8 +13,11 @@ export function h(tag, attributes = {}, ...children) {
   return element;
 }
 
-/** Replaces the view's content and moves focus there, so screen readers hear the new page. */
+/**
+ * Replaces the view's content and moves focus there, so screen readers hear the new page.
+ * Null children are left out, as in h().
+ */
 export function show(view, ...children) {
-  view.replaceChildren(...children);
+  view.replaceChildren(...children.filter((child) => child !== null && child !== undefined));
   view.focus({ preventScroll: true });
 }

@@ -1,5 +1,6 @@
 import { api, TERMINAL } from '../api.js';
 import { h, show } from '../dom.js';
+import { parseChannelTerm } from '../channel-term.js';
 import { readEvents } from '../events.js';
 
 const PAGE = 32;       // channels shown at once
@@ -142,8 +143,8 @@ async function cachedChannels(model, layer) {
 }
 
 function channelOf(term, layer) {
-  const match = term.match(/^"?(.+?)"?:(\d+)$/);
-  return match && match[1] === layer ? Number(match[2]) : null;
+  const unit = parseChannelTerm(term);
+  return unit?.layer === layer ? unit.channel : null;
 }
 
 function range(from, to) {

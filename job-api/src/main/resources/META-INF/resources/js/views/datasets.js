@@ -23,7 +23,7 @@ export async function datasetPicker(onChange) {
   const form = h('form', { class: 'dataset-upload' },
     h('div', { class: 'field' }, h('label', { for: 'dataset-files' }, 'Images or a zip of images'), files),
     h('div', { class: 'field' }, h('label', { for: 'dataset-name' }, 'Name (optional)'), name),
-    upload, message);
+    upload);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (!files.files.length) {
@@ -57,6 +57,7 @@ export async function datasetPicker(onChange) {
     get value() { return select.value; },
     element: h('div', { class: 'dataset-picker' },
       h('div', { class: 'field' }, h('label', { for: 'dataset' }, 'Image set'), select),
-      h('details', { class: 'upload' }, h('summary', {}, 'Upload an image set'), form)),
+      h('details', { class: 'upload' }, h('summary', {}, 'Upload an image set'), form),
+      message),
   };
 }

@@ -1,4 +1,5 @@
 import { api, TERMINAL } from '../api.js';
+import { parseChannelTerm } from '../channel-term.js';
 import { objectiveChart } from '../chart.js';
 import { h, show } from '../dom.js';
 import { readEvents } from '../events.js';
@@ -67,16 +68,24 @@ export async function renderJob(view, id) {
       h('dt', {}, 'Model'), h('dd', {}, request.model),
       h('dt', {}, 'Objective'), h('dd', {}, h('code', {}, request.objective)),
       h('dt', {}, 'Settings'), h('dd', {}, examples
-        ? `top ${request.top_k} of the ${request.steps} images of ${request.dataset}`
+        ? `the ${Math.min(request.top_k, request.steps)} best of ${request.steps} images in ${request.dataset}`
         : `${request.size} px, ${request.steps} steps, batch ${request.batch}, seed ${request.seed}, `
           + `lr ${request.lr}, ${request.param}, transforms ${request.transforms}`),
       h('dt', {}, 'Created'), h('dd', {}, new Date(job.created_at).toLocaleString())),
     reason,
     examples ? null : chart.element,
     grid.element,
-    h('p', {}, h('a', { href: `#/submit?${new URLSearchParams({
+    h('p', {}, examples ? channelLink(request) : h('a', { href: `#/submit?${new URLSearchParams({
       model: request.model, objective: request.objective })}` }, 'Submit again with changes')));
 
   if (!TERMINAL.includes(job.status)) follow();
   return () => streaming.abort();
+}
+
+/** The page of the channel a dataset-examples job searched for (its objective is LAYER:CH). */
+function channelLink(request) {
+  const unit = parseChannelTerm(request.objective);
+  if (!unit) return null;
+  return h('a', { href: `#/channel/${encodeURIComponent(request.model)}/${encodeURIComponent(unit.layer)}/${unit.channel}` },
+    'The channel, with its visualization and other image sets');
 }
