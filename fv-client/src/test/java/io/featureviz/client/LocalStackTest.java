@@ -1,5 +1,6 @@
 package io.featureviz.client;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -134,6 +135,38 @@ class LocalStackTest {
     api.list("model=" + MODEL + "&limit=100").path("items")
         .forEach(item -> listed.add(item.path("id").asText()));
     assertTrue(listed.contains(job.path("id").asText()), "listed: " + listed);
+  }
+
+  @Test
+  @Order(2)
+  void submitDatasetExamplesRanksTheBuiltInPhotosIntoDownloadableCrops() throws IOException {
+    JsonNode job = runCli("submit", "--state", "target/stack-test", "--kind",
+        "dataset_examples", "--model", MODEL, "--objective", "expanded_conv_9/project:11",
+        "--top-k", "3", "--wait", "--json");
+
+    assertEquals("SUCCEEDED", job.path("status").asText(), job::toString);
+    JsonNode artifacts = job.path("artifacts");
+    assertEquals(3, artifacts.size(), artifacts::toString);
+    Path photos = Path.of(System.getProperty("fv.models.dir")).resolveSibling("images");
+    for (int rank = 0; rank < 3; rank++) {
+      JsonNode artifact = artifacts.get(rank);
+      assertEquals(rank, artifact.path("batch_index").asInt(), artifacts::toString);
+      JsonNode example = artifact.path("example");
+      Path photo = photos.resolve(example.path("image").asText());
+      assertTrue(Files.isRegularFile(photo), "not a shared photo: " + example);
+      assertArrayEquals(Files.readAllBytes(photo),
+          api.download(example.path("image_url").asText()), "the source image downloads");
+      BufferedImage crop = ImageIO.read(new ByteArrayInputStream(
+          api.download(artifact.path("url").asText())));
+      assertEquals(128, crop.getWidth());
+      JsonNode box = example.path("crop");
+      assertTrue(box.get(0).asInt() + box.get(2).asInt() <= example.path("image_width").asInt()
+          && box.get(1).asInt() + box.get(3).asInt() <= example.path("image_height").asInt(),
+          example::toString);
+    }
+    assertEquals(2, FvClient.commandLine().execute("submit", "--state", "target/stack-test",
+        "--kind", "dataset_examples", "--model", MODEL, "--objective", "expanded_conv_9/project:11",
+        "--size", "48"), "render options do not apply to dataset_examples");
   }
 
   @Test

@@ -2,6 +2,8 @@ package io.featureviz.client.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.featureviz.client.Json;
+import io.featureviz.client.jobs.ExamplesSpec;
+import io.featureviz.client.jobs.JobBody;
 import io.featureviz.client.jobs.JobResult;
 import io.featureviz.client.jobs.JobSpec;
 import io.featureviz.client.jobs.JobWaiter;
@@ -10,10 +12,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-@Command(name = "submit", description = "Submits a render job to the API; with --wait follows it "
-    + "and prints the result (status, objective values, presigned artifact URLs) as JSON.")
+@Command(name = "submit", description = "Submits a job to the API: a render, or with --kind"
+    + " dataset_examples the images of a dataset that excite one channel most; with --wait follows"
+    + " it and prints the result (status, objective values, presigned artifact URLs) as JSON.")
 public final class SubmitCommand implements Callable<Integer> {
 
   @Option(names = "--model", required = true, description = "Model id, e.g. inception_v3, mobilenet_v2.")
@@ -22,6 +28,19 @@ public final class SubmitCommand implements Callable<Integer> {
   @Option(names = "--objective", required = true,
       description = "Objective, e.g. mixed4:97 or softmax:goldfish; ';' gives one per batch element.")
   String objective;
+
+  @Option(names = "--kind", defaultValue = "render",
+      description = "render (default) or dataset_examples.")
+  String kind;
+
+  @Option(names = "--dataset", description = "dataset_examples: the image set (default photos).")
+  String dataset;
+
+  @Option(names = "--top-k", description = "dataset_examples: how many examples (default 6).")
+  Integer topK;
+
+  @Spec
+  CommandSpec command;
 
   @Option(names = "--size") Integer size;
   @Option(names = "--steps") Integer steps;
@@ -66,9 +85,29 @@ public final class SubmitCommand implements Callable<Integer> {
     return "SUCCEEDED".equals(result.status()) ? 0 : 1;
   }
 
-  private JobSpec spec() {
-    return new JobSpec(model, objective, size, steps, thresholds, batch, seed, lr, param,
-        noDecorrelate ? Boolean.FALSE : null, transforms);
+  private JobBody spec() {
+    return switch (kind) {
+      case "render" -> {
+        refuseUnless(dataset == null && topK == null, "--dataset and --top-k");
+        yield new JobSpec(model, objective, size, steps, thresholds, batch, seed, lr, param,
+            noDecorrelate ? Boolean.FALSE : null, transforms);
+      }
+      case ExamplesSpec.KIND -> {
+        refuseUnless(size == null && steps == null && thresholds == null && batch == null
+            && seed == null && lr == null && param == null && !noDecorrelate
+            && transforms == null, "the render options");
+        yield new ExamplesSpec(model, objective, dataset, topK);
+      }
+      default -> throw new ParameterException(command.commandLine(),
+          "--kind must be render or " + ExamplesSpec.KIND + ", not '" + kind + "'");
+    };
+  }
+
+  private void refuseUnless(boolean condition, String options) {
+    if (!condition) {
+      throw new ParameterException(command.commandLine(),
+          options + " do not apply to --kind " + kind);
+    }
   }
 
   /** The bar's length until the first event says it; the API's default is 512. */

@@ -13,13 +13,14 @@ import java.util.List;
 public record JobResult(String id, String status, JsonNode objectiveValues, String reason,
     List<Artifact> artifacts) {
 
-  public record Artifact(int step, int batchIndex, String url) {}
+  /** @param example where a dataset example's crop comes from; null for a render's frames */
+  public record Artifact(int step, int batchIndex, String url, JsonNode example) {}
 
   public static JobResult of(JsonNode job) {
     List<Artifact> artifacts = new ArrayList<>();
     for (JsonNode a : job.path("artifacts")) {
       artifacts.add(new Artifact(a.path("step").asInt(), a.path("batch_index").asInt(),
-          a.path("url").asText()));
+          a.path("url").asText(), a.hasNonNull("example") ? a.get("example") : null));
     }
     return new JobResult(job.path("id").asText(), job.path("status").asText(),
         job.path("objective_values"), job.hasNonNull("reason") ? job.get("reason").asText() : null,

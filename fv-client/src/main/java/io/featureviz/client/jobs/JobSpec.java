@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record JobSpec(String model, String objective, Integer size, Integer steps,
     List<Integer> thresholds, Integer batch, Long seed, Double lr, String param,
-    Boolean decorrelate, String transforms) {
+    Boolean decorrelate, String transforms) implements JobBody {
 
   /** A job with the API's defaults for everything but model and objective. */
   public static JobSpec of(String model, String objective) {

@@ -28,7 +28,7 @@ public final class JobsClient {
   }
 
   /** Submits a job; the answer is the 202 body ({@code id}, {@code status}, {@code links}). */
-  public JsonNode submit(JobSpec spec) {
+  public JsonNode submit(JobBody spec) {
     return json(request("/v1/jobs").header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(Json.write(spec, true))));
   }
