@@ -8,6 +8,7 @@ import static io.featureviz.worker.KafkaTestClient.headers;
 import static io.featureviz.worker.KafkaTestClient.sendJob;
 import static io.featureviz.worker.KafkaTestClient.terminal;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -25,6 +26,7 @@ import io.featureviz.contracts.messages.Topics;
 import io.featureviz.devstack.DevStackTestResource;
 import io.featureviz.worker.KafkaTestClient.Tail;
 import io.featureviz.worker.engine.WorkerIdentity;
+import io.featureviz.worker.jobs.Cancellations;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -57,6 +59,9 @@ class OptimizerWorkerTest {
 
   @Inject
   MeterRegistry registry;
+
+  @Inject
+  Cancellations cancellations;
 
   @Test
   void rendersAJobIntoFramesBetweenRunningAndSucceeded() throws IOException {
@@ -183,6 +188,24 @@ class OptimizerWorkerTest {
       assertFalse(sent.isEmpty(), "frames before the cancel");
       assertTrue(sent.stream().allMatch(f -> f.step() <= cancelled.step() && !f.isFinal()),
           "no frame after step " + cancelled.step());
+    }
+  }
+
+  @Test
+  void aJobCancelledWhileQueuedEndsCancelledWithoutRendering() {
+    String id = newJobId();
+    try (Tail events = new Tail(Topics.EVENTS); Tail frames = new Tail(Topics.FRAMES)) {
+      // the API publishes the request as soon as the user asks, before any worker has the job
+      KafkaTestClient.send(new ProducerRecord<>(Topics.EVENTS, id,
+          Messages.write(JobEvent.cancelRequested(id, "user asked"))));
+      await().atMost(Duration.ofSeconds(30)).until(() -> cancellations.remembers(id));
+      sendJob(id, Messages.write(TestJobs.job(id, OBJECTIVE, 5000, List.of(10), 1)));
+
+      JobEvent cancelled = terminal(
+          events.await(r -> finished(r, id), JOB_TIMEOUT, "cancellation of " + id), id);
+      assertEquals(JobStatus.CANCELLED, cancelled.status());
+      assertEquals(0, cancelled.step(), "not a step rendered");
+      assertEquals(List.of(), framesOf(frames.records(Duration.ofSeconds(1)), id));
     }
   }
 

@@ -4,6 +4,7 @@ import io.featureviz.contracts.messages.JobEvent;
 import io.featureviz.contracts.messages.MessageFormatException;
 import io.featureviz.contracts.messages.Messages;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -12,14 +13,25 @@ import org.jboss.logging.Logger;
 /**
  * Cancel requests for the jobs this instance is rendering. Every instance reads all of
  * {@code fv.events} in a consumer group of its own (a broadcast), since any worker may hold
- * the job.
+ * the job. A request for a job that is not running here is remembered, since the job may still
+ * be queued in {@code fv.jobs} and reach this instance later: it then ends CANCELLED at once.
  */
 @ApplicationScoped
 public class Cancellations {
 
   private static final Logger LOG = Logger.getLogger(Cancellations.class);
 
+  /** Enough for every job a burst of cancellations can leave queued; ids are never reused. */
+  static final int REMEMBERED = 10_000;
+
   private final Map<String, CancelFlag> running = new ConcurrentHashMap<>();
+  /** Requests for jobs not running here, oldest first; guarded by {@code this}. */
+  private final Map<String, String> notRunning = new LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+      return size() > REMEMBERED;
+    }
+  };
   private volatile boolean shuttingDown;
 
   /** Whether a job should stop: its user asked, or this process is going away. */
@@ -35,10 +47,21 @@ public class Cancellations {
     }
   }
 
-  CancelFlag register(String jobId) {
+  /** Synchronized with {@link #onEvent}, so a request is either remembered or flags the job. */
+  synchronized CancelFlag register(String jobId) {
     CancelFlag flag = new CancelFlag();
+    String reason = notRunning.remove(jobId);
+    if (reason != null) {
+      LOG.infof("job %s was cancelled before it started: %s", jobId, reason);
+      flag.requested = true;
+    }
     running.put(jobId, flag);
     return flag;
+  }
+
+  /** Whether a request for this job, not running here, is remembered. */
+  public synchronized boolean remembers(String jobId) {
+    return notRunning.containsKey(jobId);
   }
 
   void release(String jobId, CancelFlag flag) {
@@ -51,7 +74,7 @@ public class Cancellations {
   }
 
   @Incoming("cancellations")
-  void onEvent(byte[] value) {
+  synchronized void onEvent(byte[] value) {
     if (value == null) {
       return;
     }
@@ -70,6 +93,8 @@ public class Cancellations {
     if (flag != null) {
       LOG.infof("cancelling job %s: %s", event.jobId(), event.reason());
       flag.requested = true;
+    } else {
+      notRunning.put(event.jobId(), String.valueOf(event.reason()));
     }
   }
 }
