@@ -4,13 +4,11 @@ import io.featureviz.contracts.messages.FrameHeaders;
 import io.featureviz.contracts.messages.MessageFormatException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
-import org.eclipse.microprofile.faulttolerance.Retry;
 
 /** Stores one frame: the PNG in the object store first, then its row, so a row implies an object. */
 @ApplicationScoped
@@ -18,12 +16,15 @@ public class FrameStore {
 
   private final ObjectStore objects;
   private final FrameRows rows;
+  private final TransientFailureRetry retry;
   private final Counter stored;
   private final Counter storedBytes;
 
-  FrameStore(ObjectStore objects, FrameRows rows, MeterRegistry registry) {
+  FrameStore(ObjectStore objects, FrameRows rows, TransientFailureRetry retry,
+      MeterRegistry registry) {
     this.objects = objects;
     this.rows = rows;
+    this.retry = retry;
     this.stored = registry.counter("fv.sink.frames.stored");
     this.storedBytes = registry.counter("fv.sink.frames.stored.bytes");
   }
@@ -34,10 +35,6 @@ public class FrameStore {
    *
    * @throws MessageFormatException when the value is not a PNG of the size the headers claim
    */
-  // maxRetries -1 and maxDuration 0: no limit (see TransientFailureRetry)
-  @Retry(maxRetries = -1, maxDuration = 0, delay = TransientFailureRetry.DELAY_MS,
-      jitter = TransientFailureRetry.JITTER_MS, abortOn = MessageFormatException.class)
-  @ExponentialBackoff(maxDelay = TransientFailureRetry.MAX_DELAY_MS)
   public void store(FrameHeaders frame, byte[] png) throws Exception {
     PngHeader header = PngHeader.read(png);
     if (header.width() != frame.width() || header.height() != frame.height()) {
@@ -45,14 +42,16 @@ public class FrameStore {
           + " but the headers say " + frame.width() + "x" + frame.height());
     }
     String sha256 = sha256(png);
-    objects.put(frame.objectKey(), png, FrameHeaders.PNG, Map.of(
-        "job", frame.jobId(),
-        "step", Integer.toString(frame.step()),
-        "batch-index", Integer.toString(frame.batchIndex()),
-        "final", Boolean.toString(frame.isFinal()),
-        "objective-value", Double.toString(frame.objectiveValue()),
-        "sha256", sha256));
-    rows.record(frame, png.length, sha256);
+    retry.run(() -> {
+      objects.put(frame.objectKey(), png, FrameHeaders.PNG, Map.of(
+          "job", frame.jobId(),
+          "step", Integer.toString(frame.step()),
+          "batch-index", Integer.toString(frame.batchIndex()),
+          "final", Boolean.toString(frame.isFinal()),
+          "objective-value", Double.toString(frame.objectiveValue()),
+          "sha256", sha256));
+      rows.record(frame, png.length, sha256);
+    });
     stored.increment();
     storedBytes.increment(png.length);
   }

@@ -4,9 +4,7 @@ import io.featureviz.contracts.messages.JobEvent;
 import io.featureviz.contracts.messages.MessageFormatException;
 import io.featureviz.contracts.messages.Messages;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -18,18 +16,16 @@ public class JobEventConsumer {
   private static final Logger LOG = Logger.getLogger(JobEventConsumer.class);
 
   private final JobEventRows rows;
+  private final TransientFailureRetry retry;
 
-  JobEventConsumer(JobEventRows rows) {
+  JobEventConsumer(JobEventRows rows, TransientFailureRetry retry) {
     this.rows = rows;
+    this.retry = retry;
   }
 
   @Incoming("events")
   @Blocking
   @Acknowledgment(Acknowledgment.Strategy.POST_PROCESSING)
-  // maxRetries -1 and maxDuration 0: no limit (see TransientFailureRetry)
-  @Retry(maxRetries = -1, maxDuration = 0, delay = TransientFailureRetry.DELAY_MS,
-      jitter = TransientFailureRetry.JITTER_MS, abortOn = MessageFormatException.class)
-  @ExponentialBackoff(maxDelay = TransientFailureRetry.MAX_DELAY_MS)
   public void consume(byte[] value) throws Exception {
     JobEvent event;
     try {
@@ -40,8 +36,8 @@ public class JobEventConsumer {
       return;
     }
     switch (event.type()) {
-      case STATUS -> rows.recordStatus(event);
-      case PROGRESS -> rows.recordProgress(event);
+      case STATUS -> retry.run(() -> rows.recordStatus(event));
+      case PROGRESS -> retry.run(() -> rows.recordProgress(event));
       case CANCEL_REQUESTED -> { /* the worker acts on it; the CANCELLED status is recorded */ }
     }
   }

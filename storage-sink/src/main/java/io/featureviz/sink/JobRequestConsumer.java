@@ -6,10 +6,8 @@ import io.featureviz.contracts.messages.MessageFormatException;
 import io.featureviz.contracts.messages.Messages;
 import io.featureviz.metadata.JobsTable;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -24,18 +22,16 @@ public class JobRequestConsumer {
   private static final Logger LOG = Logger.getLogger(JobRequestConsumer.class);
 
   private final AgroalDataSource dataSource;
+  private final TransientFailureRetry retry;
 
-  JobRequestConsumer(AgroalDataSource dataSource) {
+  JobRequestConsumer(AgroalDataSource dataSource, TransientFailureRetry retry) {
     this.dataSource = dataSource;
+    this.retry = retry;
   }
 
   @Incoming("jobs")
   @Blocking
   @Acknowledgment(Acknowledgment.Strategy.POST_PROCESSING)
-  // maxRetries -1 and maxDuration 0: no limit (see TransientFailureRetry)
-  @Retry(maxRetries = -1, maxDuration = 0, delay = TransientFailureRetry.DELAY_MS,
-      jitter = TransientFailureRetry.JITTER_MS, abortOn = MessageFormatException.class)
-  @ExponentialBackoff(maxDelay = TransientFailureRetry.MAX_DELAY_MS)
   public void consume(byte[] value) throws Exception {
     JobRequest request;
     try {
@@ -45,8 +41,10 @@ public class JobRequestConsumer {
       return;
     }
     // One statement in auto-commit: atomic without a transaction around the retries.
-    try (Connection connection = dataSource.getConnection()) {
-      JobsTable.upsertRequest(connection, request);
-    }
+    retry.run(() -> {
+      try (Connection connection = dataSource.getConnection()) {
+        JobsTable.upsertRequest(connection, request);
+      }
+    });
   }
 }

@@ -74,6 +74,10 @@ export async function renderChannel(view, model, layer, channel, query) {
       return;
     }
     (await api.job(job.id)).artifacts.forEach((a) => examples.put(a));
+    noteFinished(job);
+  }
+
+  function noteFinished(job) {
     examplesNote.replaceChildren(`Top ${examples.count} of ${job.request.steps} images, from job `,
       h('a', { href: `#/jobs/${encodeURIComponent(job.id)}` }, job.id.slice(0, 8)), '.');
   }
@@ -101,10 +105,7 @@ export async function renderChannel(view, model, layer, channel, query) {
         // the stream ends once the crops are stored: reload them with fresh URLs
         const job = await api.job(id);
         job.artifacts.forEach((a) => examples.put(a));
-        if (job.status === 'SUCCEEDED') {
-          examplesNote.replaceChildren(`Top ${examples.count} of ${job.request.steps} images, from job `,
-            h('a', { href: `#/jobs/${encodeURIComponent(id)}` }, id.slice(0, 8)), '.');
-        }
+        if (job.status === 'SUCCEEDED') noteFinished(job);
       }
     } catch (error) {
       const fields = error.errors?.map((e) => `${e.field}: ${e.message}`).join('; ');

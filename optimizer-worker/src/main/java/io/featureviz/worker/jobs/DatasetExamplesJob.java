@@ -72,11 +72,12 @@ public class DatasetExamplesJob {
         scored++;
         progress.offer(scored, best);
       }
-      if (top.ranked().isEmpty()) {
+      List<ScoredImage> ranked = top.ranked();
+      if (ranked.isEmpty()) {
         return JobOutcome.failed("none of the " + keys.size() + " images of dataset "
             + spec.dataset() + " could be read");
       }
-      sendExamples(job, search, top.ranked(), inputSize);
+      sendExamples(job, search, ranked, inputSize);
       return JobOutcome.succeeded(job.request().steps());
     }
   }
