@@ -7,10 +7,21 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.function.IntBinaryOperator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /** Reads JPEG, PNG, BMP (anything javax.imageio reads) into {@link RgbImage}s. */
 public final class ImageLoader {
+
+  /**
+   * 12 megapixels, 144 MB as RGB floats: what {@link #readSubsampled} decodes an image to at most,
+   * unless its floor on the short side asks for more.
+   */
+  static final long MAX_DECODED_PIXELS = 12_000_000L;
 
   private ImageLoader() {}
 
@@ -33,16 +44,57 @@ public final class ImageLoader {
    * @throws IOException naming {@code name} when the bytes are not an image javax.imageio reads
    */
   public static RgbImage read(byte[] bytes, String name) throws IOException {
-    BufferedImage image;
-    try {
-      image = ImageIO.read(new ByteArrayInputStream(bytes));
-    } catch (IOException e) {
-      throw new IOException("cannot read image " + name + ": " + e.getMessage(), e);
+    return decode(bytes, name, (width, height) -> 1).pixels();
+  }
+
+  /**
+   * Decodes an encoded image within {@link #MAX_DECODED_PIXELS}: a 40-megapixel photo decoded
+   * whole would take half a gigabyte as floats, so one over the budget is read keeping every
+   * {@code factor}-th pixel, the smallest factor within it, but never one that takes the short
+   * side below {@code minShortSide}. Images within the budget are decoded whole, as by
+   * {@link #read}.
+   *
+   * @throws IOException naming {@code name} when the bytes are not an image javax.imageio reads
+   */
+  public static DecodedImage readSubsampled(byte[] bytes, String name, int minShortSide)
+      throws IOException {
+    return decode(bytes, name, (width, height) -> subsampling(width, height, minShortSide));
+  }
+
+  /** The smallest factor within the budget, but never one below the short side's floor. */
+  static int subsampling(int width, int height, int minShortSide) {
+    int factor = 1;
+    while ((long) (width / factor) * (height / factor) > MAX_DECODED_PIXELS
+        && Math.min(width, height) / (factor + 1) >= minShortSide) {
+      factor++;
     }
-    if (image == null) {
-      throw new IOException("not a readable image (JPEG, PNG, BMP or GIF): " + name);
+    return factor;
+  }
+
+  /** Decodes keeping every {@code factor.applyAsInt(width, height)}-th pixel. */
+  private static DecodedImage decode(byte[] bytes, String name, IntBinaryOperator factorFor)
+      throws IOException {
+    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+      Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+      if (readers == null || !readers.hasNext()) {
+        throw new IOException("not a readable image (JPEG, PNG, BMP or GIF): " + name);
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        int width = reader.getWidth(0);
+        int height = reader.getHeight(0);
+        int factor = factorFor.applyAsInt(width, height);
+        ImageReadParam param = reader.getDefaultReadParam();
+        param.setSourceSubsampling(factor, factor, 0, 0);
+        return new DecodedImage(toRgb(reader.read(0, param)), factor, width, height);
+      } catch (IOException | RuntimeException e) {
+        // image readers report corrupt data as runtime exceptions too
+        throw new IOException("cannot read image " + name + ": " + e.getMessage(), e);
+      } finally {
+        reader.dispose();
+      }
     }
-    return toRgb(image);
   }
 
   /** Reads an image, scales its short side to {@code size} and crops the centre square. */
