@@ -6,8 +6,10 @@ import io.featureviz.contracts.messages.FrameHeaders.ExampleSource;
 import io.featureviz.optvis.examples.CropBox;
 import io.featureviz.optvis.examples.DatasetExample;
 import io.featureviz.optvis.examples.DatasetExampleSearch;
+import io.featureviz.optvis.examples.ExampleSearchListener;
+import io.featureviz.optvis.examples.ExampleSearchResult;
 import io.featureviz.optvis.examples.ScoredImage;
-import io.featureviz.optvis.examples.TopScoredImages;
+import io.featureviz.optvis.image.ImageSource;
 import io.featureviz.optvis.image.PngEncoder;
 import io.featureviz.optvis.model.ImageModel;
 import io.featureviz.worker.jobs.Cancellations.CancelFlag;
@@ -19,9 +21,9 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Runs a dataset-examples job: scores every image of the dataset against the job's channel, one
- * at a time, keeping only scores, then fetches the top k again and sends their crops as frames.
- * A large dataset so costs one decoded image of memory at a time.
+ * Runs a dataset-examples job: the engine's {@link DatasetExampleSearch} over the dataset's
+ * objects in the bucket, its examples sent as frames. The search keeps only scores while it goes
+ * through the images, so a large dataset costs one decoded image of memory at a time.
  */
 @ApplicationScoped
 public class DatasetExamplesJob {
@@ -51,63 +53,57 @@ public class DatasetExamplesJob {
     } catch (IllegalArgumentException e) {
       return JobOutcome.failed("invalid dataset_examples job: " + e.getMessage());
     }
+    List<ImageSource> images = keys.stream().map(key -> ImageSource.of(
+        key.substring(spec.prefix().length()), () -> bucket.bytes(key))).toList();
+    ExampleSearchResult result;
     try (search) {
-      int inputSize = model.info().inputSize();
-      TopScoredImages top = new TopScoredImages(spec.topK());
-      double best = Double.NaN;
-      int scored = 0;
-      for (String key : keys) {
-        if (cancel.shouldStop()) {
-          return JobOutcome.cancelled(scored);
-        }
-        String name = key.substring(spec.prefix().length());
-        try {
-          ScoredImage image = search.score(name, read(key, name, inputSize).image());
-          top.offer(image);
-          best = Double.isNaN(best) ? image.maxActivation() : Math.max(best, image.maxActivation());
-        } catch (IOException e) {
-          // job-api validated every image; one that fails now is damaged, not a reason to stop
-          LOG.warnf("job %s: skipping %s: %s", job.id(), key, e.getMessage());
-        }
-        scored++;
-        progress.offer(scored, best);
-      }
-      List<ScoredImage> ranked = top.ranked();
-      if (ranked.isEmpty()) {
-        return JobOutcome.failed("none of the " + keys.size() + " images of dataset "
-            + spec.dataset() + " could be read");
-      }
-      sendExamples(job, search, ranked, inputSize);
-      return JobOutcome.succeeded(job.request().steps());
+      result = search.search(images, spec.topK(), listener(job, cancel, progress));
+    } catch (IOException e) {
+      // an image kept was read a moment ago; failing now is the store's fault, and a retry of
+      // the job may pass
+      throw new IllegalStateException("dataset " + spec.dataset() + ": " + e.getMessage(), e);
     }
+    if (result.cancelled()) {
+      return JobOutcome.cancelled(result.imagesDone());
+    }
+    if (result.examples().isEmpty()) {
+      return JobOutcome.failed("none of the " + keys.size() + " images of dataset "
+          + spec.dataset() + " could be read");
+    }
+    result.examples().forEach(example -> send(job, example));
+    return JobOutcome.succeeded(job.request().steps());
   }
 
-  private DatasetImageReader.Decoded read(String key, String name, int inputSize)
-      throws IOException {
-    return DatasetImageReader.read(bucket.bytes(key), name, inputSize);
-  }
-
-  private void sendExamples(DecodedJob job, DatasetExampleSearch search,
-      List<ScoredImage> ranked, int inputSize) {
+  private static ExampleSearchListener listener(DecodedJob job, CancelFlag cancel,
+      ProgressThrottle progress) {
     String prefix = job.request().examples().prefix();
-    for (int rank = 0; rank < ranked.size(); rank++) {
-      ScoredImage scored = ranked.get(rank);
-      String key = prefix + scored.name();
-      DatasetImageReader.Decoded decoded;
-      try {
-        decoded = read(key, scored.name(), inputSize);
-      } catch (IOException e) {
-        // read a moment ago; failing now is the store's fault, and a retry of the job may pass
-        throw new IllegalStateException("dataset image " + key + " cannot be read again: "
-            + e.getMessage(), e);
+    return new ExampleSearchListener() {
+      @Override
+      public boolean isCancelled() {
+        return cancel.shouldStop();
       }
-      DatasetExample example = search.example(scored, decoded.image(), rank);
-      CropBox box = decoded.toOriginal(example.box());
-      FrameHeaders headers = new FrameHeaders(job.id(), job.request().tenant(),
-          job.request().steps(), rank, true, scored.maxActivation(), CROP_SIZE, CROP_SIZE,
-          new ExampleSource(scored.name(), key, decoded.width(), decoded.height(),
-              box.x(), box.y(), box.width(), box.height()));
-      frames.send(headers, PngEncoder.encode(example.crop()));
-    }
+
+      @Override
+      public void onImage(int imagesDone, double bestActivation) {
+        progress.offer(imagesDone, bestActivation);
+      }
+
+      @Override
+      public void onUnreadable(ImageSource image, IOException e) {
+        // job-api validated every image; one that fails now is damaged, not a reason to stop
+        LOG.warnf("job %s: skipping %s: %s", job.id(), prefix + image.name(), e.getMessage());
+      }
+    };
+  }
+
+  private void send(DecodedJob job, DatasetExample example) {
+    ScoredImage scored = example.scored();
+    CropBox box = example.box();
+    FrameHeaders headers = new FrameHeaders(job.id(), job.request().tenant(),
+        job.request().steps(), example.rank(), true, scored.maxActivation(), CROP_SIZE,
+        CROP_SIZE, new ExampleSource(scored.name(), job.request().examples().prefix()
+            + scored.name(), scored.sourceWidth(), scored.sourceHeight(), box.x(), box.y(),
+            box.width(), box.height()));
+    frames.send(headers, PngEncoder.encode(example.crop()));
   }
 }

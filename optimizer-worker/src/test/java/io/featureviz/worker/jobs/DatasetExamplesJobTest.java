@@ -24,8 +24,8 @@ import io.featureviz.contracts.objective.ObjectiveSpec;
 import io.featureviz.devstack.DevStackTestResource;
 import io.featureviz.optvis.examples.DatasetExample;
 import io.featureviz.optvis.examples.DatasetExampleSearch;
-import io.featureviz.optvis.examples.NamedImage;
-import io.featureviz.optvis.image.ImageLoader;
+import io.featureviz.optvis.examples.ExampleSearchListener;
+import io.featureviz.optvis.image.ImageSource;
 import io.featureviz.optvis.model.ModelCatalog;
 import io.featureviz.worker.KafkaTestClient.Tail;
 import io.featureviz.worker.TestJobs;
@@ -82,12 +82,13 @@ class DatasetExamplesJobTest {
         .filter(e -> e.type() == JobEvent.Type.STATUS).map(JobEvent::status).toList());
     assertEquals(images.size(), terminalOf(jobEvents).step());
 
-    List<NamedImage> named = new ArrayList<>();
-    for (String photo : photos) {
-      named.add(new NamedImage(photo, ImageLoader.read(images.get(photo), photo)));
+    List<ImageSource> named = photos.stream()
+        .map(photo -> ImageSource.of(photo, () -> images.get(photo))).toList();
+    List<DatasetExample> expected;
+    try (DatasetExampleSearch search = new DatasetExampleSearch(catalog.load(MODEL),
+        ObjectiveSpec.parse(OBJECTIVE), DatasetExamplesJob.CROP_SIZE)) {
+      expected = search.search(named, 3, ExampleSearchListener.NONE).examples();
     }
-    List<DatasetExample> expected = DatasetExampleSearch.search(catalog.load(MODEL),
-        ObjectiveSpec.parse(OBJECTIVE), named, 3, DatasetExamplesJob.CROP_SIZE);
     assertEquals(3, frames.size());
     for (int rank = 0; rank < 3; rank++) {
       FrameHeaders frame = frames.get(rank);

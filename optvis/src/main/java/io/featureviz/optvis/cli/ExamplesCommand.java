@@ -3,9 +3,10 @@ package io.featureviz.optvis.cli;
 import io.featureviz.contracts.objective.ObjectiveSpec;
 import io.featureviz.optvis.examples.DatasetExample;
 import io.featureviz.optvis.examples.DatasetExampleSearch;
+import io.featureviz.optvis.examples.ExampleSearchListener;
 import io.featureviz.optvis.examples.ScoredImage;
 import io.featureviz.optvis.examples.TopScoredImages;
-import io.featureviz.optvis.image.ImageLoader;
+import io.featureviz.optvis.image.ImageSource;
 import io.featureviz.optvis.image.PngEncoder;
 import io.featureviz.optvis.model.ImageModel;
 import java.io.IOException;
@@ -55,28 +56,22 @@ final class ExamplesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    TopScoredImages best = checked("--top", () -> new TopScoredImages(top));
+    checked("--top", () -> TopScoredImages.checkK(top));
     checked("--crop-size", () -> DatasetExampleSearch.checkCropSize(cropSize));
-    List<Path> files = ImageFiles.expand(inputs);
+    List<ImageSource> images = ImageFiles.expand(inputs).stream().map(ImageSource::file).toList();
     ImageModel model = models.model();
     ObjectiveSpec objective = models.objective(1);
+    List<DatasetExample> examples;
     try (DatasetExampleSearch search = new DatasetExampleSearch(model, objective, cropSize)) {
-      // Only scores are kept while scanning; the few best images are read again for their crops.
-      for (Path file : files) {
-        best.offer(search.score(file.toString(), ImageLoader.load(file)));
-      }
-      if (out != null) {
-        Files.createDirectories(out);
-      }
-      List<ScoredImage> ranked = best.ranked();
-      for (int rank = 0; rank < ranked.size(); rank++) {
-        ScoredImage scored = ranked.get(rank);
-        DatasetExample example =
-            search.example(scored, ImageLoader.load(Path.of(scored.name())), rank);
-        Path png = out == null ? null : writeCrop(example);
-        System.out.println(json ? Json.line(report(example, png, model, objective))
-            : line(example, png));
-      }
+      examples = search.search(images, top, ExampleSearchListener.NONE).examples();
+    }
+    if (out != null) {
+      Files.createDirectories(out);
+    }
+    for (DatasetExample example : examples) {
+      Path png = out == null ? null : writeCrop(example);
+      System.out.println(json ? Json.line(report(example, png, model, objective))
+          : line(example, png));
     }
     return 0;
   }

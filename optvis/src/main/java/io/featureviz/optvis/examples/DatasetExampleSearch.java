@@ -2,11 +2,15 @@ package io.featureviz.optvis.examples;
 
 import io.featureviz.contracts.objective.ObjectiveSpec;
 import io.featureviz.optvis.image.CentreSquare;
+import io.featureviz.optvis.image.DecodedImage;
+import io.featureviz.optvis.image.ImageLoader;
+import io.featureviz.optvis.image.ImageSource;
 import io.featureviz.optvis.image.Resampler;
 import io.featureviz.optvis.image.RgbImage;
 import io.featureviz.optvis.model.ImageModel;
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,11 +18,12 @@ import java.util.Map;
  * Dataset examples of one channel (lucid's): the natural images that drive it hardest, each
  * cropped around its most active unit to the part of the image that unit depends on.
  *
- * <p>Use: {@link #score} every image (one forward pass each, at the model's input size), keep the
- * best with {@link TopScoredImages}, then make {@link #example}s of those alone (one forward and
- * backward pass each). One TensorFlow graph, built by the constructor, serves every call; close
- * the search to free it. Calls are deterministic and, as TensorFlow sessions are, safe from
- * several threads at once; the search keeps no other state.
+ * <p>{@link #search} streams: it scores every image (one forward pass each, at the model's input
+ * size) keeping only scores, the best in {@link TopScoredImages}, then reads those few again to
+ * make their examples (one forward and backward pass each). Images come from anywhere as
+ * {@link ImageSource}s (files, objects in a store). One TensorFlow graph, built by the
+ * constructor, serves every call; close the search to free it. Calls are deterministic and, as
+ * TensorFlow sessions are, safe from several threads at once; the search keeps no other state.
  */
 public final class DatasetExampleSearch implements AutoCloseable {
 
@@ -58,14 +63,81 @@ public final class DatasetExampleSearch implements AutoCloseable {
   }
 
   /**
+   * Scores every image, keeps the {@code topK} that drive the channel hardest (ties by name) and
+   * makes their examples, rank 0 first; all of them when there are fewer. One image is decoded
+   * at a time, and a large one at reduced resolution ({@link ImageLoader#readSubsampled}, never
+   * below twice the model's input size, so crops keep their detail); boxes and sizes are in the
+   * originals' pixels all the same.
+   *
+   * @throws IllegalArgumentException when {@code topK} is below 1 or two images share a name
+   * @throws IOException when an image cannot be read and the listener does not skip it, or one
+   *     kept cannot be read again
+   */
+  public ExampleSearchResult search(List<? extends ImageSource> images, int topK,
+      ExampleSearchListener listener) throws IOException {
+    TopScoredImages top = new TopScoredImages(topK);
+    Map<String, ImageSource> byName = byUniqueName(images);
+    double best = Double.NaN;
+    int done = 0;
+    for (ImageSource image : images) {
+      if (listener.isCancelled()) {
+        return new ExampleSearchResult(List.of(), done, true);
+      }
+      try {
+        ScoredImage scored = score(image.name(), decode(image));
+        top.offer(scored);
+        best = Double.isNaN(best) ? scored.maxActivation()
+            : Math.max(best, scored.maxActivation());
+      } catch (IOException e) {
+        listener.onUnreadable(image, e);
+      }
+      done++;
+      listener.onImage(done, best);
+    }
+    List<ScoredImage> ranked = top.ranked();
+    List<DatasetExample> examples = new ArrayList<>();
+    for (int rank = 0; rank < ranked.size(); rank++) {
+      ScoredImage scored = ranked.get(rank);
+      DecodedImage source;
+      try {
+        source = decode(byName.get(scored.name()));
+      } catch (IOException e) {
+        throw new IOException("image " + scored.name() + " cannot be read again: "
+            + e.getMessage(), e);
+      }
+      examples.add(example(scored, source, rank));
+    }
+    return new ExampleSearchResult(examples, done, false);
+  }
+
+  private static Map<String, ImageSource> byUniqueName(List<? extends ImageSource> images) {
+    Map<String, ImageSource> byName = new LinkedHashMap<>();
+    for (ImageSource image : images) {
+      if (byName.put(image.name(), image) != null) {
+        throw new IllegalArgumentException("image names must be unique: '" + image.name()
+            + "' is given twice");
+      }
+    }
+    return byName;
+  }
+
+  private DecodedImage decode(ImageSource image) throws IOException {
+    return ImageLoader.readSubsampled(image.bytes(), image.name(), 2 * graph.size());
+  }
+
+  /**
    * Scores one image of any size and aspect ratio, as the model sees it: short side scaled to
    * the model's input size, centre cropped square.
    */
-  public ScoredImage score(String name, RgbImage source) {
-    ActivationMap map = graph.activations(modelView(source));
+  ScoredImage score(String name, RgbImage source) {
+    return score(name, DecodedImage.whole(source));
+  }
+
+  private ScoredImage score(String name, DecodedImage source) {
+    ActivationMap map = graph.activations(modelView(source.pixels()));
     int peak = map.peak();
-    return new ScoredImage(name, source.width(), source.height(), map.values()[peak],
-        (float) map.mean(), peak % map.width(), peak / map.width());
+    return new ScoredImage(name, source.originalWidth(), source.originalHeight(),
+        map.values()[peak], (float) map.mean(), peak % map.width(), peak / map.width());
   }
 
   /**
@@ -77,11 +149,16 @@ public final class DatasetExampleSearch implements AutoCloseable {
    * @throws IllegalArgumentException when {@code source} is not the size {@code scored} reports,
    *     the rank is negative or the position lies outside this search's grid
    */
-  public DatasetExample example(ScoredImage scored, RgbImage source, int rank) {
-    if (source.width() != scored.sourceWidth() || source.height() != scored.sourceHeight()) {
+  DatasetExample example(ScoredImage scored, RgbImage source, int rank) {
+    return example(scored, DecodedImage.whole(source), rank);
+  }
+
+  private DatasetExample example(ScoredImage scored, DecodedImage source, int rank) {
+    if (source.originalWidth() != scored.sourceWidth()
+        || source.originalHeight() != scored.sourceHeight()) {
       throw new IllegalArgumentException("image " + scored.name() + " was scored at "
           + scored.sourceWidth() + "x" + scored.sourceHeight() + " but is now "
-          + source.width() + "x" + source.height());
+          + source.originalWidth() + "x" + source.originalHeight());
     }
     if (rank < 0) {
       throw new IllegalArgumentException("rank must not be negative, got " + rank);
@@ -92,48 +169,20 @@ public final class DatasetExampleSearch implements AutoCloseable {
           + scored.positionX() + "," + scored.positionY() + ", outside this search's "
           + graph.gridWidth() + "x" + graph.gridHeight() + " grid");
     }
+    RgbImage pixels = source.pixels();
     int size = graph.size();
     float[] sensitivity =
-        graph.sensitivity(modelView(source), scored.positionX(), scored.positionY());
+        graph.sensitivity(modelView(pixels), scored.positionX(), scored.positionY());
     // A grid cell's share of the input, the stride: the narrowest box worth showing.
     int cell = (int) Math.ceil(Math.max((double) size / graph.gridWidth(),
         (double) size / graph.gridHeight()));
     InputBox square = InfluenceSquare.around(sensitivity, size,
         (scored.positionX() + 0.5) * size / graph.gridWidth(),
         (scored.positionY() + 0.5) * size / graph.gridHeight(), cell);
-    CropBox box = square.toSource(CentreSquare.of(source.width(), source.height()), size);
-    RgbImage crop = Resampler.resizeRegion(source, box.x(), box.y(), box.width(), box.height(),
+    CropBox box = square.toSource(CentreSquare.of(pixels.width(), pixels.height()), size);
+    RgbImage crop = Resampler.resizeRegion(pixels, box.x(), box.y(), box.width(), box.height(),
         cropSize, cropSize);
-    return new DatasetExample(rank, scored, box, crop);
-  }
-
-  /**
-   * Scores every image, keeps the {@code topK} that drive the channel hardest (ties by name) and
-   * makes their examples, rank 0 first; all of them when there are fewer.
-   *
-   * @throws IllegalArgumentException as the constructor does, when {@code topK} is below 1, or
-   *     when two images share a name
-   */
-  public static List<DatasetExample> search(ImageModel model, ObjectiveSpec objective,
-      List<NamedImage> images, int topK, int cropSize) {
-    TopScoredImages top = new TopScoredImages(topK);
-    Map<String, RgbImage> byName = new HashMap<>();
-    for (NamedImage image : images) {
-      if (byName.put(image.name(), image.image()) != null) {
-        throw new IllegalArgumentException("image names must be unique: '" + image.name()
-            + "' is given twice");
-      }
-    }
-    try (DatasetExampleSearch search = new DatasetExampleSearch(model, objective, cropSize)) {
-      images.forEach(image -> top.offer(search.score(image.name(), image.image())));
-      List<ScoredImage> ranked = top.ranked();
-      List<DatasetExample> examples = new ArrayList<>();
-      for (int rank = 0; rank < ranked.size(); rank++) {
-        ScoredImage scored = ranked.get(rank);
-        examples.add(search.example(scored, byName.get(scored.name()), rank));
-      }
-      return examples;
-    }
+    return new DatasetExample(rank, scored, box.inOriginal(source), crop);
   }
 
   /** The image the model sees: short side at its input size, centre cropped square. */

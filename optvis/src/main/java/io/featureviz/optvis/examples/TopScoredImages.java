@@ -21,10 +21,15 @@ public final class TopScoredImages {
 
   /** @throws IllegalArgumentException unless {@code k} is at least 1 */
   public TopScoredImages(int k) {
+    this.k = checkK(k);
+  }
+
+  /** @return {@code k} @throws IllegalArgumentException unless it is at least 1 */
+  public static int checkK(int k) {
     if (k < 1) {
       throw new IllegalArgumentException("top k must be at least 1, got " + k);
     }
-    this.k = k;
+    return k;
   }
 
   public void offer(ScoredImage scored) {

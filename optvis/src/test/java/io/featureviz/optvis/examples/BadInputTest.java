@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.featureviz.contracts.objective.ObjectiveSpec;
+import io.featureviz.optvis.image.ImageSource;
 import io.featureviz.optvis.image.RgbImage;
 import io.featureviz.optvis.model.ImageModel;
 import io.featureviz.optvis.testing.SharedFiles;
@@ -47,7 +48,7 @@ class BadInputTest {
   @Test
   void rejectsTopKBelowOneAndCropSizesOutOfRange() {
     ObjectiveSpec channel = ObjectiveSpec.parse("mixed4:97");
-    assertMessage(() -> DatasetExampleSearch.search(inception, channel, SharedPhotos.all(), 0,
+    assertMessage(() -> SharedPhotos.search(inception, channel, SharedPhotos.sources(), 0,
         64), "top k must be at least 1");
     assertMessage(() -> new DatasetExampleSearch(inception, channel, 8), "crop size");
     assertMessage(() -> new DatasetExampleSearch(inception, channel, 2000), "crop size");
@@ -57,7 +58,8 @@ class BadInputTest {
   void rejectsRepeatedNamesAndASourceOtherThanTheOneScored() {
     ObjectiveSpec channel = ObjectiveSpec.parse("expanded_conv_9/project:11");
     NamedImage owl = SharedPhotos.all().get(0);
-    assertMessage(() -> DatasetExampleSearch.search(mobilenet, channel, List.of(owl, owl), 1, 64),
+    ImageSource owlFile = SharedPhotos.sources().get(0);
+    assertMessage(() -> SharedPhotos.search(mobilenet, channel, List.of(owlFile, owlFile), 1, 64),
         "given twice");
     try (DatasetExampleSearch search = new DatasetExampleSearch(mobilenet, channel, 64)) {
       ScoredImage scored = search.score(owl.name(), owl.image());

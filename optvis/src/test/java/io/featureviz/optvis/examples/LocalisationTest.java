@@ -34,7 +34,7 @@ class LocalisationTest {
     ObjectiveSpec objective = ObjectiveSpec.of(new Channel(LAYER, channel));
     // The patch: the best photo's example box, at the scale the model saw it there.
     DatasetExample best =
-        DatasetExampleSearch.search(model, objective, SharedPhotos.all(), 1, 64).get(0);
+        SharedPhotos.search(model, objective, SharedPhotos.sources(), 1, 64).get(0);
     RgbImage photo = SharedPhotos.named(best.scored().name());
     CropBox box = best.box();
     int side = (int) Math.round(box.width() * (double) HEIGHT

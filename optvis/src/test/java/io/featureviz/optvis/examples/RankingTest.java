@@ -27,7 +27,8 @@ class RankingTest {
   @Test
   void ranksByMaxActivationAsEveryImageScoredAloneWouldTiesByName() {
     List<NamedImage> photos = SharedPhotos.all();
-    List<DatasetExample> top = DatasetExampleSearch.search(mobilenet, DEEP_CHANNEL, photos, 4, 64);
+    List<DatasetExample> top =
+        SharedPhotos.search(mobilenet, DEEP_CHANNEL, SharedPhotos.sources(), 4, 64);
     List<ScoredImage> alone;
     try (DatasetExampleSearch search = new DatasetExampleSearch(mobilenet, DEEP_CHANNEL, 64)) {
       alone = photos.stream().map(p -> search.score(p.name(), p.image())).toList();
@@ -56,7 +57,7 @@ class RankingTest {
   void returnsEveryImageWhenTopKExceedsTheirCount() {
     List<NamedImage> photos = SharedPhotos.all();
     List<DatasetExample> all =
-        DatasetExampleSearch.search(mobilenet, DEEP_CHANNEL, photos, photos.size() + 5, 32);
+        SharedPhotos.search(mobilenet, DEEP_CHANNEL, SharedPhotos.sources(), photos.size() + 5, 32);
     assertEquals(photos.size(), all.size());
     Set<String> names = all.stream().map(e -> e.scored().name()).collect(Collectors.toSet());
     assertEquals(photos.stream().map(NamedImage::name).collect(Collectors.toSet()), names);
@@ -66,9 +67,9 @@ class RankingTest {
   @Test
   void givesByteIdenticalCropsOnEveryRun() {
     List<DatasetExample> first =
-        DatasetExampleSearch.search(mobilenet, DEEP_CHANNEL, SharedPhotos.all(), 3, 96);
+        SharedPhotos.search(mobilenet, DEEP_CHANNEL, SharedPhotos.sources(), 3, 96);
     List<DatasetExample> second =
-        DatasetExampleSearch.search(mobilenet, DEEP_CHANNEL, SharedPhotos.all(), 3, 96);
+        SharedPhotos.search(mobilenet, DEEP_CHANNEL, SharedPhotos.sources(), 3, 96);
     assertEquals(first.size(), second.size());
     for (int i = 0; i < first.size(); i++) {
       assertEquals(first.get(i).scored(), second.get(i).scored());
@@ -82,8 +83,9 @@ class RankingTest {
   void aClassChannelRanksItsOwnPhotoFirstAndFramesTheWholeSquareItSees() {
     // The logits as a 1x1 convolution: one unit per class, which depends on the whole input.
     int hotDog = ClassRef.label("hot dog").indexIn(mobilenet.info().labels()).orElseThrow();
-    List<DatasetExample> top = DatasetExampleSearch.search(mobilenet,
-        ObjectiveSpec.of(new Channel("Logits/Conv2d_1c_1x1", hotDog)), SharedPhotos.all(), 2, 64);
+    List<DatasetExample> top = SharedPhotos.search(mobilenet,
+        ObjectiveSpec.of(new Channel("Logits/Conv2d_1c_1x1", hotDog)), SharedPhotos.sources(), 2,
+        64);
     assertEquals("hot_dog.jpg", top.get(0).scored().name());
     ScoredImage scored = top.get(0).scored();
     CentreSquare seen = CentreSquare.of(scored.sourceWidth(), scored.sourceHeight());
