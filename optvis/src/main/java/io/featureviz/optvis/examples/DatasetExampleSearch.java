@@ -94,7 +94,12 @@ public final class DatasetExampleSearch implements AutoCloseable {
       done++;
       listener.onImage(done, best);
     }
-    List<ScoredImage> ranked = top.ranked();
+    return new ExampleSearchResult(examples(top.ranked(), byName), done, false);
+  }
+
+  /** The examples of the images kept, each read a second time. */
+  private List<DatasetExample> examples(List<ScoredImage> ranked,
+      Map<String, ImageSource> byName) throws IOException {
     List<DatasetExample> examples = new ArrayList<>();
     for (int rank = 0; rank < ranked.size(); rank++) {
       ScoredImage scored = ranked.get(rank);
@@ -107,7 +112,7 @@ public final class DatasetExampleSearch implements AutoCloseable {
       }
       examples.add(example(scored, source, rank));
     }
-    return new ExampleSearchResult(examples, done, false);
+    return examples;
   }
 
   private static Map<String, ImageSource> byUniqueName(List<? extends ImageSource> images) {
