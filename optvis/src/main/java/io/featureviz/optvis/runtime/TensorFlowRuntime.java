@@ -37,15 +37,10 @@ public final class TensorFlowRuntime {
 
   /**
    * Sets the folder the natives are extracted into, {@code ~/.cache/featureviz} unless set. The
-   * natives load once per JVM, so it is set at start, before anything loads a model.
-   *
-   * @throws IllegalStateException when they were already loaded from another folder
+   * natives load once per JVM, so it is set at start, before anything loads a model; once they
+   * are loaded it changes nothing (a test JVM may load them before it starts a service).
    */
   public static synchronized void useCacheDir(Path dir) {
-    if (version != null && !dir.equals(cacheDir)) {
-      throw new IllegalStateException("TensorFlow's natives were already loaded from " + cacheDir
-          + "; set the cache folder " + dir + " before any model is loaded");
-    }
     cacheDir = dir;
   }
 
