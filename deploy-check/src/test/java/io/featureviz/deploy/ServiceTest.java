@@ -25,7 +25,7 @@ class ServiceTest {
     Set<String> api = Service.of("job-api").envNames();
     assertTrue(api.contains("KAFKA_BOOTSTRAP_SERVERS"), "application.properties");
     assertTrue(api.contains("FV_STORAGE_PUBLIC_ENDPOINT"), "Optional in ApiConfig");
-    assertTrue(api.contains("FV_CACHE_DIR"), "System.getenv in optvis, a dependency");
+    assertTrue(api.contains("FV_CACHE_DIR"), "Optional in ApiConfig, given to the engine");
     Set<String> worker = Service.of("optimizer-worker").envNames();
     assertTrue(worker.contains("FV_WORKER_JOBS_GROUP_ID"), "nested group of WorkerConfig");
     assertTrue(worker.contains("CUDA_VISIBLE_DEVICES"), "System.getenv in the worker");

@@ -2,6 +2,7 @@ package io.featureviz.worker.engine;
 
 import io.featureviz.optvis.model.ModelCatalog;
 import io.featureviz.optvis.runtime.TensorFlowRuntime;
+import io.featureviz.worker.config.CacheConfig;
 import io.featureviz.worker.config.ModelsConfig;
 import io.featureviz.worker.config.WorkerConfig;
 import io.featureviz.worker.config.WorkerConfig.Device;
@@ -24,7 +25,8 @@ public class Engine {
 
   private final ModelCatalog catalog;
 
-  Engine(WorkerConfig worker, ModelsConfig models) {
+  Engine(WorkerConfig worker, ModelsConfig models, CacheConfig cache) {
+    cache.dir().ifPresent(TensorFlowRuntime::useCacheDir);
     String version = TensorFlowRuntime.ensureLoaded();
     String natives = TensorFlowRuntime.nativeClassifier();
     checkDevice(worker.device(), natives, System.getenv("CUDA_VISIBLE_DEVICES"));

@@ -18,9 +18,9 @@ import java.util.stream.Stream;
  * The models the engine knows by id, plus users' models named by path. Loaded models are
  * cached: their weights stay in memory and serve every graph built for them.
  *
- * <p>{@code mobilenet_v2} is read from the models directory ({@code FV_MODELS_DIR}, system
- * property {@code fv.models.dir}, default {@code ../shared/models}); {@code inception_v3} ships
- * on the class path, converted from npm's {@code nsfwjs} by the build.
+ * <p>{@code mobilenet_v2} is read from the models directory the caller names (the command line
+ * and the services take it from {@code FV_MODELS_DIR}); {@code inception_v3} ships on the class
+ * path, converted from npm's {@code nsfwjs} by the build.
  */
 public final class ModelCatalog {
 
@@ -33,15 +33,6 @@ public final class ModelCatalog {
 
   public ModelCatalog(Path modelsDir) {
     this.modelsDir = modelsDir;
-  }
-
-  /** The catalog configured by environment or system property. */
-  public static ModelCatalog fromEnvironment() {
-    String dir = System.getenv("FV_MODELS_DIR");
-    if (dir == null || dir.isBlank()) {
-      dir = System.getProperty("fv.models.dir", "../shared/models");
-    }
-    return new ModelCatalog(Path.of(dir));
   }
 
   public Path modelsDir() {

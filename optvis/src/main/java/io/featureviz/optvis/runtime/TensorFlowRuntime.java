@@ -1,6 +1,7 @@
 package io.featureviz.optvis.runtime;
 
 import ai.djl.engine.Engine;
+import ai.djl.util.Utils;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,7 +18,8 @@ import org.tensorflow.TensorFlow;
  * <p>DJL would otherwise try to download its own native build; instead the libraries are
  * extracted from the {@code org.tensorflow:tensorflow-core-native} jar on the class path (CPU or,
  * with the Maven profile {@code gpu}, the CUDA build) into a cache folder, and DJL is pointed at
- * them with {@code TENSORFLOW_LIBRARY_PATH}. Missing gradients are registered right after.
+ * them with {@code TENSORFLOW_LIBRARY_PATH}. Missing gradients are registered right after. The
+ * cache folder is the caller's to choose ({@link #useCacheDir}); the engine reads no environment.
  */
 public final class TensorFlowRuntime {
 
@@ -26,18 +28,31 @@ public final class TensorFlowRuntime {
       List.of("libtensorflow_framework.so.2", "libtensorflow_cc.so.2", "libjnitensorflow.so");
   private static final List<String> CLASSIFIERS = List.of("linux-x86_64-gpu", "linux-x86_64");
 
+  private static final String LIBRARY_PATH = "TENSORFLOW_LIBRARY_PATH";
+
   private static volatile String version;
+  private static Path cacheDir = Path.of(System.getProperty("user.home"), ".cache", "featureviz");
 
   private TensorFlowRuntime() {}
+
+  /**
+   * Sets the folder the natives are extracted into, {@code ~/.cache/featureviz} unless set. The
+   * natives load once per JVM, so it is set at start, before anything loads a model; once they
+   * are loaded it changes nothing (a test JVM may load them before it starts a service).
+   */
+  public static synchronized void useCacheDir(Path dir) {
+    cacheDir = dir;
+  }
 
   /** Loads the natives and registers custom gradients; returns the TensorFlow version. */
   public static synchronized String ensureLoaded() {
     if (version != null) {
       return version;
     }
-    if (System.getProperty("TENSORFLOW_LIBRARY_PATH") == null
-        && System.getenv("TENSORFLOW_LIBRARY_PATH") == null) {
-      System.setProperty("TENSORFLOW_LIBRARY_PATH", extractNatives().toString());
+    // DJL's own setting, which DJL reads from the environment or a system property: when it
+    // names the natives, nothing needs extracting.
+    if (Utils.getEnvOrSystemProperty(LIBRARY_PATH) == null) {
+      System.setProperty(LIBRARY_PATH, extractNatives().toString());
     }
     // DJL's engine loads the natives through JavaCPP; the graph API below shares them.
     Engine.getEngine("TensorFlow");
@@ -64,7 +79,7 @@ public final class TensorFlowRuntime {
 
   private static Path extractNatives() {
     String classifier = nativeClassifier();
-    Path dir = cacheDir().resolve("tensorflow-native").resolve(classifier + "-"
+    Path dir = cacheDir.resolve("tensorflow-native").resolve(classifier + "-"
         + nativeJarVersion(classifier));
     try {
       Files.createDirectories(dir);
@@ -97,13 +112,5 @@ public final class TensorFlowRuntime {
     return start >= 0 && end > start
         ? url.substring(start + "tensorflow-core-native-".length(), end)
         : "unversioned";
-  }
-
-  private static Path cacheDir() {
-    String configured = System.getenv("FV_CACHE_DIR");
-    if (configured != null && !configured.isBlank()) {
-      return Path.of(configured);
-    }
-    return Path.of(System.getProperty("user.home"), ".cache", "featureviz");
   }
 }

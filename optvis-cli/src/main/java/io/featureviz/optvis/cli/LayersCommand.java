@@ -1,13 +1,13 @@
 package io.featureviz.optvis.cli;
 
 import io.featureviz.optvis.model.LayerInfo;
-import io.featureviz.optvis.model.ModelCatalog;
 import io.featureviz.optvis.model.ModelInfo;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,12 +18,15 @@ final class LayersCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "MODEL", description = "Catalog id or model path.")
   String model;
 
+  @Mixin
+  EngineFolders folders;
+
   @Option(names = "--json", description = "Print {model, ..., layers: [...]} as one JSON line.")
   boolean json;
 
   @Override
   public Integer call() {
-    ModelInfo info = ModelCatalog.fromEnvironment().load(model).info();
+    ModelInfo info = folders.catalog().load(model).info();
     if (json) {
       Map<String, Object> report = new LinkedHashMap<>();
       report.put("model", info.id());

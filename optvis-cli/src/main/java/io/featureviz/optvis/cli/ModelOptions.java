@@ -2,8 +2,8 @@ package io.featureviz.optvis.cli;
 
 import io.featureviz.contracts.objective.ObjectiveSpec;
 import io.featureviz.optvis.model.ImageModel;
-import io.featureviz.optvis.model.ModelCatalog;
 import io.featureviz.optvis.objectives.ObjectiveChecks;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code --model} and {@code --objective}, validated together against the model's catalog. */
@@ -17,11 +17,14 @@ final class ModelOptions {
       description = "Objective, e.g. mixed4:97, softmax:\"hot dog\", layer:mixed3 - 0.1*tv.")
   String objective;
 
+  @Mixin
+  EngineFolders folders;
+
   private ImageModel loaded;
 
   ImageModel model() {
     if (loaded == null) {
-      loaded = ModelCatalog.fromEnvironment().load(model);
+      loaded = folders.catalog().load(model);
     }
     return loaded;
   }

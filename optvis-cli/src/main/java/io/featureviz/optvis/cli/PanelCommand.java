@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "panel", mixinStandardHelpOptions = true,
@@ -35,6 +36,9 @@ final class PanelCommand implements Callable<Integer> {
           List.of("softmax:goldfish", "softmax:flamingo", "softmax:\"monarch butterfly\"",
               "softmax:strawberry")));
 
+  @Mixin
+  EngineFolders folders;
+
   @Option(names = "--out", defaultValue = "out", description = "Output folder (${DEFAULT-VALUE}).")
   Path out;
 
@@ -50,7 +54,7 @@ final class PanelCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Files.createDirectories(out);
-    ModelCatalog catalog = ModelCatalog.fromEnvironment();
+    ModelCatalog catalog = folders.catalog();
     List<ContactSheet.Tile> tiles = new ArrayList<>();
     for (Panel panel : PANEL) {
       ImageModel model = catalog.load(panel.model());

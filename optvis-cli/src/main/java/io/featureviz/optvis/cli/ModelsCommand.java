@@ -9,18 +9,22 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "models", mixinStandardHelpOptions = true,
     description = "List the catalog's models and whether each can be loaded here.")
 final class ModelsCommand implements Callable<Integer> {
 
+  @Mixin
+  EngineFolders folders;
+
   @Option(names = "--json", description = "Print {\"models\": [...]} as one JSON line.")
   boolean json;
 
   @Override
   public Integer call() {
-    ModelCatalog catalog = ModelCatalog.fromEnvironment();
+    ModelCatalog catalog = folders.catalog();
     List<Map<String, Object>> models = new ArrayList<>();
     for (String id : catalog.ids()) {
       Map<String, Object> entry = new LinkedHashMap<>();

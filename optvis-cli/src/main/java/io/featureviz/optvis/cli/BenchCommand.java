@@ -4,7 +4,6 @@ import io.featureviz.optvis.bench.BenchResult;
 import io.featureviz.optvis.bench.Benchmark;
 import io.featureviz.contracts.objective.ObjectiveSpec;
 import io.featureviz.optvis.model.ImageModel;
-import io.featureviz.optvis.model.ModelCatalog;
 import io.featureviz.optvis.param.ImageParameterization;
 import io.featureviz.optvis.render.RenderSpec;
 import io.featureviz.optvis.transform.TransformList;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -48,6 +48,9 @@ final class BenchCommand implements Callable<Integer> {
           + " measured steps, which show the steady state (${DEFAULT-VALUE}).")
   int redirectReluSteps;
 
+  @Mixin
+  EngineFolders folders;
+
   @Option(names = "--json", description = "Print the figures as one JSON object.")
   boolean json;
 
@@ -56,7 +59,7 @@ final class BenchCommand implements Callable<Integer> {
     if (steps < 1 || warmup < 0) {
       throw new IllegalArgumentException("--steps must be >= 1 and --warmup >= 0");
     }
-    ImageModel loaded = ModelCatalog.fromEnvironment().load(model);
+    ImageModel loaded = folders.catalog().load(model);
     RenderSpec defaults = Benchmark.defaultSpec(loaded, size, batch);
     RenderSpec spec = new RenderSpec(
         objective == null ? defaults.objective() : ObjectiveSpec.parse(objective), size, batch,
