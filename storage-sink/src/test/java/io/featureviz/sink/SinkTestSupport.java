@@ -1,18 +1,30 @@
 package io.featureviz.sink;
 
+import static org.awaitility.Awaitility.await;
+
 import io.agroal.api.AgroalDataSource;
 import io.featureviz.contracts.messages.FrameHeaders;
 import io.featureviz.contracts.messages.JobEvent;
 import io.featureviz.contracts.messages.Messages;
 import io.featureviz.contracts.messages.Topics;
+import io.minio.GetObjectArgs;
+import io.minio.MinioClient;
+import io.minio.StatObjectArgs;
+import io.minio.StatObjectResponse;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,19 +35,34 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** What the sink tests do from outside: produce with a plain producer, read with plain SQL. */
-final class SinkTestSupport implements AutoCloseable {
+/**
+ * What the sink tests do from outside: produce with a plain producer, read with plain SQL and a
+ * plain S3 client. A bean of the tests, so that each test class injects it.
+ */
+@Singleton
+class SinkTestSupport {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
 
   private final KafkaProducer<String, byte[]> producer;
   private final AgroalDataSource dataSource;
+  private final MinioClient s3;
+  private final String bucket;
 
-  SinkTestSupport(String bootstrapServers, AgroalDataSource dataSource) {
-    Properties config = new Properties();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
-    this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+  SinkTestSupport(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+      AgroalDataSource dataSource, SinkConfig config) {
+    Properties producerConfig = new Properties();
+    producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    producerConfig.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
+    this.producer =
+        new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
     this.dataSource = dataSource;
+    this.s3 = MinioClient.builder().endpoint(config.storage().endpoint())
+        .credentials(config.storage().accessKey(), config.storage().secretKey())
+        .region(config.storage().region()).build();
+    this.bucket = config.storage().bucket();
   }
 
   /** A PNG with a gradient, so that two sizes or seeds give different bytes. */
@@ -49,6 +76,10 @@ final class SinkTestSupport implements AutoCloseable {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ImageIO.write(image, "png", out);
     return out.toByteArray();
+  }
+
+  static String sha256(byte[] content) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
   }
 
   void sendFrame(FrameHeaders frame, byte[] value) throws Exception {
@@ -88,8 +119,26 @@ final class SinkTestSupport implements AutoCloseable {
     }
   }
 
-  @Override
-  public void close() {
+  /** The first row of the query once there is one. */
+  Map<String, Object> awaitRow(String sql, Object... args) {
+    return await().atMost(WAIT).pollInterval(Duration.ofMillis(200))
+        .until(() -> rows(sql, args), rows -> !rows.isEmpty()).get(0);
+  }
+
+  StatObjectResponse stat(String key) throws Exception {
+    return s3.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
+  }
+
+  byte[] download(String key) throws Exception {
+    try (InputStream in = s3.getObject(GetObjectArgs.builder().bucket(bucket).object(key)
+        .build())) {
+      return in.readAllBytes();
+    }
+  }
+
+  @PreDestroy
+  void close() throws Exception {
     producer.close();
+    s3.close();
   }
 }

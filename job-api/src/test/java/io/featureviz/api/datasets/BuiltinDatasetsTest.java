@@ -3,8 +3,8 @@ package io.featureviz.api.datasets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.featureviz.api.TestImages;
 import io.featureviz.api.storage.BucketObjects;
+import io.featureviz.api.testing.TestImages;
 import io.featureviz.devstack.DevStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

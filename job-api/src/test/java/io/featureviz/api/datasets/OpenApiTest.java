@@ -1,4 +1,4 @@
-package io.featureviz.api;
+package io.featureviz.api.datasets;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;

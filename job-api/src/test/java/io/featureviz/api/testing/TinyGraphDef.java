@@ -1,4 +1,4 @@
-package io.featureviz.api;
+package io.featureviz.api.testing;
 
 import io.featureviz.optvis.runtime.TensorFlowRuntime;
 import java.util.List;
@@ -15,9 +15,9 @@ import org.tensorflow.types.TFloat32;
  * {@code conv1/Relu} (3x3, 4 channels) and {@code conv2/Relu} (3x3, 6 channels), weights held as
  * constants.
  */
-final class TinyGraphDef {
+public final class TinyGraphDef {
 
-  static final String METADATA = """
+  public static final String METADATA = """
       {"id": "tiny", "format": "graphdef", "input": "input:0", "input_size": 16,
        "value_range": [0, 1],
        "layers": [{"name": "conv1", "tensor": "conv1/Relu:0"},
@@ -26,7 +26,7 @@ final class TinyGraphDef {
 
   private TinyGraphDef() {}
 
-  static byte[] bytes() {
+  public static byte[] bytes() {
     TensorFlowRuntime.ensureLoaded();
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);

@@ -1,6 +1,6 @@
-package io.featureviz.api;
+package io.featureviz.api.testing;
 
-import static io.featureviz.api.TestApi.given;
+import static io.featureviz.api.testing.TestApi.given;
 
 import io.restassured.specification.RequestSpecification;
 import java.io.ByteArrayOutputStream;
@@ -18,21 +18,21 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 /** Uploads as tests send them, good and hostile: the shared model, broken files, bad zips. */
-final class TestUploads {
+public final class TestUploads {
 
-  static final Path MOBILENET_FOLDER = Path.of(
+  public static final Path MOBILENET_FOLDER = Path.of(
       System.getProperty("featureviz.shared.dir", "../../shared"),
       "models", "mobilenet_v2_1.0_224_quant");
 
   private TestUploads() {}
 
   /** A {@code POST /v1/models} form of {@code tenant-a} with its format; add the file. */
-  static RequestSpecification upload(String format) {
+  public static RequestSpecification upload(String format) {
     return given().contentType("multipart/form-data").multiPart("format", format);
   }
 
   /** The shared mobilenet_v2 TFLite file (not committed; read from the shared folder). */
-  static byte[] mobilenet() {
+  public static byte[] mobilenet() {
     try {
       return Files.readAllBytes(MOBILENET_FOLDER.resolve("mobilenet_v2_1.0_224_quant.tflite"));
     } catch (IOException e) {
@@ -41,14 +41,14 @@ final class TestUploads {
   }
 
   /** Bytes no engine loads, the same on every run. */
-  static byte[] randomBytes(int length) {
+  public static byte[] randomBytes(int length) {
     byte[] bytes = new byte[length];
     new Random(1).nextBytes(bytes);
     return bytes;
   }
 
   /** A zip of (name, text) pairs, names as given: java.util.zip writes any name. */
-  static byte[] zip(String... namesAndTexts) {
+  public static byte[] zip(String... namesAndTexts) {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     for (int i = 0; i < namesAndTexts.length; i += 2) {
       entries.put(namesAndTexts[i], namesAndTexts[i + 1].getBytes(StandardCharsets.UTF_8));
@@ -57,7 +57,7 @@ final class TestUploads {
   }
 
   /** A zip of the entries in their order, names as given. */
-  static byte[] zip(Map<String, byte[]> entries) {
+  public static byte[] zip(Map<String, byte[]> entries) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
@@ -71,7 +71,7 @@ final class TestUploads {
     return bytes.toByteArray();
   }
 
-  static byte[] zipWithSymlink() {
+  public static byte[] zipWithSymlink() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(bytes)) {
       ZipArchiveEntry link = new ZipArchiveEntry("model.json");
@@ -86,7 +86,7 @@ final class TestUploads {
   }
 
   /** A few hundred kB that unpack to 300 MiB of zeros, more than the tests' 256 MiB limit. */
-  static byte[] zipBomb() {
+  public static byte[] zipBomb() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       zip.putNextEntry(new ZipEntry("saved_model.pb"));

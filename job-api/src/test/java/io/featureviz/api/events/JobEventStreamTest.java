@@ -1,10 +1,14 @@
-package io.featureviz.api;
+package io.featureviz.api.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
+import io.featureviz.api.testing.TestApi;
+import io.featureviz.api.testing.TestBus;
+import io.featureviz.api.testing.TestDatabase;
+import io.featureviz.api.testing.TestJobs;
 import io.featureviz.contracts.messages.JobEvent;
 import io.featureviz.contracts.messages.JobStatus;
 import io.featureviz.devstack.DevStackTestResource;
@@ -45,7 +49,7 @@ class JobEventStreamTest {
 
   @Test
   void streamCarriesStatusProgressAndFramesAndEndsAfterTheTerminalStatus() throws Exception {
-    String id = JobQueryTest.submit("mixed4:3", 20);
+    String id = TestJobs.submit("mixed4:3", 20);
     List<Event> received = new ArrayList<>();
     CompletableFuture<Void> ended = CompletableFuture.runAsync(() -> read(id, received));
 
@@ -56,11 +60,11 @@ class JobEventStreamTest {
       awaitEvent(received, "progress", () -> bus.sendEvent(
           JobEvent.progress(id, 10, 20, 4.5, "w1")));
       // ... the sink's part: the final frame stored, then the job succeeded.
-      JobQueryTest.update(dataSource, "INSERT INTO frames (job_id, step, batch_index, is_final,"
+      TestDatabase.update(dataSource, "INSERT INTO frames (job_id, step, batch_index, is_final,"
           + " objective_value, object_key, width, height, bytes, sha256) VALUES (?, 20, 0, true,"
           + " 5.0, ?, 64, 64, 100, 'ab')", id, "jobs/" + id + "/0/20.png");
       bus.sendEvent(JobEvent.status(id, JobStatus.SUCCEEDED, null, "w1", 20, 20));
-      JobQueryTest.update(dataSource, "UPDATE jobs SET status = 'SUCCEEDED' WHERE id = ?", id);
+      TestDatabase.update(dataSource, "UPDATE jobs SET status = 'SUCCEEDED' WHERE id = ?", id);
     }
     ended.get(30, TimeUnit.SECONDS);
 
@@ -91,7 +95,7 @@ class JobEventStreamTest {
 
     // the sink's part: the best crop stored, the job succeeded, the second crop still coming
     insertCrop(id, 0);
-    JobQueryTest.update(dataSource, "UPDATE jobs SET status = 'SUCCEEDED' WHERE id = ?", id);
+    TestDatabase.update(dataSource, "UPDATE jobs SET status = 'SUCCEEDED' WHERE id = ?", id);
     Thread.sleep(2_000);
     assertFalse(ended.isDone(), "the stream ended before the second crop was stored");
     insertCrop(id, 1);
@@ -106,7 +110,7 @@ class JobEventStreamTest {
   }
 
   private void insertCrop(String id, int rank) throws Exception {
-    JobQueryTest.update(dataSource, "INSERT INTO frames (job_id, step, batch_index, is_final,"
+    TestDatabase.update(dataSource, "INSERT INTO frames (job_id, step, batch_index, is_final,"
         + " objective_value, object_key, width, height, bytes, sha256, source_image, source_key,"
         + " source_width, source_height, crop) VALUES (?, 11, ?, true, 3.0, ?, 96, 96, 100, 'ab',"
         + " 'owl.jpg', 'public-datasets/photos/owl.jpg', 512, 384, '{0, 0, 96, 96}')", id, rank,

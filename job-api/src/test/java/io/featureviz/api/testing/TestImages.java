@@ -1,6 +1,6 @@
-package io.featureviz.api;
+package io.featureviz.api.testing;
 
-import static io.featureviz.api.TestApi.given;
+import static io.featureviz.api.testing.TestApi.given;
 
 import io.restassured.specification.RequestSpecification;
 import java.awt.Color;
@@ -34,11 +34,11 @@ public final class TestImages {
   private TestImages() {}
 
   /** A {@code POST /v1/datasets} form of {@code tenant-a}; add the fields and files. */
-  static RequestSpecification datasetUpload() {
+  public static RequestSpecification datasetUpload() {
     return given().contentType("multipart/form-data");
   }
 
-  static byte[] photo(String name) {
+  public static byte[] photo(String name) {
     try {
       return Files.readAllBytes(PHOTOS.resolve(name));
     } catch (IOException e) {
@@ -67,7 +67,7 @@ public final class TestImages {
    * A decompression bomb: a valid PNG header claiming {@code width} x {@code height}, with a
    * few bytes of data.
    */
-  static byte[] pngClaiming(int width, int height) {
+  public static byte[] pngClaiming(int width, int height) {
     ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height)
         .put(new byte[] {8, 2, 0, 0, 0});
     ByteArrayOutputStream png = new ByteArrayOutputStream();
@@ -98,7 +98,7 @@ public final class TestImages {
   }
 
   /** A GET of a presigned URL, as a browser sends it: no API key. */
-  static HttpResponse<byte[]> download(String url) {
+  public static HttpResponse<byte[]> download(String url) {
     try {
       return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
           HttpResponse.BodyHandlers.ofByteArray());

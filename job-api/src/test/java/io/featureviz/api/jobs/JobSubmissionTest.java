@@ -1,9 +1,9 @@
-package io.featureviz.api;
+package io.featureviz.api.jobs;
 
-import static io.featureviz.api.TestApi.given;
-import static io.featureviz.api.TestImages.PHOTO_COUNT;
-import static io.featureviz.api.TestImages.datasetUpload;
-import static io.featureviz.api.TestImages.png;
+import static io.featureviz.api.testing.TestApi.given;
+import static io.featureviz.api.testing.TestImages.PHOTO_COUNT;
+import static io.featureviz.api.testing.TestImages.datasetUpload;
+import static io.featureviz.api.testing.TestImages.png;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.agroal.api.AgroalDataSource;
+import io.featureviz.api.testing.TestBus;
 import io.featureviz.contracts.messages.DatasetExamplesSpec;
 import io.featureviz.contracts.messages.JobEvent;
 import io.featureviz.contracts.messages.JobKind;

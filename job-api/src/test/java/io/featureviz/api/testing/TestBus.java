@@ -1,4 +1,4 @@
-package io.featureviz.api;
+package io.featureviz.api.testing;
 
 import io.featureviz.contracts.messages.JobEvent;
 import io.featureviz.contracts.messages.Messages;
@@ -21,26 +21,26 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Plain Kafka clients, to see what the API published and to play the worker's part. */
-final class TestBus implements AutoCloseable {
+public final class TestBus implements AutoCloseable {
 
   private static final Duration WAIT = Duration.ofSeconds(20);
 
   private final String bootstrapServers;
   private final KafkaProducer<String, byte[]> producer;
 
-  TestBus(String bootstrapServers) {
+  public TestBus(String bootstrapServers) {
     this.bootstrapServers = bootstrapServers;
     Properties config = new Properties();
     config.put("bootstrap.servers", bootstrapServers);
     this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
   }
 
-  void sendEvent(JobEvent event) throws Exception {
+  public void sendEvent(JobEvent event) throws Exception {
     producer.send(new ProducerRecord<>(Topics.EVENTS, event.jobId(), Messages.write(event))).get();
   }
 
   /** Records of {@code topic} with this key matching {@code wanted}, read from the start. */
-  List<ConsumerRecord<String, byte[]>> await(String topic, String key,
+  public List<ConsumerRecord<String, byte[]>> await(String topic, String key,
       Predicate<ConsumerRecord<String, byte[]>> wanted) {
     try (KafkaConsumer<String, byte[]> consumer = consumer()) {
       consumer.subscribe(List.of(topic));
@@ -58,7 +58,7 @@ final class TestBus implements AutoCloseable {
   }
 
   /** Messages ever written to the topic, summed over its partitions. */
-  long endOffsets(String topic) {
+  public long endOffsets(String topic) {
     try (KafkaConsumer<String, byte[]> consumer = consumer()) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
           .map(p -> new TopicPartition(topic, p.partition())).toList();

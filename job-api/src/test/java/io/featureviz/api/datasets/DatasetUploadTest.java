@@ -1,15 +1,15 @@
-package io.featureviz.api;
+package io.featureviz.api.datasets;
 
-import static io.featureviz.api.TestApi.TENANT_B;
-import static io.featureviz.api.TestApi.as;
-import static io.featureviz.api.TestApi.given;
-import static io.featureviz.api.TestImages.PHOTOS;
-import static io.featureviz.api.TestImages.PHOTO_COUNT;
-import static io.featureviz.api.TestImages.datasetUpload;
-import static io.featureviz.api.TestImages.download;
-import static io.featureviz.api.TestImages.photo;
-import static io.featureviz.api.TestImages.png;
-import static io.featureviz.api.TestImages.sha256;
+import static io.featureviz.api.testing.TestApi.TENANT_B;
+import static io.featureviz.api.testing.TestApi.as;
+import static io.featureviz.api.testing.TestApi.given;
+import static io.featureviz.api.testing.TestImages.PHOTOS;
+import static io.featureviz.api.testing.TestImages.PHOTO_COUNT;
+import static io.featureviz.api.testing.TestImages.datasetUpload;
+import static io.featureviz.api.testing.TestImages.download;
+import static io.featureviz.api.testing.TestImages.photo;
+import static io.featureviz.api.testing.TestImages.png;
+import static io.featureviz.api.testing.TestImages.sha256;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.agroal.api.AgroalDataSource;
 import io.featureviz.api.storage.BucketObjects;
+import io.featureviz.api.testing.TestUploads;
 import io.featureviz.devstack.DevStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,4 @@
-package io.featureviz.api;
+package io.featureviz.api.testing;
 
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
@@ -10,27 +10,27 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * {@code fv.auth.bootstrap-keys}: {@code tenant-a}, the tenant of the tests that are not about
  * tenants, and {@code tenant-b}.
  */
-final class TestApi {
+public final class TestApi {
 
-  static final String TENANT_A = "tenant-a";
-  static final String TENANT_B = "tenant-b";
+  public static final String TENANT_A = "tenant-a";
+  public static final String TENANT_B = "tenant-b";
 
   private TestApi() {}
 
   /** A request of {@code tenant-a}. */
-  static RequestSpecification given() {
+  public static RequestSpecification given() {
     return as(TENANT_A);
   }
 
-  static RequestSpecification as(String tenant) {
+  public static RequestSpecification as(String tenant) {
     return RestAssured.given().header("Authorization", bearer(tenant));
   }
 
-  static String bearer(String tenant) {
+  public static String bearer(String tenant) {
     return "Bearer " + key(tenant);
   }
 
-  static String key(String tenant) {
+  public static String key(String tenant) {
     List<String> entries = ConfigProvider.getConfig()
         .getValues("fv.auth.bootstrap-keys", String.class);
     return entries.stream().filter(e -> e.startsWith(tenant + ":"))

@@ -1,12 +1,15 @@
-package io.featureviz.api;
+package io.featureviz.api.quotas;
 
-import static io.featureviz.api.TestApi.as;
+import static io.featureviz.api.testing.TestApi.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
+import io.featureviz.api.ApiConfig;
 import io.featureviz.api.storage.BucketObjects;
+import io.featureviz.api.testing.TestApi;
+import io.featureviz.api.testing.TestDatabase;
 import io.featureviz.devstack.DevStackTestResource;
 import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.Http;
@@ -71,7 +74,7 @@ class QuotaTest {
 
     submit().then().statusCode(429).contentType("application/problem+json")
         .header("Retry-After", equalTo("30"));
-    JobQueryTest.update(dataSource, "UPDATE jobs SET status = 'CANCELLED' WHERE id = ?", queued);
+    TestDatabase.update(dataSource, "UPDATE jobs SET status = 'CANCELLED' WHERE id = ?", queued);
     submit().then().statusCode(202);
     submit().then().statusCode(429);
   }
@@ -103,7 +106,7 @@ class QuotaTest {
   }
 
   private void insertJob(String id, String status) throws Exception {
-    JobQueryTest.update(dataSource, "INSERT INTO jobs (id, tenant, status) VALUES (?, 'tenant-q', ?)",
+    TestDatabase.update(dataSource, "INSERT INTO jobs (id, tenant, status) VALUES (?, 'tenant-q', ?)",
         id, status);
   }
 

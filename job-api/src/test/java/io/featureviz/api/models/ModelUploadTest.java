@@ -1,13 +1,13 @@
-package io.featureviz.api;
+package io.featureviz.api.models;
 
-import static io.featureviz.api.TestApi.given;
-import static io.featureviz.api.TestUploads.MOBILENET_FOLDER;
-import static io.featureviz.api.TestUploads.mobilenet;
-import static io.featureviz.api.TestUploads.randomBytes;
-import static io.featureviz.api.TestUploads.upload;
-import static io.featureviz.api.TestUploads.zip;
-import static io.featureviz.api.TestUploads.zipBomb;
-import static io.featureviz.api.TestUploads.zipWithSymlink;
+import static io.featureviz.api.testing.TestApi.given;
+import static io.featureviz.api.testing.TestUploads.MOBILENET_FOLDER;
+import static io.featureviz.api.testing.TestUploads.mobilenet;
+import static io.featureviz.api.testing.TestUploads.randomBytes;
+import static io.featureviz.api.testing.TestUploads.upload;
+import static io.featureviz.api.testing.TestUploads.zip;
+import static io.featureviz.api.testing.TestUploads.zipBomb;
+import static io.featureviz.api.testing.TestUploads.zipWithSymlink;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.agroal.api.AgroalDataSource;
 import io.featureviz.api.storage.BucketObjects;
+import io.featureviz.api.testing.TinyGraphDef;
 import io.featureviz.devstack.DevStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,9 +1,11 @@
-package io.featureviz.api;
+package io.featureviz.api.jobs;
 
-import static io.featureviz.api.TestApi.given;
-import static io.featureviz.api.TestImages.download;
-import static io.featureviz.api.TestImages.photo;
-import static io.featureviz.api.TestImages.sha256;
+import static io.featureviz.api.testing.TestApi.given;
+import static io.featureviz.api.testing.TestDatabase.update;
+import static io.featureviz.api.testing.TestImages.download;
+import static io.featureviz.api.testing.TestImages.photo;
+import static io.featureviz.api.testing.TestImages.sha256;
+import static io.featureviz.api.testing.TestJobs.submit;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.agroal.api.AgroalDataSource;
+import io.featureviz.api.testing.TestBus;
 import io.featureviz.contracts.messages.JobEvent;
 import io.featureviz.contracts.messages.Messages;
 import io.featureviz.contracts.messages.Topics;
@@ -25,8 +28,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -43,24 +44,6 @@ class JobQueryTest {
 
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrapServers;
-
-  static String submit(String objective, int steps) {
-    return given().contentType(ContentType.JSON)
-        .body("{\"model\": \"inception_v3\", \"objective\": \"" + objective + "\", \"steps\": "
-            + steps + ", \"size\": 64}")
-        .post("/v1/jobs").then().statusCode(202).extract().path("id");
-  }
-
-  /** Plays the sink: the job moved on and a frame was stored. */
-  static void update(AgroalDataSource dataSource, String sql, Object... args) throws Exception {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement update = connection.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        update.setObject(i + 1, args[i]);
-      }
-      assertEquals(1, update.executeUpdate());
-    }
-  }
 
   @Test
   void jobShowsProgressValuesAndPresignedArtifacts() throws Exception {

@@ -1,21 +1,23 @@
-package io.featureviz.api;
+package io.featureviz.api.problems;
 
-import static io.featureviz.api.TestApi.given;
-import static io.featureviz.api.TestImages.datasetUpload;
-import static io.featureviz.api.TestImages.photo;
-import static io.featureviz.api.TestImages.png;
-import static io.featureviz.api.TestImages.pngClaiming;
-import static io.featureviz.api.TestUploads.mobilenet;
-import static io.featureviz.api.TestUploads.randomBytes;
-import static io.featureviz.api.TestUploads.upload;
-import static io.featureviz.api.TestUploads.zip;
-import static io.featureviz.api.TestUploads.zipBomb;
-import static io.featureviz.api.TestUploads.zipWithSymlink;
+import static io.featureviz.api.testing.TestApi.given;
+import static io.featureviz.api.testing.TestImages.datasetUpload;
+import static io.featureviz.api.testing.TestImages.photo;
+import static io.featureviz.api.testing.TestImages.png;
+import static io.featureviz.api.testing.TestImages.pngClaiming;
+import static io.featureviz.api.testing.TestUploads.mobilenet;
+import static io.featureviz.api.testing.TestUploads.randomBytes;
+import static io.featureviz.api.testing.TestUploads.upload;
+import static io.featureviz.api.testing.TestUploads.zip;
+import static io.featureviz.api.testing.TestUploads.zipBomb;
+import static io.featureviz.api.testing.TestUploads.zipWithSymlink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
 import io.featureviz.api.storage.BucketObjects;
+import io.featureviz.api.testing.TestBus;
+import io.featureviz.api.testing.TinyGraphDef;
 import io.featureviz.devstack.DevStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,7 +1,8 @@
-package io.featureviz.api;
+package io.featureviz.api.problems;
 
 import io.agroal.api.AgroalDataSource;
 import io.featureviz.api.storage.BucketObjects;
+import io.featureviz.api.testing.TestBus;
 import io.featureviz.contracts.messages.Topics;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,9 +1,9 @@
-package io.featureviz.api;
+package io.featureviz.api.auth;
 
-import static io.featureviz.api.TestApi.TENANT_A;
-import static io.featureviz.api.TestApi.TENANT_B;
-import static io.featureviz.api.TestApi.as;
-import static io.featureviz.api.TestApi.given;
+import static io.featureviz.api.testing.TestApi.TENANT_A;
+import static io.featureviz.api.testing.TestApi.TENANT_B;
+import static io.featureviz.api.testing.TestApi.as;
+import static io.featureviz.api.testing.TestApi.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
+import io.featureviz.api.testing.TestApi;
+import io.featureviz.api.testing.TestDatabase;
 import io.featureviz.devstack.DevStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,9 +41,9 @@ class TenantAccessTest {
   void v1NeedsAValidKeyWhileHealthAndOpenApiStayOpen() throws Exception {
     String revoked = "revoked-" + UUID.randomUUID();
     String issued = "issued-" + UUID.randomUUID();
-    JobQueryTest.update(dataSource, "INSERT INTO api_keys (tenant, key_hash, revoked_at)"
+    TestDatabase.update(dataSource, "INSERT INTO api_keys (tenant, key_hash, revoked_at)"
         + " VALUES ('tenant-c', encode(sha256(?::bytea), 'hex'), now())", revoked);
-    JobQueryTest.update(dataSource, "INSERT INTO api_keys (tenant, key_hash)"
+    TestDatabase.update(dataSource, "INSERT INTO api_keys (tenant, key_hash)"
         + " VALUES ('tenant-c', encode(sha256(?::bytea), 'hex'))", issued);
 
     for (var request : List.of(RestAssured.given(),
@@ -82,7 +84,7 @@ class TenantAccessTest {
   @Test
   void uploadedModelIsSeenOnlyByItsTenant() throws Exception {
     String id = "b-private-" + UUID.randomUUID().toString().substring(0, 8);
-    JobQueryTest.update(dataSource, "INSERT INTO models (id, tenant, format, input_size,"
+    TestDatabase.update(dataSource, "INSERT INTO models (id, tenant, format, input_size,"
         + " layer_count, classes, object_prefix, sha256, bytes) VALUES (?, 'tenant-b', 'tflite',"
         + " 224, 1, 0, ?, 'x', 1)", id, "models/" + id + "/");
 

@@ -1,0 +1,218 @@
+package io.featureviz.api.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.featureviz.api.ApiConfig;
+import io.featureviz.api.datasets.DatasetRow;
+import io.featureviz.api.datasets.DatasetService;
+import io.featureviz.api.models.ModelCatalogService;
+import io.featureviz.api.problems.FieldError;
+import io.featureviz.api.problems.ProblemException;
+import io.featureviz.contracts.messages.DatasetExamplesSpec;
+import io.featureviz.contracts.messages.JobKind;
+import io.featureviz.contracts.messages.JobRequest;
+import io.featureviz.optvis.model.LayerInfo;
+import io.featureviz.optvis.model.ModelInfo;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A {@code POST /v1/jobs} body read against a catalog of one small model, {@code tiny} (32 px
+ * input; conv1 8 channels 32x32, conv2 16 channels 16x16, logits 10 classes 1x1), and the
+ * built-in dataset {@code photos} of 11 images.
+ */
+class JobSubmissionReaderTest {
+
+  private static final String TENANT = "tenant-a";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ModelInfo TINY = new ModelInfo("tiny", "test", 32, 0f, 1f,
+      List.of(new LayerInfo("conv1", 8, 32, 32), new LayerInfo("conv2", 16, 16, 16),
+          new LayerInfo("logits", 10, 1, 1)),
+      List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
+      Optional.of("logits"));
+  private static final DatasetRow PHOTOS =
+      new DatasetRow(null, "photos", "photos", "public-datasets/photos/", 11, 0L, null);
+
+  private JobSubmissionReader reader;
+
+  @BeforeEach
+  void catalogAndDatasets() throws Exception {
+    ModelCatalogService catalog = mock(ModelCatalogService.class);
+    when(catalog.ids(TENANT)).thenReturn(List.of("tiny"));
+    when(catalog.info("tiny", TENANT)).thenReturn(Optional.of(TINY));
+    DatasetService datasets = mock(DatasetService.class);
+    when(datasets.ids(TENANT)).thenReturn(List.of("photos"));
+    when(datasets.find("photos", TENANT)).thenReturn(Optional.of(PHOTOS));
+    ApiConfig config = mock(ApiConfig.class);
+    ApiConfig.Limits limits = mock(ApiConfig.Limits.class);
+    when(config.limits()).thenReturn(limits);
+    when(limits.minSize()).thenReturn(16);
+    when(limits.maxSize()).thenReturn(1024);
+    when(limits.maxSteps()).thenReturn(10_000);
+    when(limits.maxBatch()).thenReturn(16);
+    reader = new JobSubmissionReader(catalog, datasets, config);
+  }
+
+  private JobRequest read(String body) throws Exception {
+    return reader.read(JSON.readTree(body), TENANT);
+  }
+
+  /** The invalid fields of a refused body, each with its message. */
+  private Map<String, String> errors(String body) throws Exception {
+    JsonNode tree = JSON.readTree(body);
+    ProblemException e = assertThrows(ProblemException.class, () -> reader.read(tree, TENANT));
+    assertEquals(400, e.problem().status());
+    return e.problem().errors().stream()
+        .collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a + "; " + b,
+            TreeMap::new));
+  }
+
+  @Test
+  void renderTakesThePublishedDefaultsAndTheModelsInputSize() throws Exception {
+    JobRequest request = read("{\"model\": \"tiny\", \"objective\": \"conv2 : 3\"}");
+    assertEquals(JobKind.RENDER, request.kind());
+    assertEquals(TENANT, request.tenant());
+    assertEquals("tiny", request.model());
+    assertEquals("conv2:3", request.objective());
+    assertEquals(32, request.size());
+    assertEquals(512, request.steps());
+    assertEquals(List.of(), request.thresholds());
+    assertEquals(1, request.batch());
+    assertEquals(0L, request.seed());
+    assertEquals(0.05, request.lr());
+    assertEquals("fft", request.param());
+    assertTrue(request.decorrelate());
+    assertEquals("standard", request.transforms());
+  }
+
+  @Test
+  void givenSettingsAreKeptAndThresholdsSortedWithoutRepeats() throws Exception {
+    JobRequest request = read("{\"model\": \"tiny\", \"objective\": \"conv2:1; conv2:2\","
+        + " \"size\": 64, \"steps\": 20, \"thresholds\": [20, 5, 5], \"batch\": 2, \"seed\": 9,"
+        + " \"lr\": 0.1, \"param\": \"pixel\", \"decorrelate\": false,"
+        + " \"transforms\": \"jitter(2)\", \"tenant\": \"ignored\"}");
+    assertEquals(List.of(64, 20, 2), List.of(request.size(), request.steps(), request.batch()));
+    assertEquals(List.of(5, 20), request.thresholds());
+    assertEquals(9L, request.seed());
+    assertEquals(0.1, request.lr());
+    assertEquals("pixel", request.param());
+    assertEquals(false, request.decorrelate());
+    assertEquals("jitter(2)", request.transforms());
+    assertEquals(TENANT, request.tenant());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"[]", "\"conv2:3\"", "42", "null"})
+  void bodyMustBeAnObject(String body) throws Exception {
+    assertEquals(Map.of("body", "must be a JSON object"), errors(body));
+  }
+
+  @Test
+  void everyInvalidFieldIsReportedAtOnce() throws Exception {
+    Map<String, String> errors = errors("{\"model\": \"tiny\", \"objective\": \"conv2:99\","
+        + " \"size\": \"big\", \"steps\": 0, \"seed\": 1.5,"
+        + " \"lr\": -1, \"param\": \"cppn\", \"decorrelate\": \"yes\", \"stpes\": 3}");
+    assertEquals(List.of("decorrelate", "lr", "objective.channel", "param", "seed", "size",
+        "steps", "stpes"), List.copyOf(errors.keySet()));
+    assertEquals("must be an integer from 1 to 10000", errors.get("steps"));
+    assertEquals("must be an integer from 16 to 1024", errors.get("size"));
+    assertTrue(errors.get("objective.channel").contains("channel 99 out of range"));
+    assertTrue(errors.get("stpes").startsWith("unknown field; allowed: batch, dataset,"));
+  }
+
+  @Test
+  void thresholdsMustBeStepsOfTheJob() throws Exception {
+    assertEquals(Map.of("thresholds[1]", "must be a step from 1 to steps (20)"),
+        errors("{\"model\": \"tiny\", \"objective\": \"conv2:3\", \"steps\": 20,"
+            + " \"thresholds\": [1, 30]}"));
+    assertEquals(Map.of("thresholds", "must be a non-empty array of steps"),
+        errors("{\"model\": \"tiny\", \"objective\": \"conv2:3\", \"thresholds\": []}"));
+  }
+
+  @Test
+  void modelAndObjectiveAreRequired() throws Exception {
+    Map<String, String> errors = errors("{}");
+    assertEquals("is required; models: [tiny]", errors.get("model"));
+    assertTrue(errors.get("objective").startsWith("is required"));
+  }
+
+  @Test
+  void unknownModelListsTheTenantsModels() throws Exception {
+    assertEquals(Map.of("model", "unknown model 'resnet'; models: [tiny]"),
+        errors("{\"model\": \"resnet\", \"objective\": \"conv2:3\"}"));
+  }
+
+  @Test
+  void objectiveMustFitTheBatch() throws Exception {
+    assertTrue(errors("{\"model\": \"tiny\", \"objective\": \"conv2:1; conv2:2\"}")
+        .get("objective").contains("batch size is 1"));
+    assertEquals(List.of("objective"), List.copyOf(errors("{\"model\": \"tiny\","
+        + " \"objective\": \"conv2:(\"}").keySet()));
+  }
+
+  /** With an unknown kind, which fields belong is unknown: the render settings go unchecked. */
+  @Test
+  void unknownKindReportsOnlyTheCommonFields() throws Exception {
+    Map<String, String> errors = errors("{\"kind\": \"sample\", \"model\": \"tiny\","
+        + " \"objective\": \"conv2:3\", \"steps\": 0}");
+    assertEquals(List.of("kind"), List.copyOf(errors.keySet()));
+  }
+
+  @Test
+  void datasetExamplesSearchTheBuiltInPhotosByDefault() throws Exception {
+    JobRequest request =
+        read("{\"kind\": \"dataset_examples\", \"model\": \"tiny\", \"objective\": \"conv2:3\"}");
+    assertEquals(JobKind.DATASET_EXAMPLES, request.kind());
+    assertEquals(new DatasetExamplesSpec("photos", "public-datasets/photos/", 6),
+        request.examples());
+    // one scoring step per image, the frames at the end
+    assertEquals(32, request.size());
+    assertEquals(11, request.steps());
+    assertEquals(List.of(11), request.thresholds());
+  }
+
+  @Test
+  void renderAndDatasetSearchRefuseEachOthersFields() throws Exception {
+    assertEquals(Map.of("steps", "not used by dataset_examples jobs"),
+        errors("{\"kind\": \"dataset_examples\", \"model\": \"tiny\","
+            + " \"objective\": \"conv2:3\", \"steps\": 10}"));
+    assertTrue(errors("{\"model\": \"tiny\", \"objective\": \"conv2:3\", \"top_k\": 3}")
+        .get("top_k").startsWith("only for dataset_examples jobs"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"conv2:3 + conv2:4", "logit:3", "conv2:1; conv2:2", "layer:conv2"})
+  void datasetSearchTakesExactlyOneChannel(String objective) throws Exception {
+    assertTrue(errors("{\"kind\": \"dataset_examples\", \"model\": \"tiny\", \"objective\": \""
+        + objective + "\"}").get("objective").startsWith(
+            "a dataset_examples job takes exactly one channel term"));
+  }
+
+  @Test
+  void datasetSearchNeedsALayerWithPositions() throws Exception {
+    assertTrue(errors("{\"kind\": \"dataset_examples\", \"model\": \"tiny\","
+        + " \"objective\": \"logits:3\"}").get("objective")
+        .startsWith("layer logits has no positions (1x1)"));
+  }
+
+  @Test
+  void datasetAndTopKAreChecked() throws Exception {
+    Map<String, String> errors = errors("{\"kind\": \"dataset_examples\", \"model\": \"tiny\","
+        + " \"objective\": \"conv2:3\", \"dataset\": \"mine\", \"top_k\": 65}");
+    assertEquals("unknown dataset 'mine'; datasets: photos", errors.get("dataset"));
+    assertEquals("must be an integer from 1 to 64", errors.get("top_k"));
+  }
+}
