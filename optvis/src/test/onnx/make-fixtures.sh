@@ -33,8 +33,8 @@ if [[ "${SKIP_TESTS:-}" == true || "${MAVEN_TEST_SKIP:-}" == true ]]; then
   exit 0
 fi
 
-if [[ -f "$index" ]] && ! find "$here" -maxdepth 1 -type f -newer "$index" \
-    \( -name '*.py' -o -name '*.js' -o -name '*.sh' -o -name package-lock.json \) | grep -q .; then
+if [[ -f "$index" ]] && [[ -z "$(find "$here" -maxdepth 1 -type f -newer "$index" \
+    \( -name '*.py' -o -name '*.js' -o -name '*.sh' -o -name package-lock.json \) -print -quit)" ]]; then
   say "up to date in $out"
   exit 0
 fi

@@ -104,7 +104,7 @@ async function writeReference(dir) {
     encoding: 'float32 little-endian, ONNX layout (NCHW for activations), row-major',
     outputs,
   };
-  fs.writeFileSync(path.join(dir, 'outputs.json'), `${JSON.stringify(description, null, 1)}\n`);
+  fs.writeFileSync(path.join(dir, 'outputs.json'), `${JSON.stringify(description, null, 2)}\n`);
   return { tensors: floats.length, logitsError };
 }
 
@@ -122,7 +122,7 @@ async function main() {
     fixtures[name] = { tensors, logits_error_vs_torch: logitsError };
   }
   const index = { runtime: RUNTIME, fixtures };
-  fs.writeFileSync(path.join(fixturesDir, 'fixtures.json'), `${JSON.stringify(index, null, 1)}\n`);
+  fs.writeFileSync(path.join(fixturesDir, 'fixtures.json'), `${JSON.stringify(index, null, 2)}\n`);
 }
 
 main().catch((error) => {
