@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "fv", mixinStandardHelpOptions = true, version = "featureviz 0.1",
     description = "Feature visualization: optimize images that excite units of image networks.",
     subcommands = {RenderCommand.class, ScoreCommand.class, ModelsCommand.class,
-        LayersCommand.class, BenchCommand.class, PanelCommand.class, ExamplesCommand.class})
+        LayersCommand.class, BenchCommand.class, PanelCommand.class, ExamplesCommand.class,
+        ClassifyCommand.class})
 public final class FvCli {
 
   /** Exit status for bad input: a wrong flag, objective, model or file. */

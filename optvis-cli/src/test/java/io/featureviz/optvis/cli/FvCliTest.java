@@ -36,7 +36,7 @@ class FvCliTest {
     System.setProperty("fv.models.dir", SharedFiles.dir().resolve("models").toString());
   }
 
-  private static synchronized Run fv(String... args) {
+  static synchronized Run fv(String... args) {
     PrintStream out = System.out;
     PrintStream err = System.err;
     ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
