@@ -39,12 +39,12 @@ record Activation(Operand<TFloat32> tensor, boolean channelsLast) implements Val
 
   /** This tensor in ONNX's layout. */
   Operand<TFloat32> nchw(Ops tf) {
-    return channelsLast ? tf.linalg.transpose(tensor, tf.constant(TO_NCHW)) : tensor;
+    return channelsLast ? tf.linalg.transpose(tensor, Shapes.int32(tf, TO_NCHW)) : tensor;
   }
 
   /** This 4-D tensor as NHWC. */
   Operand<TFloat32> nhwc(Ops tf) {
-    return channelsLast ? tensor : tf.linalg.transpose(tensor, tf.constant(TO_NHWC));
+    return channelsLast ? tensor : tf.linalg.transpose(tensor, Shapes.int32(tf, TO_NHWC));
   }
 
   /** Whether the channel-last and ONNX layouts hold the same bytes (height and width are 1). */

@@ -45,9 +45,9 @@ final class Broadcast {
       if (a.rank() == 4) {
         return a.nhwc(tf);
       }
-      Operand<TFloat32> padded = tf.reshape(a.tensor(), tf.constant(padTo4(
+      Operand<TFloat32> padded = tf.reshape(a.tensor(), Shapes.int32(tf, padTo4(
           a.tensor().shape().asArray())));
-      return tf.linalg.transpose(padded, tf.constant(Activation.TO_NHWC));
+      return tf.linalg.transpose(padded, Shapes.int32(tf, Activation.TO_NHWC));
     }
     Constant c = (Constant) value;
     if (c.size() == 1) {

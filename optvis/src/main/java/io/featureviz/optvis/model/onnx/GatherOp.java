@@ -26,9 +26,8 @@ final class GatherOp implements OnnxOp {
       resolved[i] = resolved[i] < 0 ? resolved[i] + size : resolved[i];
     }
     var tf = ctx.tf();
-    var picked = tf.gather(x.nchw(tf), tf.constant(org.tensorflow.ndarray.Shape.of(
-        indices.shape()), org.tensorflow.ndarray.buffer.DataBuffers.of(resolved, true, false)),
-        tf.constant(axis));
+    var picked = tf.gather(x.nchw(tf), tf.reshape(Shapes.int32(tf, resolved),
+        Shapes.int32(tf, indices.shape())), tf.constant(axis));
     return List.of(Activation.onnx(picked));
   }
 

@@ -37,7 +37,7 @@ final class MatMulOp implements OnnxOp {
     if (Arrays.stream(shape).skip(1).anyMatch(d -> d < 0)) {
       throw ctx.refuse("the input's shape " + Arrays.toString(shape) + " must be static");
     }
-    Operand<TFloat32> flat = tf.reshape(x, tf.constant(new long[] {-1, depth}));
-    return List.of(Activation.onnx(tf.reshape(tf.linalg.matMul(flat, b), tf.constant(out))));
+    Operand<TFloat32> flat = tf.reshape(x, Shapes.int32(tf, -1, depth));
+    return List.of(Activation.onnx(tf.reshape(tf.linalg.matMul(flat, b), Shapes.int32(tf, out))));
   }
 }

@@ -41,10 +41,10 @@ final class PadOp implements OnnxOp {
     Operand<TFloat32> y = switch (mode) {
       case "constant" -> {
         Constant value = ctx.optionalConstant(2);
-        yield tf.pad(x.tensor(), tf.constant(paddings),
+        yield tf.pad(x.tensor(), Shapes.int32(tf, paddings),
             tf.constant(value == null ? 0f : value.floatAt(0)));
       }
-      case "reflect" -> tf.mirrorPad(x.tensor(), tf.constant(paddings), "REFLECT");
+      case "reflect" -> tf.mirrorPad(x.tensor(), Shapes.int32(tf, paddings), "REFLECT");
       default -> throw ctx.refuse("pad mode '" + mode + "' is not supported (constant, reflect)");
     };
     return List.of(new Activation(y, x.channelsLast()));

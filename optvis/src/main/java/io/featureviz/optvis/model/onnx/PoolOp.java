@@ -57,8 +57,8 @@ record PoolOp(boolean max) implements OnnxOp {
     Operand<TFloat32> sum = tf.nn.avgPool(window.pad(tf, x, extraEnd, 0f), kernel, strides,
         "VALID");
     // The share of each window that is real input (or explicit padding, when it counts).
-    Operand<TFloat32> ones = tf.onesLike(tf.slice(x, tf.constant(new long[] {0, 0, 0, 0}),
-        tf.constant(new long[] {1, -1, -1, 1})));
+    Operand<TFloat32> ones = tf.onesLike(tf.slice(x, Shapes.int32(tf, 0, 0, 0, 0),
+        Shapes.int32(tf, 1, -1, -1, 1)));
     Window counted = includePad ? new Window(window.kernel(), window.strides(),
         window.dilations(), new long[4]) : window;
     Operand<TFloat32> share = tf.nn.avgPool(counted.pad(tf, includePad ? window.pad(tf, ones,

@@ -40,7 +40,7 @@ record ReshapeOps(Set<String> attributes, BiFunction<OpContext, long[], long[]> 
     }
     var tf = ctx.tf();
     var data = x.layoutFree() ? x.tensor() : x.nchw(tf);
-    return List.of(Activation.onnx(tf.reshape(data, tf.constant(out))));
+    return List.of(Activation.onnx(tf.reshape(data, Shapes.int32(tf, out))));
   }
 
   private static long[] reshaped(OpContext ctx, long[] in) {

@@ -8,6 +8,25 @@ final class Shapes {
 
   private Shapes() {}
 
+  /**
+   * An int32 graph constant: shapes, permutations and paddings are given as int32, since some of
+   * TensorFlow's gradients (Pad's) build int32 index tensors that must match.
+   */
+  static org.tensorflow.Operand<org.tensorflow.types.TInt32> int32(org.tensorflow.op.Ops tf,
+      long... values) {
+    return tf.constant(java.util.Arrays.stream(values).mapToInt(Math::toIntExact).toArray());
+  }
+
+  /** An int32 [n, 2] constant of paddings. */
+  static org.tensorflow.Operand<org.tensorflow.types.TInt32> int32(org.tensorflow.op.Ops tf,
+      long[][] pairs) {
+    int[][] values = new int[pairs.length][];
+    for (int i = 0; i < pairs.length; i++) {
+      values[i] = java.util.Arrays.stream(pairs[i]).mapToInt(Math::toIntExact).toArray();
+    }
+    return tf.constant(values);
+  }
+
   static long[] strides(long[] shape) {
     long[] strides = new long[shape.length];
     long stride = 1;

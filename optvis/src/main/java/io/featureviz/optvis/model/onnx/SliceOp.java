@@ -55,7 +55,7 @@ final class SliceOp implements OnnxOp {
     for (int i = 0; i < rank; i++) {
       int internal = x.axis(i);
       b[internal] = begin[i];
-      e[internal] = shape[i] < 0 ? Long.MAX_VALUE : end[i];
+      e[internal] = shape[i] < 0 ? Integer.MAX_VALUE : end[i];
       s[internal] = stride[i];
     }
     var tf = ctx.tf();
@@ -66,7 +66,7 @@ final class SliceOp implements OnnxOp {
         endMask |= 1L << i;
       }
     }
-    var sliced = tf.stridedSlice(x.tensor(), tf.constant(b), tf.constant(e), tf.constant(s),
+    var sliced = tf.stridedSlice(x.tensor(), Shapes.int32(tf, b), Shapes.int32(tf, e), Shapes.int32(tf, s),
         org.tensorflow.op.core.StridedSlice.endMask(endMask));
     return List.of(new Activation(sliced, x.channelsLast()));
   }

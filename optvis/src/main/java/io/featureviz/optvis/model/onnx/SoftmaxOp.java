@@ -32,9 +32,9 @@ final class SoftmaxOp implements OnnxOp {
         throw ctx.refuse("the input's shape must be static");
       }
       long inner = Arrays.stream(shape).skip(axis).reduce(1, (a, b) -> a * b);
-      Operand<TFloat32> flat = tf.reshape(x.nchw(tf), tf.constant(new long[] {-1, inner}));
+      Operand<TFloat32> flat = tf.reshape(x.nchw(tf), Shapes.int32(tf, -1, inner));
       return List.of(Activation.onnx(tf.reshape(tf.nn.softmax(flat),
-          tf.constant(shape[0] < 0 ? withBatch(shape) : shape))));
+          Shapes.int32(tf, shape[0] < 0 ? withBatch(shape) : shape))));
     }
     int internal = x.axis(axis);
     if (internal == rank - 1) {

@@ -33,7 +33,7 @@ final class SplitOp implements OnnxOp {
           + " of size " + size + " in " + parts + " outputs");
     }
     var tf = ctx.tf();
-    var pieces = tf.splitV(x.tensor(), tf.constant(sizes), tf.constant(x.axis(axis)),
+    var pieces = tf.splitV(x.tensor(), Shapes.int32(tf, sizes), tf.constant(x.axis(axis)),
         (long) parts);
     List<Value> outputs = new ArrayList<>();
     pieces.output().forEach(piece -> outputs.add(new Activation(piece, x.channelsLast())));

@@ -36,6 +36,6 @@ final class TransposeOp implements OnnxOp {
       return List.of(Activation.onnx(x.tensor()));
     }
     var tf = ctx.tf();
-    return List.of(Activation.onnx(tf.linalg.transpose(x.tensor(), tf.constant(internal))));
+    return List.of(Activation.onnx(tf.linalg.transpose(x.tensor(), Shapes.int32(tf, internal))));
   }
 }

@@ -81,7 +81,7 @@ record Window(long[] kernel, long[] strides, long[] dilations, long[] pads) {
   Operand<TFloat32> pad(Ops tf, Operand<TFloat32> x, long[] extraEnd, float value) {
     long[][] paddings = {{0, 0}, {pads[0], pads[2] + extraEnd[0]}, {pads[1], pads[3] + extraEnd[1]},
         {0, 0}};
-    return tf.pad(x, tf.constant(paddings), tf.constant(value));
+    return tf.pad(x, Shapes.int32(tf, paddings), tf.constant(value));
   }
 
   long[] tfStrides() {
