@@ -23,6 +23,9 @@ final class ConcatOp implements OnnxOp {
     for (int i = 0; i < ctx.inputCount(); i++) {
       inputs.add(ctx.input(i));
     }
+    if (inputs.size() == 1) {
+      return inputs;
+    }
     if (ctx.allConstant()) {
       return List.of(fold(ctx, inputs.stream().map(Constant.class::cast).toList()));
     }

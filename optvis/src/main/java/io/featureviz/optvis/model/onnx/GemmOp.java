@@ -21,9 +21,14 @@ final class GemmOp implements OnnxOp {
     if (a.rank() != 2) {
       throw ctx.refuse("input A must be 2-D, got rank " + a.rank());
     }
-    Operand<TFloat32> y = tf.linalg.matMul(a.tensor(), ctx.onnxOperand(ctx.input(1)),
+    boolean transB = ctx.intAttr("transB", 0) != 0;
+    // Constant weights are transposed here: TensorFlow 2.16's CPU MatMul with transpose_b
+    // returned wrong values for the last N % 64 outputs of a 1000-class layer.
+    Operand<TFloat32> b = ctx.input(1) instanceof Constant c && transB
+        ? c.transpose(new int[] {1, 0}).operand(tf) : ctx.onnxOperand(ctx.input(1));
+    Operand<TFloat32> y = tf.linalg.matMul(a.tensor(), b,
         MatMul.transposeA(ctx.intAttr("transA", 0) != 0),
-        MatMul.transposeB(ctx.intAttr("transB", 0) != 0));
+        MatMul.transposeB(transB && !(ctx.input(1) instanceof Constant)));
     float alpha = ctx.floatAttr("alpha", 1f);
     if (alpha != 1f) {
       y = tf.math.mul(y, tf.constant(alpha));
