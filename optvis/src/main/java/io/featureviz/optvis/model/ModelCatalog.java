@@ -1,5 +1,6 @@
 package io.featureviz.optvis.model;
 
+import io.featureviz.optvis.model.onnx.OnnxModel;
 import io.featureviz.optvis.model.tf.ModelMetadata;
 import io.featureviz.optvis.model.tf.UserModels;
 import io.featureviz.optvis.model.tfjs.TfjsLayersModel;
@@ -75,6 +76,9 @@ public final class ModelCatalog {
       throw new UnknownModelException("unknown model '" + text + "': not one of " + ids()
           + " and no such file or folder");
     }
+    if (OnnxModel.accepts(path)) {
+      return OnnxModel.load(path);
+    }
     String name = path.getFileName().toString();
     if (name.endsWith(".tflite")) {
       Path labels = path.resolveSibling("labels.txt");
@@ -97,7 +101,7 @@ public final class ModelCatalog {
       return openPath(tflite.get().toString());
     }
     throw new UnknownModelException("model path '" + text + "' is not a supported model: give a"
-        + " .tflite file (or a folder holding one), a TensorFlow.js layers model.json, or a"
+        + " .tflite or .onnx file (or a folder holding one), a TensorFlow.js layers model.json, or a"
         + " SavedModel or frozen GraphDef with its " + ModelMetadata.FILE_NAME);
   }
 

@@ -1,0 +1,147 @@
+package io.featureviz.optvis.model.onnx;
+
+import com.google.protobuf.CodedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+
+/**
+ * Writes small ONNX models field by field with {@link CodedOutputStream} (field numbers of
+ * onnx.proto), so tests build exactly the file they need instead of committing binaries.
+ */
+final class TinyOnnx {
+  private TinyOnnx() {}
+
+  @FunctionalInterface
+  private interface Fields {
+    void write(CodedOutputStream out) throws IOException;
+  }
+
+  private static byte[] message(Fields fields) {
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      CodedOutputStream out = CodedOutputStream.newInstance(bytes);
+      fields.write(out);
+      out.flush();
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A ModelProto of one graph for the default domain at this opset. */
+  static byte[] model(long opset, List<byte[]> nodes, List<byte[]> initializers) {
+    byte[] graph = message(out -> {
+      for (byte[] node : nodes) {
+        out.writeByteArray(1, node);
+      }
+      for (byte[] tensor : initializers) {
+        out.writeByteArray(5, tensor);
+      }
+      out.writeByteArray(11, valueInfo("image", 1, 3, 8, 8));
+      out.writeByteArray(12, valueInfo("y", 1, 4, 8, 8));
+    });
+    return message(out -> {
+      out.writeInt64(1, 8);
+      out.writeByteArray(8, message(o -> {
+        o.writeString(1, "");
+        o.writeInt64(2, opset);
+      }));
+      out.writeByteArray(7, graph);
+    });
+  }
+
+  static byte[] node(String opType, String name, List<String> inputs, List<String> outputs,
+      byte[]... attributes) {
+    return message(out -> {
+      for (String input : inputs) {
+        out.writeString(1, input);
+      }
+      for (String output : outputs) {
+        out.writeString(2, output);
+      }
+      out.writeString(3, name);
+      out.writeString(4, opType);
+      for (byte[] attribute : attributes) {
+        out.writeByteArray(5, attribute);
+      }
+    });
+  }
+
+  static byte[] intsAttribute(String name, long... values) {
+    return message(out -> {
+      out.writeString(1, name);
+      out.writeInt32(20, 7);
+      for (long value : values) {
+        out.writeInt64(8, value);
+      }
+    });
+  }
+
+  /** A float tensor with its values in raw_data. */
+  static byte[] tensor(String name, long[] dims, float[] values) {
+    ByteBuffer raw = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+    raw.asFloatBuffer().put(values);
+    return message(out -> {
+      for (long dim : dims) {
+        out.writeInt64(1, dim);
+      }
+      out.writeInt32(2, 1);
+      out.writeString(8, name);
+      out.writeByteArray(9, raw.array());
+    });
+  }
+
+  /** A float tensor whose values live in an external file at {@code location}. */
+  static byte[] externalTensor(String name, long[] dims, String location) {
+    return message(out -> {
+      for (long dim : dims) {
+        out.writeInt64(1, dim);
+      }
+      out.writeInt32(2, 1);
+      out.writeString(8, name);
+      out.writeByteArray(13, message(o -> {
+        o.writeString(1, "location");
+        o.writeString(2, location);
+      }));
+      out.writeEnum(14, 1);
+    });
+  }
+
+  static byte[] valueInfo(String name, long... dims) {
+    byte[] shape = message(out -> {
+      for (long dim : dims) {
+        out.writeByteArray(1, message(o -> o.writeInt64(1, dim)));
+      }
+    });
+    byte[] tensorType = message(out -> {
+      out.writeInt32(1, 1);
+      out.writeByteArray(2, shape);
+    });
+    return message(out -> {
+      out.writeString(1, name);
+      out.writeByteArray(2, message(o -> o.writeByteArray(1, tensorType)));
+    });
+  }
+
+  /** Conv (4 filters of 1x1) then Relu: a minimal valid image model. */
+  static List<byte[]> convRelu() {
+    return List.of(
+        node("Conv", "conv", List.of("image", "w"), List.of("c"),
+            intsAttribute("kernel_shape", 1, 1)),
+        node("Relu", "relu", List.of("c"), List.of("y")));
+  }
+
+  static float[] weights() {
+    float[] w = new float[12];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = (i % 5) - 2f;
+    }
+    return w;
+  }
+
+  static final long[] WEIGHT_SHAPE = {4, 3, 1, 1};
+}
