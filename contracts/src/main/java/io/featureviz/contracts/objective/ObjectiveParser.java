@@ -1,5 +1,6 @@
 package io.featureviz.contracts.objective;
 
+import io.featureviz.contracts.syntax.SyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -384,8 +385,7 @@ public final class ObjectiveParser {
   }
 
   private ObjectiveSyntaxException fail(int at, String expected, String hint) {
-    String found = at < input.length() ? "'" + input.charAt(at) + "'" : "end of input";
-    return fail(at, expected, found, hint);
+    return fail(at, expected, SyntaxException.foundAt(input, at), hint);
   }
 
   private ObjectiveSyntaxException fail(int at, String expected, String found, String hint) {

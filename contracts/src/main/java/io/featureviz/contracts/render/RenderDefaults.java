@@ -1,5 +1,6 @@
 package io.featureviz.contracts.render;
 
+import io.featureviz.contracts.transform.TransformParser;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -24,7 +25,7 @@ public final class RenderDefaults {
   /** Clip to [0, 1] instead of a sigmoid; job requests do not set it. */
   public static final boolean CLIP = false;
   /** The transform list, by its name in the transform grammar. */
-  public static final String TRANSFORMS = "standard";
+  public static final String TRANSFORMS = TransformParser.STANDARD;
   /** Steps during which ReLU gradients reach dead units (0 turns it off). */
   public static final int REDIRECT_RELU_STEPS = 16;
 

@@ -8,7 +8,7 @@ import io.featureviz.contracts.objective.ObjectiveJsonException;
 import io.featureviz.contracts.objective.ObjectiveSpec;
 import io.featureviz.contracts.objective.ObjectiveSyntaxException;
 import io.featureviz.contracts.render.RenderDefaults;
-import io.featureviz.optvis.transform.TransformList;
+import io.featureviz.contracts.transform.TransformParser;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -162,7 +162,7 @@ final class SubmissionFields {
       return RenderDefaults.TRANSFORMS;
     }
     try {
-      TransformList.parse(value.get().textValue());
+      TransformParser.parse(value.get().textValue());
     } catch (IllegalArgumentException e) {
       error("transforms", e.getMessage());
     }
