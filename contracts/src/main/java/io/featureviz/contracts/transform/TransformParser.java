@@ -1,6 +1,7 @@
 package io.featureviz.contracts.transform;
 
 import io.featureviz.contracts.syntax.SyntaxException;
+import io.featureviz.contracts.syntax.TextScanner;
 import io.featureviz.contracts.transform.TransformSpec.Jitter;
 import io.featureviz.contracts.transform.TransformSpec.Pad;
 import io.featureviz.contracts.transform.TransformSpec.Rotate;
@@ -22,7 +23,7 @@ import java.util.List;
  * A range {@code FROM..TO[/STEP]} (step 1 by default) is counted in decimals, so that
  * {@code 0.9..1.1/0.02} has 11 values. Input comes from untrusted requests: ranges are bounded.
  */
-public final class TransformParser {
+public final class TransformParser extends TextScanner {
 
   public static final String STANDARD = "standard";
   public static final String NONE = "none";
@@ -37,11 +38,8 @@ public final class TransformParser {
   /** Parsed last, once the constants the parser uses are set. */
   public static final List<TransformSpec> STANDARD_LIST = parse(STANDARD_TEXT);
 
-  private final String input;
-  private int pos;
-
   private TransformParser(String input) {
-    this.input = input;
+    super(input);
   }
 
   /** Parses a list; {@code standard} names lucid's, {@code none} or blank the empty list. */
@@ -242,31 +240,10 @@ public final class TransformParser {
         || c == '_';
   }
 
-  private void skipSpace() {
-    while (pos < input.length() && Character.isWhitespace(input.charAt(pos))) {
-      pos++;
-    }
-  }
-
-  /** The next non-space character (consumed when it is {@code c}). */
-  private boolean accept(char c) {
-    skipSpace();
-    if (peek() == c) {
-      pos++;
-      return true;
-    }
-    return false;
-  }
-
   private void expect(char c, String expected, String hint) {
     if (!accept(c)) {
       throw fail(pos, expected, hint);
     }
-  }
-
-  /** The character at pos, or 0 past the end (0 matches no grammar character). */
-  private char peek() {
-    return pos < input.length() ? input.charAt(pos) : 0;
   }
 
   private TransformSyntaxException fail(int at, String expected, String hint) {

@@ -2,6 +2,7 @@ package io.featureviz.contracts.transform;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -86,10 +87,8 @@ public sealed interface TransformSpec {
     public static final String NAME = "scale";
 
     public Scale {
-      factors = List.copyOf(factors);
-      if (factors.isEmpty() || factors.stream().anyMatch(s -> !(s > 0) || s.isInfinite())) {
-        throw new IllegalArgumentException("scale needs positive finite factors, got " + factors);
-      }
+      factors = requireAll(NAME + " needs positive finite factors", factors,
+          s -> s > 0 && !s.isInfinite());
     }
 
     @Override
@@ -109,10 +108,7 @@ public sealed interface TransformSpec {
     public static final String NAME = "rotate";
 
     public Rotate {
-      degrees = List.copyOf(degrees);
-      if (degrees.isEmpty() || degrees.stream().anyMatch(d -> !Double.isFinite(d))) {
-        throw new IllegalArgumentException("rotate needs finite angles, got " + degrees);
-      }
+      degrees = requireAll(NAME + " needs finite angles", degrees, Double::isFinite);
     }
 
     @Override
@@ -131,6 +127,16 @@ public sealed interface TransformSpec {
       throw new IllegalArgumentException(name + " takes a whole number of pixels from 0 to "
           + MAX_PIXELS + ", got " + pixels);
     }
+  }
+
+  /** A copy of {@code values}, which must be some and all {@code valid}. */
+  private static List<Double> requireAll(String rule, List<Double> values,
+      Predicate<Double> valid) {
+    List<Double> copy = List.copyOf(values);
+    if (copy.isEmpty() || !copy.stream().allMatch(valid)) {
+      throw new IllegalArgumentException(rule + ", got " + copy);
+    }
+    return copy;
   }
 
   /** Shortest decimals, so that 0.9..1.1/0.02 prints as 0.9,0.92,... */
