@@ -76,8 +76,8 @@ final class ObjectiveJsonReader {
         double factor = finite(required(json, path, "factor"), JsonPath.field(path, "factor"));
         yield new Scaled(factor, read(json.get("objective"), JsonPath.field(path, "objective")));
       }
-      case ObjectiveJson.BATCH_TYPE -> throw new ObjectiveJsonException(
-          JsonPath.field(path, "type"), "\"" + ObjectiveJson.BATCH_TYPE + "\" is only allowed at the top level");
+      case ObjectiveJson.BATCH_TYPE -> throw new ObjectiveJsonException(JsonPath.field(path, "type"),
+          "\"" + ObjectiveJson.BATCH_TYPE + "\" is only allowed at the top level");
       default -> throw new ObjectiveJsonException(
           JsonPath.field(path, "type"), "unknown objective type \"" + type + "\"");
     };
