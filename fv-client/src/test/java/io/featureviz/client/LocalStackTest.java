@@ -25,6 +25,7 @@ import io.featureviz.contracts.messages.JobRequest;
 import io.featureviz.contracts.messages.JobStatus;
 import io.featureviz.contracts.messages.Messages;
 import io.featureviz.contracts.messages.Topics;
+import io.featureviz.contracts.render.RenderDefaults;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -265,8 +266,8 @@ class LocalStackTest {
 
   private static JobRequest request(String id, int steps) {
     return new JobRequest(Messages.VERSION, id, DevelopmentKey.TENANT, MODEL, "softmax:goldfish", 32, steps,
-        List.of(steps / 2, steps), 1, 0, JobRequest.DEFAULT_LR, JobRequest.DEFAULT_PARAM, true,
-        JobRequest.DEFAULT_TRANSFORMS, System.currentTimeMillis());
+        List.of(steps / 2, steps), 1, 0, RenderDefaults.LEARNING_RATE, RenderDefaults.PARAM,
+        true, RenderDefaults.TRANSFORMS, System.currentTimeMillis());
   }
 
   /** A job produced to Kafka reaches the API's database through the sink, a moment later. */

@@ -2,6 +2,7 @@ package io.featureviz.worker;
 
 import io.featureviz.contracts.messages.JobRequest;
 import io.featureviz.contracts.messages.Messages;
+import io.featureviz.contracts.render.RenderDefaults;
 import java.util.List;
 
 /** Small, fast jobs on mobilenet_v2 for the tests. */
@@ -20,8 +21,8 @@ public final class TestJobs {
   public static JobRequest job(String id, String objective, int steps, List<Integer> thresholds,
       int batch) {
     return new JobRequest(Messages.VERSION, id, TENANT, "mobilenet_v2", objective, SIZE, steps,
-        thresholds, batch, 7, JobRequest.DEFAULT_LR, JobRequest.DEFAULT_PARAM, true,
-        JobRequest.DEFAULT_TRANSFORMS, System.currentTimeMillis());
+        thresholds, batch, 7, RenderDefaults.LEARNING_RATE, RenderDefaults.PARAM, true,
+        RenderDefaults.TRANSFORMS, System.currentTimeMillis());
   }
 
   /** The same job for another tenant and model. */

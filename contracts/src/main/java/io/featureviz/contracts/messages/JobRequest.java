@@ -1,10 +1,11 @@
 package io.featureviz.contracts.messages;
 
+import io.featureviz.contracts.render.RenderDefaults;
 import java.util.List;
 
 /**
- * A render job as published on {@link Topics#JOBS}. The job API fills in the engine's defaults
- * (the {@code DEFAULT_*} constants) for settings the submitter left out, so a published request
+ * A render job as published on {@link Topics#JOBS}. The job API fills in the
+ * {@link RenderDefaults} for settings the submitter left out, so a published request
  * is complete; consumers treat a missing {@code param} or {@code transforms} as the default.
  *
  * @param v schema version, {@link Messages#VERSION}
@@ -41,11 +42,6 @@ public record JobRequest(
     JobKind kind,
     DatasetExamplesSpec examples) {
 
-  public static final int DEFAULT_STEPS = 512;
-  public static final double DEFAULT_LR = 0.05;
-  public static final String DEFAULT_PARAM = "fft";
-  public static final String DEFAULT_TRANSFORMS = "standard";
-
   public JobRequest {
     thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
     kind = kind == null ? JobKind.RENDER : kind;
@@ -59,11 +55,8 @@ public record JobRequest(
         decorrelate, transforms, submittedAt, JobKind.RENDER, null);
   }
 
-  /** The thresholds to use: the given ones, or steps/4, steps/2 and steps. */
+  /** The thresholds to use: the given ones, or {@link RenderDefaults#defaultThresholds}. */
   public List<Integer> effectiveThresholds() {
-    if (!thresholds.isEmpty()) {
-      return thresholds;
-    }
-    return List.of(steps / 4, steps / 2, steps).stream().filter(s -> s >= 1).distinct().toList();
+    return thresholds.isEmpty() ? RenderDefaults.defaultThresholds(steps) : thresholds;
   }
 }

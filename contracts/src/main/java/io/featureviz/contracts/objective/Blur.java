@@ -3,6 +3,9 @@ package io.featureviz.contracts.objective;
 /** Difference between the image and a blurred copy (a regularizer). Grammar: {@code blur}. */
 public record Blur() implements Objective {
 
+  /** Its {@code "type"} in the JSON form ({@link ObjectiveJson}). */
+  static final String JSON_TYPE = "blur";
+
   @Override
   public String toGrammar() {
     return "blur";

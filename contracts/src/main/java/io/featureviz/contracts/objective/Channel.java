@@ -3,6 +3,9 @@ package io.featureviz.contracts.objective;
 /** Mean activation of one channel of a layer over x and y. Grammar: {@code LAYER:CH}. */
 public record Channel(String layer, int channel) implements LayerTerm {
 
+  /** Its {@code "type"} in the JSON form ({@link ObjectiveJson}). */
+  static final String JSON_TYPE = "channel";
+
   public Channel {
     Grammar.requireLayerName(layer);
     // "logit:3" reads as a class objective, so such a layer could not be written as LAYER:CH.

@@ -5,6 +5,9 @@ import java.util.Objects;
 /** Pre-softmax logit of a class. Grammar: {@code logit:CLASS}. */
 public record ClassLogit(ClassRef cls) implements ClassTerm {
 
+  /** Its {@code "type"} in the JSON form ({@link ObjectiveJson}). */
+  static final String JSON_TYPE = "logit";
+
   public ClassLogit {
     Objects.requireNonNull(cls, "cls");
   }

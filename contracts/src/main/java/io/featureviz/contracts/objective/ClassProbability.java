@@ -5,6 +5,9 @@ import java.util.Objects;
 /** Softmax probability of a class. Grammar: {@code softmax:CLASS}. */
 public record ClassProbability(ClassRef cls) implements ClassTerm {
 
+  /** Its {@code "type"} in the JSON form ({@link ObjectiveJson}). */
+  static final String JSON_TYPE = "softmax";
+
   public ClassProbability {
     Objects.requireNonNull(cls, "cls");
   }

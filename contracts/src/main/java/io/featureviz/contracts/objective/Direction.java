@@ -9,6 +9,9 @@ import java.util.stream.Collectors;
  */
 public record Direction(String layer, List<Double> vector) implements LayerTerm {
 
+  /** Its {@code "type"} in the JSON form ({@link ObjectiveJson}). */
+  static final String JSON_TYPE = "direction";
+
   public Direction {
     Grammar.requireLayerName(layer);
     vector = List.copyOf(vector);

@@ -6,6 +6,9 @@ package io.featureviz.contracts.objective;
  */
 public record Diversity(String layer) implements LayerTerm {
 
+  /** Its {@code "type"} in the JSON form ({@link ObjectiveJson}). */
+  static final String JSON_TYPE = "diversity";
+
   public Diversity {
     Grammar.requireLayerName(layer);
   }

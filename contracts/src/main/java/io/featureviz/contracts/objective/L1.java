@@ -3,6 +3,9 @@ package io.featureviz.contracts.objective;
 /** L1 norm of the image (a regularizer, usually given a negative weight). Grammar: {@code l1}. */
 public record L1() implements Objective {
 
+  /** Its {@code "type"} in the JSON form ({@link ObjectiveJson}). */
+  static final String JSON_TYPE = "l1";
+
   @Override
   public String toGrammar() {
     return "l1";

@@ -9,6 +9,9 @@ import java.util.OptionalInt;
 public record Neuron(String layer, int channel, OptionalInt x, OptionalInt y)
     implements LayerTerm {
 
+  /** Its {@code "type"} in the JSON form ({@link ObjectiveJson}). */
+  static final String JSON_TYPE = "neuron";
+
   public Neuron {
     Grammar.requireLayerName(layer);
     Grammar.requireNonNegative("channel", channel);

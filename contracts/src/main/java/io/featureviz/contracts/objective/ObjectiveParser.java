@@ -1,5 +1,7 @@
 package io.featureviz.contracts.objective;
 
+import io.featureviz.contracts.syntax.SyntaxException;
+import io.featureviz.contracts.syntax.TextScanner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,19 +22,17 @@ import java.util.Set;
  *
  * Input comes from untrusted API requests, so length and nesting depth are bounded.
  */
-public final class ObjectiveParser {
+public final class ObjectiveParser extends TextScanner {
 
   public static final int MAX_LENGTH = 4096;
   public static final int MAX_DEPTH = 32;
 
   private static final Set<String> NON_FINITE = Set.of("nan", "infinity", "inf");
 
-  private final String input;
-  private int pos;
   private int depth;
 
   private ObjectiveParser(String input) {
-    this.input = input;
+    super(input);
   }
 
   /** Parses a spec: one objective, or several separated by ';' (one per batch element). */
@@ -348,22 +348,6 @@ public final class ObjectiveParser {
         .orElse(null);
   }
 
-  private void skipSpace() {
-    while (pos < input.length() && Character.isWhitespace(input.charAt(pos))) {
-      pos++;
-    }
-  }
-
-  /** The next non-space character (consumed when it is {@code c}). */
-  private boolean accept(char c) {
-    skipSpace();
-    if (peek() == c) {
-      pos++;
-      return true;
-    }
-    return false;
-  }
-
   private void expect(char c, String expected) {
     if (!accept(c)) {
       throw fail(pos, expected, null);
@@ -378,14 +362,8 @@ public final class ObjectiveParser {
     }
   }
 
-  /** The character at pos, or 0 past the end (0 matches no grammar character). */
-  private char peek() {
-    return pos < input.length() ? input.charAt(pos) : 0;
-  }
-
   private ObjectiveSyntaxException fail(int at, String expected, String hint) {
-    String found = at < input.length() ? "'" + input.charAt(at) + "'" : "end of input";
-    return fail(at, expected, found, hint);
+    return fail(at, expected, SyntaxException.foundAt(input, at), hint);
   }
 
   private ObjectiveSyntaxException fail(int at, String expected, String found, String hint) {

@@ -6,6 +6,9 @@ import java.util.Objects;
 /** An objective multiplied by a constant. Grammar: {@code 0.5*x}, {@code x*0.5}, {@code -x}. */
 public record Scaled(double factor, Objective objective) implements Objective {
 
+  /** Its {@code "type"} in the JSON form ({@link ObjectiveJson}). */
+  static final String JSON_TYPE = "scale";
+
   public Scaled {
     Grammar.requireFinite("factor", factor);
     Objects.requireNonNull(objective, "objective");

@@ -5,6 +5,9 @@ import java.util.List;
 /** Sum of objectives. Grammar: {@code a + b}; {@code a - b} is {@code Sum(a, Scaled(-1, b))}. */
 public record Sum(List<Objective> terms) implements Objective {
 
+  /** Its {@code "type"} in the JSON form ({@link ObjectiveJson}). */
+  static final String JSON_TYPE = "sum";
+
   public Sum {
     terms = List.copyOf(terms);
     // A one-term sum would print as its term and so not survive a round trip.

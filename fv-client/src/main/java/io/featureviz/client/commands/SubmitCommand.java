@@ -8,6 +8,7 @@ import io.featureviz.client.jobs.JobResult;
 import io.featureviz.client.jobs.JobSpec;
 import io.featureviz.client.jobs.JobWaiter;
 import io.featureviz.client.jobs.JobsClient;
+import io.featureviz.contracts.render.RenderDefaults;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -110,8 +111,8 @@ public final class SubmitCommand implements Callable<Integer> {
     }
   }
 
-  /** The bar's length until the first event says it; the API's default is 512. */
+  /** The bar's length until the first event says it: the API's default. */
   private int stepsOrDefault() {
-    return steps != null ? steps : 512;
+    return steps != null ? steps : RenderDefaults.STEPS;
   }
 }

@@ -14,6 +14,7 @@ import io.featureviz.contracts.messages.JobRequest;
 import io.featureviz.contracts.messages.JobStatus;
 import io.featureviz.contracts.messages.Messages;
 import io.featureviz.contracts.messages.Topics;
+import io.featureviz.contracts.render.RenderDefaults;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,8 +75,8 @@ class FaultToleranceTest {
     String unknownModel = UUID.randomUUID().toString();
     // the API refuses an unknown model itself; a producer that skips it reaches the worker
     produce(new JobRequest(Messages.VERSION, unknownModel, DevelopmentKey.TENANT,
-        "no_such_model", "softmax:0", 32, 4, List.of(4), 1, 0, JobRequest.DEFAULT_LR,
-        JobRequest.DEFAULT_PARAM, true, JobRequest.DEFAULT_TRANSFORMS,
+        "no_such_model", "softmax:0", 32, 4, List.of(4), 1, 0, RenderDefaults.LEARNING_RATE,
+        RenderDefaults.PARAM, true, RenderDefaults.TRANSFORMS,
         System.currentTimeMillis()));
 
     awaitStatus(overflowing, "FAILED");

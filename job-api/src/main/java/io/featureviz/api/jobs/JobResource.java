@@ -9,6 +9,7 @@ import io.featureviz.api.problems.ProblemException;
 import io.featureviz.contracts.messages.JobKind;
 import io.featureviz.contracts.messages.JobRequest;
 import io.featureviz.contracts.messages.JobStatus;
+import io.featureviz.contracts.messages.ModelKeys;
 import io.featureviz.contracts.objective.ObjectiveSpec;
 import io.featureviz.metadata.ObjectiveColumns;
 import io.smallrye.common.annotation.Blocking;
@@ -113,9 +114,9 @@ public class JobResource {
 
   /** An id no model can have matches no job: most likely a mistake, or an attack. */
   private static String modelId(String model) {
-    if (model != null && !model.matches(ModelUploadService.ID_PATTERN)) {
+    if (model != null && !ModelKeys.isUploadedId(model)) {
       throw ProblemException.invalidParameter("model",
-          "must be a model id matching " + ModelUploadService.ID_PATTERN);
+          "must be a model id matching " + ModelKeys.ID);
     }
     return model;
   }

@@ -14,6 +14,7 @@ import io.featureviz.contracts.objective.Channel;
 import io.featureviz.contracts.objective.ObjectiveProblem;
 import io.featureviz.contracts.objective.ObjectiveSpec;
 import io.featureviz.contracts.objective.ObjectiveValidator;
+import io.featureviz.contracts.render.RenderDefaults;
 import io.featureviz.optvis.model.LayerInfo;
 import io.featureviz.optvis.model.ModelInfo;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -96,13 +97,13 @@ public class JobSubmissionReader {
         "only for dataset_examples jobs (\"kind\": \"dataset_examples\")");
     int defaultSize = model.map(ModelInfo::inputSize).orElse(limits.minSize());
     int size = fields.integer("size", defaultSize, limits.minSize(), limits.maxSize());
-    int steps = fields.integer("steps", JobRequest.DEFAULT_STEPS, 1, limits.maxSteps());
-    int batch = fields.integer("batch", 1, 1, limits.maxBatch());
+    int steps = fields.integer("steps", RenderDefaults.STEPS, 1, limits.maxSteps());
+    int batch = fields.integer("batch", RenderDefaults.BATCH, 1, limits.maxBatch());
     List<Integer> thresholds = fields.thresholds(steps);
-    long seed = fields.longInteger("seed", 0L);
+    long seed = fields.longInteger("seed", RenderDefaults.SEED);
     double lr = fields.learningRate();
-    String param = fields.choice("param", JobRequest.DEFAULT_PARAM, PARAMS);
-    boolean decorrelate = fields.bool("decorrelate", true);
+    String param = fields.choice("param", RenderDefaults.PARAM, PARAMS);
+    boolean decorrelate = fields.bool("decorrelate", RenderDefaults.DECORRELATE);
     String transforms = fields.transforms();
     if (model.isPresent() && objective.isPresent() && fields.isValid("batch")) {
       validate(fields, objective.get(), model.get(), batch);
@@ -129,8 +130,9 @@ public class JobSubmissionReader {
     int images = dataset.get().imageCount();
     return new JobRequest(Messages.VERSION, UUID.randomUUID().toString(), tenant,
         model.get().id(), objective.get().toGrammar(), model.get().inputSize(), images,
-        List.of(images), 1, 0L, JobRequest.DEFAULT_LR, JobRequest.DEFAULT_PARAM, true,
-        JobRequest.DEFAULT_TRANSFORMS, System.currentTimeMillis(), JobKind.DATASET_EXAMPLES,
+        List.of(images), RenderDefaults.BATCH, RenderDefaults.SEED, RenderDefaults.LEARNING_RATE,
+        RenderDefaults.PARAM, RenderDefaults.DECORRELATE, RenderDefaults.TRANSFORMS,
+        System.currentTimeMillis(), JobKind.DATASET_EXAMPLES,
         new DatasetExamplesSpec(dataset.get().id(), dataset.get().objectPrefix(), topK));
   }
 

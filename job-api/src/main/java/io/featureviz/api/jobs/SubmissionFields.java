@@ -3,12 +3,12 @@ package io.featureviz.api.jobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.featureviz.api.problems.FieldError;
 import io.featureviz.api.problems.ProblemException;
-import io.featureviz.contracts.messages.JobRequest;
 import io.featureviz.contracts.objective.ObjectiveJson;
 import io.featureviz.contracts.objective.ObjectiveJsonException;
 import io.featureviz.contracts.objective.ObjectiveSpec;
 import io.featureviz.contracts.objective.ObjectiveSyntaxException;
-import io.featureviz.optvis.transform.TransformList;
+import io.featureviz.contracts.render.RenderDefaults;
+import io.featureviz.contracts.transform.TransformParser;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -128,9 +128,9 @@ final class SubmissionFields {
     if (value.isPresent() && !(value.get().isNumber() && value.get().doubleValue() > 0
         && Double.isFinite(value.get().doubleValue()))) {
       error("lr", "must be a positive number");
-      return JobRequest.DEFAULT_LR;
+      return RenderDefaults.LEARNING_RATE;
     }
-    return value.map(JsonNode::doubleValue).orElse(JobRequest.DEFAULT_LR);
+    return value.map(JsonNode::doubleValue).orElse(RenderDefaults.LEARNING_RATE);
   }
 
   boolean bool(String field, boolean fallback) {
@@ -155,14 +155,14 @@ final class SubmissionFields {
   String transforms() {
     Optional<JsonNode> value = present("transforms");
     if (value.isEmpty()) {
-      return JobRequest.DEFAULT_TRANSFORMS;
+      return RenderDefaults.TRANSFORMS;
     }
     if (!value.get().isTextual()) {
       error("transforms", "must be \"standard\", \"none\" or a list such as \"jitter(8)\"");
-      return JobRequest.DEFAULT_TRANSFORMS;
+      return RenderDefaults.TRANSFORMS;
     }
     try {
-      TransformList.parse(value.get().textValue());
+      TransformParser.parse(value.get().textValue());
     } catch (IllegalArgumentException e) {
       error("transforms", e.getMessage());
     }

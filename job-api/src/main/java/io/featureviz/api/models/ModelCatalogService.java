@@ -1,6 +1,7 @@
 package io.featureviz.api.models;
 
 import io.featureviz.api.ApiConfig;
+import io.featureviz.contracts.messages.ModelKeys;
 import io.featureviz.optvis.model.ModelCatalog;
 import io.featureviz.optvis.model.ModelInfo;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,7 +53,7 @@ public class ModelCatalogService {
       return catalogInfo(id);
     }
     // An id no upload can have is not looked up: PostgreSQL refuses text with NUL (a 500).
-    return id.matches(ModelUploadService.ID_PATTERN) ? uploaded.info(id, tenant) : Optional.empty();
+    return ModelKeys.isUploadedId(id) ? uploaded.info(id, tenant) : Optional.empty();
   }
 
   /** Every catalog model that can be loaded here. */

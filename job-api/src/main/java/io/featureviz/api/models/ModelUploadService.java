@@ -9,6 +9,7 @@ import io.featureviz.api.uploads.Sha256;
 import io.featureviz.api.uploads.TempFolder;
 import io.featureviz.api.uploads.UploadSizeFilter;
 import io.featureviz.api.uploads.ZipUnpacker;
+import io.featureviz.contracts.messages.ModelKeys;
 import io.featureviz.optvis.model.ModelInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -27,7 +28,6 @@ import org.jboss.logging.Logger;
 public class ModelUploadService {
 
   private static final Logger LOG = Logger.getLogger(ModelUploadService.class);
-  public static final String ID_PATTERN = "[a-z0-9][a-z0-9_-]{0,62}";
 
   private final ModelCatalogService catalog;
   private final UploadedModels uploaded;
@@ -66,7 +66,7 @@ public class ModelUploadService {
       ModelInfo info = load(folder, work.path());
       // created_at is left to the database
       store(folder, new UploadedModelRow(id, tenant, format.key(), info.inputSize(),
-          info.layers().size(), info.labels().size(), "models/" + id + "/", sha256,
+          info.layers().size(), info.labels().size(), ModelKeys.prefix(id), sha256,
           form.file.size(), null));
       uploaded.remember(info);
       return info;
@@ -76,8 +76,8 @@ public class ModelUploadService {
   /** Every problem of the form's fields at once; the format when there is none. */
   private static UploadFormat checkForm(ModelUploadForm form) {
     List<FieldError> errors = new ArrayList<>();
-    if (form.id != null && !form.id.matches(ID_PATTERN)) {
-      errors.add(new FieldError("id", "must match " + ID_PATTERN));
+    if (form.id != null && !ModelKeys.isUploadedId(form.id)) {
+      errors.add(new FieldError("id", "must match " + ModelKeys.ID));
     }
     Optional<UploadFormat> format = UploadFormat.of(form.format);
     if (format.isEmpty()) {

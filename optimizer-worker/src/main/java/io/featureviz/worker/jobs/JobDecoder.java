@@ -6,15 +6,13 @@ import io.featureviz.contracts.messages.JobRequest;
 import io.featureviz.contracts.messages.MessageFormatException;
 import io.featureviz.contracts.messages.Messages;
 import io.featureviz.contracts.objective.ObjectiveSpec;
+import io.featureviz.contracts.render.RenderDefaults;
 import io.featureviz.optvis.param.ImageParameterization;
 import io.featureviz.optvis.transform.TransformList;
 import java.util.Objects;
 
 /** Reads a job record and parses what can be parsed without the model. */
 final class JobDecoder {
-
-  /** Fourier spectrum decay power; job requests do not set it. */
-  private static final float DECAY_POWER = 1.0f;
 
   private JobDecoder() {}
 
@@ -44,10 +42,10 @@ final class JobDecoder {
     try {
       return new DecodedJob(request, ObjectiveSpec.parse(request.objective()),
           ImageParameterization.of(
-              Objects.requireNonNullElse(request.param(), JobRequest.DEFAULT_PARAM),
-              request.decorrelate(), false, DECAY_POWER),
+              Objects.requireNonNullElse(request.param(), RenderDefaults.PARAM),
+              request.decorrelate(), RenderDefaults.CLIP, RenderDefaults.DECAY_POWER),
           TransformList.parse(
-              Objects.requireNonNullElse(request.transforms(), JobRequest.DEFAULT_TRANSFORMS)));
+              Objects.requireNonNullElse(request.transforms(), RenderDefaults.TRANSFORMS)));
     } catch (IllegalArgumentException e) {
       throw new PoisonJobException("invalid job: " + e.getMessage(), id, e);
     }

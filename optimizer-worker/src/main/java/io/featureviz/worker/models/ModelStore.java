@@ -1,5 +1,6 @@
 package io.featureviz.worker.models;
 
+import io.featureviz.contracts.messages.ModelKeys;
 import io.featureviz.optvis.model.ImageModel;
 import io.featureviz.optvis.model.ModelCatalog;
 import io.featureviz.optvis.model.ModelCatalog.UnknownModelException;
@@ -11,20 +12,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
  * The models jobs name: the catalog's by id, and models users uploaded through job-api. An
- * uploaded model is downloaded once from the bucket ({@code models/<id>/}) into the cache folder
+ * uploaded model is downloaded once from the bucket ({@link ModelKeys}) into the cache folder
  * and loaded by path; uploads are never replaced, so a cached copy never goes stale.
  */
 @Singleton
 public class ModelStore {
 
   private static final Logger LOG = Logger.getLogger(ModelStore.class);
-  /** job-api's rule for uploaded ids; anything else cannot name an upload (nor a path). */
-  private static final Pattern UPLOADED_ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
   private final ModelCatalog catalog;
   private final BucketReader bucket;
@@ -50,15 +48,18 @@ public class ModelStore {
 
   /** Serialized: two jobs on a new upload download it once. */
   private synchronized Path localCopy(String id) {
+    // an id no upload can have names no folder nor key either
+    if (!ModelKeys.isUploadedId(id)) {
+      throw unknown(id);
+    }
     Path folder = cacheDir.resolve(id);
-    if (UPLOADED_ID.matcher(id).matches() && Files.isDirectory(folder)) {
+    if (Files.isDirectory(folder)) {
       return folder;
     }
-    String prefix = "models/" + id + "/";
-    List<String> keys = UPLOADED_ID.matcher(id).matches() ? bucket.keys(prefix) : List.of();
+    String prefix = ModelKeys.prefix(id);
+    List<String> keys = bucket.keys(prefix);
     if (keys.isEmpty()) {
-      throw new UnknownModelException("'" + id + "' is not one of " + catalog.ids()
-          + " and no uploaded model has this id");
+      throw unknown(id);
     }
     try {
       // downloaded beside the final folder and renamed, so a broken download is never loaded
@@ -79,5 +80,10 @@ public class ModelStore {
       throw new IllegalStateException("cannot fetch uploaded model " + id + ": " + e.getMessage(),
           e);
     }
+  }
+
+  private UnknownModelException unknown(String id) {
+    return new UnknownModelException("'" + id + "' is not one of " + catalog.ids()
+        + " and no uploaded model has this id");
   }
 }

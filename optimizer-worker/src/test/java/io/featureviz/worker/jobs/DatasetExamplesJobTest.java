@@ -21,6 +21,7 @@ import io.featureviz.contracts.messages.JobStatus;
 import io.featureviz.contracts.messages.Messages;
 import io.featureviz.contracts.messages.Topics;
 import io.featureviz.contracts.objective.ObjectiveSpec;
+import io.featureviz.contracts.render.RenderDefaults;
 import io.featureviz.devstack.DevStackTestResource;
 import io.featureviz.optvis.examples.DatasetExample;
 import io.featureviz.optvis.examples.DatasetExampleSearch;
@@ -149,7 +150,7 @@ class DatasetExamplesJobTest {
   private static List<JobEvent> run(String id, String prefix, int images, int topK,
       String objective, List<FrameHeaders> frames, int frameCount) {
     JobRequest job = new JobRequest(Messages.VERSION, id, TestJobs.TENANT, MODEL, objective,
-        224, images, List.of(images), 1, 0, JobRequest.DEFAULT_LR, JobRequest.DEFAULT_PARAM,
+        224, images, List.of(images), 1, 0, RenderDefaults.LEARNING_RATE, RenderDefaults.PARAM,
         true, "none", System.currentTimeMillis(), JobKind.DATASET_EXAMPLES,
         new DatasetExamplesSpec("test", prefix, topK));
     try (Tail events = new Tail(Topics.EVENTS); Tail frameTail = new Tail(Topics.FRAMES)) {

@@ -1,5 +1,6 @@
 package io.featureviz.optvis.cli;
 
+import io.featureviz.contracts.render.RenderDefaults;
 import io.featureviz.optvis.bench.BenchResult;
 import io.featureviz.optvis.bench.Benchmark;
 import io.featureviz.contracts.objective.ObjectiveSpec;
@@ -37,13 +38,15 @@ final class BenchCommand implements Callable<Integer> {
       description = "Objective (default: channel 0 of the middle layer).")
   String objective;
 
-  @Option(names = "--transforms", defaultValue = "standard", paramLabel = "standard|none|LIST")
+  @Option(names = "--transforms", defaultValue = RenderDefaults.TRANSFORMS,
+      paramLabel = "standard|none|LIST")
   String transforms;
 
-  @Option(names = "--param", defaultValue = "fft", paramLabel = "fft|pixel")
+  @Option(names = "--param", defaultValue = RenderDefaults.PARAM, paramLabel = "fft|pixel")
   String param;
 
-  @Option(names = "--redirect-relu-steps", defaultValue = "16", paramLabel = "N",
+  @Option(names = "--redirect-relu-steps",
+      defaultValue = "" + RenderDefaults.REDIRECT_RELU_STEPS, paramLabel = "N",
       description = "Steps with redirected ReLU gradients; they run untimed before the"
           + " measured steps, which show the steady state (${DEFAULT-VALUE}).")
   int redirectReluSteps;
@@ -63,8 +66,9 @@ final class BenchCommand implements Callable<Integer> {
     RenderSpec defaults = Benchmark.defaultSpec(loaded, size, batch);
     RenderSpec spec = new RenderSpec(
         objective == null ? defaults.objective() : ObjectiveSpec.parse(objective), size, batch,
-        1, List.of(), 0, RenderSpec.DEFAULT_LEARNING_RATE,
-        ImageParameterization.of(param, true, false, 1f), TransformList.parse(transforms),
+        1, List.of(), 0, RenderDefaults.LEARNING_RATE,
+        ImageParameterization.of(param, RenderDefaults.DECORRELATE, RenderDefaults.CLIP,
+            RenderDefaults.DECAY_POWER), TransformList.parse(transforms),
         redirectReluSteps);
     BenchResult result = Benchmark.run(loaded, spec, steps, warmup);
     if (json) {

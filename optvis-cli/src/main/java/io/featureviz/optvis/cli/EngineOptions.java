@@ -1,10 +1,10 @@
 package io.featureviz.optvis.cli;
 
 import io.featureviz.contracts.objective.ObjectiveSpec;
+import io.featureviz.contracts.render.RenderDefaults;
 import io.featureviz.optvis.param.ImageParameterization;
 import io.featureviz.optvis.render.RenderSpec;
 import io.featureviz.optvis.transform.TransformList;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -15,27 +15,31 @@ final class EngineOptions {
       description = "Image side in pixels (default: the model's input size).")
   Integer size;
 
-  @Option(names = "--steps", defaultValue = "512", description = "Optimization steps (${DEFAULT-VALUE}).")
+  @Option(names = "--steps", defaultValue = "" + RenderDefaults.STEPS,
+      description = "Optimization steps (${DEFAULT-VALUE}).")
   int steps;
 
   @Option(names = "--thresholds", split = ",", paramLabel = "STEP",
       description = "Steps at which to save an image (default: steps/4, steps/2, steps).")
   List<Integer> thresholds;
 
-  @Option(names = "--batch", defaultValue = "1", description = "Images optimized together (${DEFAULT-VALUE}).")
+  @Option(names = "--batch", defaultValue = "" + RenderDefaults.BATCH,
+      description = "Images optimized together (${DEFAULT-VALUE}).")
   int batch;
 
-  @Option(names = "--seed", defaultValue = "0", description = "Random seed (${DEFAULT-VALUE}).")
+  @Option(names = "--seed", defaultValue = "" + RenderDefaults.SEED,
+      description = "Random seed (${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--lr", defaultValue = "0.05", description = "Adam learning rate (${DEFAULT-VALUE}).")
+  @Option(names = "--lr", defaultValue = "" + RenderDefaults.LEARNING_RATE,
+      description = "Adam learning rate (${DEFAULT-VALUE}).")
   double learningRate;
 
-  @Option(names = "--param", defaultValue = "fft", paramLabel = "fft|pixel",
+  @Option(names = "--param", defaultValue = RenderDefaults.PARAM, paramLabel = "fft|pixel",
       description = "Image parameterization (${DEFAULT-VALUE}).")
   String param;
 
-  @Option(names = "--decay-power", defaultValue = "1.0",
+  @Option(names = "--decay-power", defaultValue = "" + RenderDefaults.DECAY_POWER,
       description = "Fourier spectrum decay power (${DEFAULT-VALUE}).")
   float decayPower;
 
@@ -45,27 +49,21 @@ final class EngineOptions {
   @Option(names = "--clip", description = "Clip to [0,1] instead of a sigmoid.")
   boolean clip;
 
-  @Option(names = "--transforms", defaultValue = "standard", paramLabel = "standard|none|LIST",
+  @Option(names = "--transforms", defaultValue = RenderDefaults.TRANSFORMS,
+      paramLabel = "standard|none|LIST",
       description = "Transforms each step, e.g. pad(12),jitter(8),scale(0.9..1.1/0.02),"
           + "rotate(-10..10),jitter(4) (${DEFAULT-VALUE}).")
   String transforms;
 
-  @Option(names = "--redirect-relu-steps", defaultValue = "16", paramLabel = "N",
+  @Option(names = "--redirect-relu-steps",
+      defaultValue = "" + RenderDefaults.REDIRECT_RELU_STEPS, paramLabel = "N",
       description = "Let ReLU gradients reach dead units for the first N steps; 0 turns it off"
           + " (${DEFAULT-VALUE}).")
   int redirectReluSteps;
 
   RenderSpec spec(ObjectiveSpec objective, int modelInputSize) {
-    List<Integer> chosen = thresholds;
-    if (chosen == null || chosen.isEmpty()) {
-      chosen = new ArrayList<>();
-      for (int divisor : new int[] {4, 2, 1}) {
-        int step = steps / divisor;
-        if (step >= 1 && !chosen.contains(step)) {
-          chosen.add(step);
-        }
-      }
-    }
+    List<Integer> chosen = thresholds == null || thresholds.isEmpty()
+        ? RenderDefaults.defaultThresholds(steps) : thresholds;
     return new RenderSpec(objective, size == null ? modelInputSize : size, batch, steps, chosen,
         seed, learningRate, parameterization(), TransformList.parse(transforms),
         redirectReluSteps);

@@ -1,6 +1,7 @@
 package io.featureviz.optvis.cli;
 
 import io.featureviz.contracts.objective.ObjectiveSyntaxException;
+import io.featureviz.contracts.transform.TransformSyntaxException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,6 +34,9 @@ public final class FvCli {
   private static String describe(Exception e) {
     if (e instanceof ObjectiveSyntaxException syntax) {
       return "invalid objective\n" + syntax.formatted();
+    }
+    if (e instanceof TransformSyntaxException syntax) {
+      return "invalid transforms\n" + syntax.formatted();
     }
     return e.getMessage() == null ? e.toString() : e.getMessage();
   }

@@ -1,6 +1,7 @@
 package io.featureviz.optvis.cli;
 
 import io.featureviz.contracts.objective.ObjectiveSpec;
+import io.featureviz.contracts.render.RenderDefaults;
 import io.featureviz.optvis.image.ContactSheet;
 import io.featureviz.optvis.model.ImageModel;
 import io.featureviz.optvis.model.ModelCatalog;
@@ -60,7 +61,7 @@ final class PanelCommand implements Callable<Integer> {
       ImageModel model = catalog.load(panel.model());
       ObjectiveSpec objective = ObjectiveSpec.parse(String.join(";", panel.objectives()));
       RenderSpec spec = new RenderSpec(objective, size, panel.objectives().size(), steps,
-          List.of(steps), 0, RenderSpec.DEFAULT_LEARNING_RATE, ImageParameterization.STANDARD,
+          List.of(steps), 0, RenderDefaults.LEARNING_RATE, ImageParameterization.STANDARD,
           TransformList.STANDARD);
       RenderResult result;
       try (ProgressReporter progress = new ProgressReporter(panel.model(), steps, quiet)) {

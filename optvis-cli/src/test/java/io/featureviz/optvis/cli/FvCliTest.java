@@ -12,6 +12,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,6 +77,25 @@ class FvCliTest {
     for (JsonNode file : json.get("files")) {
       assertTrue(Files.size(Path.of(file.asText())) > 100, file.asText());
     }
+  }
+
+  /**
+   * Every engine setting left to its default (thresholds, lr, param, decay power, transforms,
+   * redirected ReLUs) renders the bytes recorded before the defaults moved to one holder.
+   */
+  @Test
+  void renderWithDefaultSettingsKeepsItsPinnedBytes(@TempDir Path out) throws Exception {
+    Run run = fv("render", "--model", "mobilenet_v2", "--objective", "expanded_conv_5/add:5",
+        "--size", "64", "--steps", "8", "--out", out.toString(), "--quiet");
+    assertEquals(0, run.status(), run.err());
+    List<String> files = run.out().lines().toList();
+    assertEquals(3, files.size(), "steps/4, steps/2 and steps: " + run.out());
+    MessageDigest digest = MessageDigest.getInstance("SHA-256");
+    for (String file : files) {
+      digest.update(Files.readAllBytes(Path.of(file)));
+    }
+    assertEquals("36ac3d33397965ed9d719eccb6035fba1be5062cf9f778ed2a3392cb78eb1283",
+        HexFormat.of().formatHex(digest.digest()));
   }
 
   @Test

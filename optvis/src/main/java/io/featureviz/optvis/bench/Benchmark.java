@@ -1,6 +1,7 @@
 package io.featureviz.optvis.bench;
 
 import io.featureviz.contracts.objective.ObjectiveSpec;
+import io.featureviz.contracts.render.RenderDefaults;
 import io.featureviz.optvis.model.ImageModel;
 import io.featureviz.optvis.model.LayerInfo;
 import io.featureviz.optvis.param.ImageParameterization;
@@ -24,7 +25,7 @@ public final class Benchmark {
   /** A channel of the middle layer with lucid's standard settings. */
   public static RenderSpec defaultSpec(ImageModel model, int size, int batch) {
     return new RenderSpec(ObjectiveSpec.parse(middleLayer(model) + ":0"), size, batch, 1,
-        List.of(), 0, RenderSpec.DEFAULT_LEARNING_RATE, ImageParameterization.STANDARD,
+        List.of(), 0, RenderDefaults.LEARNING_RATE, ImageParameterization.STANDARD,
         TransformList.STANDARD);
   }
 

@@ -1,5 +1,6 @@
 package io.featureviz.optvis.param;
 
+import io.featureviz.contracts.render.RenderDefaults;
 import io.featureviz.optvis.runtime.ComplexOps;
 import java.util.List;
 import org.tensorflow.Operand;
@@ -18,7 +19,7 @@ import org.tensorflow.types.TInt64;
  */
 public record FourierParam(float initStddev, float decayPower) implements SpatialParam {
 
-  public static final FourierParam DEFAULT = new FourierParam(0.01f, 1.0f);
+  public static final FourierParam DEFAULT = new FourierParam(0.01f, RenderDefaults.DECAY_POWER);
 
   /** The inverse transform's image is divided by this, as in lucid, to start near grey. */
   private static final float OUTPUT_DIVISOR = 4f;

@@ -1,5 +1,6 @@
 package io.featureviz.optvis.param;
 
+import io.featureviz.contracts.render.RenderDefaults;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -12,8 +13,9 @@ import org.tensorflow.types.TInt64;
 public record ImageParameterization(SpatialParam spatial, boolean decorrelate,
     RgbConstraint constraint) {
 
-  public static final ImageParameterization STANDARD =
-      new ImageParameterization(FourierParam.DEFAULT, true, RgbConstraint.SIGMOID);
+  /** The {@link RenderDefaults}: decorrelated Fourier, squashed by a sigmoid. */
+  public static final ImageParameterization STANDARD = of(RenderDefaults.PARAM,
+      RenderDefaults.DECORRELATE, RenderDefaults.CLIP, RenderDefaults.DECAY_POWER);
 
   /**
    * The parameterization named as on the command line and in job requests.

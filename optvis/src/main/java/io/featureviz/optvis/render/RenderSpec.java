@@ -1,15 +1,15 @@
 package io.featureviz.optvis.render;
 
 import io.featureviz.contracts.objective.ObjectiveSpec;
+import io.featureviz.contracts.render.RenderDefaults;
 import io.featureviz.optvis.param.ImageParameterization;
 import io.featureviz.optvis.transform.TransformList;
 import java.util.List;
 
 /**
  * Everything that determines a render. The same spec on the same model and machine gives the
- * same bytes. Defaults are lucid's {@code render_vis}: Adam at 0.05, 512 steps, the standard
- * transforms, a decorrelated Fourier parameterization, redirected ReLU gradients for 16 steps
- * ({@code redirectReluSteps} 0 turns them off).
+ * same bytes. Its defaults are {@link RenderDefaults} ({@code redirectReluSteps} 0 turns
+ * redirected ReLU gradients off).
  */
 public record RenderSpec(
     ObjectiveSpec objective,
@@ -23,20 +23,16 @@ public record RenderSpec(
     TransformList transforms,
     int redirectReluSteps) {
 
-  public static final int DEFAULT_STEPS = 512;
-  public static final double DEFAULT_LEARNING_RATE = 0.05;
   public static final int MAX_SIZE = 1024;
   public static final int MAX_BATCH = 64;
   public static final int MAX_STEPS = 100_000;
-  /** lucid lets ReLU gradients through dead units for the first 16 steps. */
-  public static final int DEFAULT_REDIRECT_RELU_STEPS = 16;
 
   /** A spec with the default redirected-ReLU period. */
   public RenderSpec(ObjectiveSpec objective, int size, int batch, int steps,
       List<Integer> thresholds, long seed, double learningRate, ImageParameterization param,
       TransformList transforms) {
     this(objective, size, batch, steps, thresholds, seed, learningRate, param, transforms,
-        DEFAULT_REDIRECT_RELU_STEPS);
+        RenderDefaults.REDIRECT_RELU_STEPS);
   }
 
   public RenderSpec {

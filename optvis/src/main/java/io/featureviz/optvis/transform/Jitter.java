@@ -9,13 +9,7 @@ import org.tensorflow.types.TInt32;
  * A random crop that is {@code pixels} smaller on each axis (lucid's {@code jitter}): the image
  * must work at every sub-pixel-free offset, which removes high-frequency checkerboards.
  */
-public record Jitter(int pixels) implements Transform {
-
-  public Jitter {
-    if (pixels < 0) {
-      throw new IllegalArgumentException("jitter must be >= 0, got " + pixels);
-    }
-  }
+record Jitter(int pixels) implements Transform {
 
   @Override
   public TransformedImage apply(Ops tf, TransformedImage image, RandomSource random) {
@@ -32,10 +26,5 @@ public record Jitter(int pixels) implements Transform {
     Operand<TInt32> size = tf.constant(new int[] {image.batch(), height, width, -1});
     return new TransformedImage(tf.slice(image.images(), begin, size), image.batch(), height,
         width);
-  }
-
-  @Override
-  public String describe() {
-    return "jitter(" + pixels + ")";
   }
 }

@@ -6,14 +6,8 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
-/** Pads every side with a constant, so that later jitter and rotation do not see the edges. */
-public record Pad(int pixels, float value) implements Transform {
-
-  public Pad {
-    if (pixels < 0) {
-      throw new IllegalArgumentException("pad must be >= 0, got " + pixels);
-    }
-  }
+/** {@link io.featureviz.contracts.transform.TransformSpec.Pad} as graph operations. */
+record Pad(int pixels, float value) implements Transform {
 
   @Override
   public TransformedImage apply(Ops tf, TransformedImage image, RandomSource random) {
@@ -25,10 +19,5 @@ public record Pad(int pixels, float value) implements Transform {
         tf.math.add(RawOps.zeroPad(tf, shifted, paddings), tf.constant(value));
     return new TransformedImage(padded, image.batch(), image.height() + 2 * pixels,
         image.width() + 2 * pixels);
-  }
-
-  @Override
-  public String describe() {
-    return "pad(" + pixels + "," + value + ")";
   }
 }

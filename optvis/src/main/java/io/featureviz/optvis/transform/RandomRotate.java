@@ -6,14 +6,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /** Rotates each image by an angle in degrees drawn from a list. */
-public record RandomRotate(List<Double> degrees) implements AffineTransform {
-
-  public RandomRotate {
-    degrees = List.copyOf(degrees);
-    if (degrees.isEmpty() || degrees.stream().anyMatch(d -> !Double.isFinite(d))) {
-      throw new IllegalArgumentException("rotate needs finite angles, got " + degrees);
-    }
-  }
+record RandomRotate(List<Double> degrees) implements AffineTransform {
 
   @Override
   public InverseMap inverse(Ops tf, int batch, RandomSource random) {
@@ -22,10 +15,5 @@ public record RandomRotate(List<Double> degrees) implements AffineTransform {
     Operand<TFloat32> cos = tf.math.cos(radians);
     Operand<TFloat32> sin = tf.math.sin(radians);
     return new InverseMap(cos, sin, tf.math.neg(sin), cos);
-  }
-
-  @Override
-  public String describe() {
-    return "rotate(" + TransformList.joinValues(degrees) + ")";
   }
 }

@@ -6,14 +6,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /** Zooms each image by a factor drawn from a list, so features must work at several scales. */
-public record RandomScale(List<Double> scales) implements AffineTransform {
-
-  public RandomScale {
-    scales = List.copyOf(scales);
-    if (scales.isEmpty() || scales.stream().anyMatch(s -> !(s > 0) || s.isInfinite())) {
-      throw new IllegalArgumentException("scale needs positive finite factors, got " + scales);
-    }
-  }
+record RandomScale(List<Double> scales) implements AffineTransform {
 
   @Override
   public InverseMap inverse(Ops tf, int batch, RandomSource random) {
@@ -21,10 +14,5 @@ public record RandomScale(List<Double> scales) implements AffineTransform {
         tf.math.reciprocal(BilinearWarp.choose(tf, scales, batch, random));
     Operand<TFloat32> zero = tf.zerosLike(shrink);
     return new InverseMap(shrink, zero, zero, shrink);
-  }
-
-  @Override
-  public String describe() {
-    return "scale(" + TransformList.joinValues(scales) + ")";
   }
 }

@@ -6,7 +6,4 @@ import org.tensorflow.op.Ops;
 public interface Transform {
 
   TransformedImage apply(Ops tf, TransformedImage image, RandomSource random);
-
-  /** The transform in the list syntax {@link TransformList#parse} reads. */
-  String describe();
 }

@@ -3,6 +3,7 @@ package io.featureviz.optvis.quality;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.featureviz.contracts.objective.ObjectiveSpec;
+import io.featureviz.contracts.render.RenderDefaults;
 import io.featureviz.optvis.image.ImageLoader;
 import io.featureviz.optvis.model.ImageModel;
 import io.featureviz.optvis.objectives.ObjectiveScorer;
@@ -71,7 +72,7 @@ class VisualizationQualityTest {
       ImageParameterization param, TransformList transforms, String name) throws IOException {
     int size = model.info().inputSize();
     RenderSpec spec = new RenderSpec(ObjectiveSpec.parse(String.join(";", objectives)), size,
-        objectives.size(), STEPS, List.of(STEPS), 0, RenderSpec.DEFAULT_LEARNING_RATE, param,
+        objectives.size(), STEPS, List.of(STEPS), 0, RenderDefaults.LEARNING_RATE, param,
         transforms);
     RenderResult result = Renderer.render(model, spec, RenderListener.NONE);
     Snapshot last = result.snapshots().get(result.snapshots().size() - 1);

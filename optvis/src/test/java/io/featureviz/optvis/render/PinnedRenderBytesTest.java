@@ -1,0 +1,62 @@
+package io.featureviz.optvis.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.featureviz.contracts.objective.ObjectiveSpec;
+import io.featureviz.optvis.model.ImageModel;
+import io.featureviz.optvis.param.ImageParameterization;
+import io.featureviz.optvis.testing.SharedFiles;
+import io.featureviz.optvis.transform.TransformList;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Renders pinned by the SHA-256 of their PNG bytes, recorded before the defaults and the transform
+ * grammar moved to {@code contracts}: a refactoring that changes what a spec renders fails here.
+ * The hashes hold for the CPU build the tests run on; a change of TensorFlow or of the machine's
+ * instruction set may change them, and then they are recorded again on the unchanged code.
+ */
+class PinnedRenderBytesTest {
+
+  private static final ImageModel MODEL = SharedFiles.catalog().load("mobilenet_v2");
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "standard | expanded_conv_5/add:5 | 64 | 3 | fft | true | false | standard | 16"
+          + " | f677384910952ecafccf8fe3b845e2f98eba9fdf9f51caabf198899133f51626",
+      "pixel | softmax:goldfish | 64 | 1 | pixel | true | false | jitter(2) | 16"
+          + " | 8368ce5eaaed1913ee1208458dce84454f985c69911732813287bf35fce2f7c2",
+      "rgb clip list | Conv_1:7 - 0.5*tv | 72 | 5 | fft | false | true"
+          + " | pad(4,0.25),jitter(2),scale(0.5,1,2),rotate(-5..5/2.5) | 16"
+          + " | 947bc80dc3df4b4f32c8989988d3bde3459ea0fe271d03fb66200e8ee488bc86",
+      "batch no relu | expanded_conv_5/add:3;expanded_conv_5/add:4 | 64 | 7 | fft | true | false"
+          + " | none | 0 | d731d96096af73784910a9e7d43f26d21e2683b6425112ea999ba9255bb8b0f7"})
+  void renderKeepsItsPinnedBytes(String name, String objective, int size, long seed,
+      String param, boolean decorrelate, boolean clip, String transforms, int redirectReluSteps,
+      String expected) {
+    ObjectiveSpec spec = ObjectiveSpec.parse(objective);
+    RenderSpec render = new RenderSpec(spec, size, spec.perBatch().size(), 8, List.of(4, 8), seed,
+        0.05, ImageParameterization.of(param, decorrelate, clip, 1f),
+        TransformList.parse(transforms), redirectReluSteps);
+    RenderResult result = Renderer.render(MODEL, render, RenderListener.NONE);
+    assertEquals(expected, sha256(result.snapshots()), name);
+  }
+
+  /** One digest over every snapshot's grid and per-image PNGs, in order. */
+  private static String sha256(List<Snapshot> snapshots) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      for (Snapshot snapshot : snapshots) {
+        digest.update(snapshot.grid());
+        snapshot.images().forEach(digest::update);
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
