@@ -3,6 +3,7 @@ package io.featureviz.optvis.model.onnx;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.featureviz.contracts.objective.ObjectiveSpec;
+import io.featureviz.contracts.render.RenderDefaults;
 import io.featureviz.optvis.image.ImageLoader;
 import io.featureviz.optvis.objectives.ObjectiveScorer;
 import io.featureviz.optvis.param.ImageParameterization;
@@ -30,7 +31,7 @@ class OnnxRenderTest {
     ObjectiveSpec objective = ObjectiveSpec.parse("softmax:goldfinch");
     int size = model.info().inputSize();
     RenderResult result = Renderer.render(model, new RenderSpec(objective, size, 1, STEPS,
-        List.of(STEPS), 0, RenderSpec.DEFAULT_LEARNING_RATE, ImageParameterization.STANDARD,
+        List.of(STEPS), 0, RenderDefaults.LEARNING_RATE, ImageParameterization.STANDARD,
         TransformList.STANDARD), RenderListener.NONE);
     Snapshot last = result.snapshots().get(0);
     float reached = last.objectiveValues()[0];
