@@ -3,6 +3,8 @@ package io.featureviz.api.datasets;
 import io.featureviz.api.ApiConfig;
 import io.featureviz.api.uploads.Sha256;
 import io.featureviz.contracts.messages.DatasetKeys;
+import io.featureviz.optvis.image.ImageValidator;
+import io.featureviz.optvis.image.InvalidImageException;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.featureviz.api.datasets;
 
+import io.featureviz.optvis.image.ImageInfo;
 import java.nio.file.Path;
 
 /**

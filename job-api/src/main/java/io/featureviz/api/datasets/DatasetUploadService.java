@@ -8,6 +8,8 @@ import io.featureviz.api.uploads.TempFolder;
 import io.featureviz.api.uploads.UploadSizeFilter;
 import io.featureviz.api.uploads.ZipUnpacker;
 import io.featureviz.contracts.messages.DatasetKeys;
+import io.featureviz.optvis.image.ImageValidator;
+import io.featureviz.optvis.image.InvalidImageException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.security.SecureRandom;

@@ -1,4 +1,4 @@
-package io.featureviz.api.datasets;
+package io.featureviz.optvis.image;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -23,7 +23,7 @@ import javax.imageio.stream.ImageInputStream;
  * subsampled, so that a large photo costs about a megapixel of heap, while the readers still
  * go through the data of all but the last few rows.
  */
-final class ImageValidator {
+public final class ImageValidator {
 
   /** 40 megapixels: more than any camera photo a dataset needs. */
   private static final long MAX_PIXELS = 40_000_000L;
@@ -36,7 +36,7 @@ final class ImageValidator {
 
   private ImageValidator() {}
 
-  static ImageInfo inspect(Path file) throws InvalidImageException, IOException {
+  public static ImageInfo inspect(Path file) throws InvalidImageException, IOException {
     try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
       if (in == null) {
         throw new IOException("cannot read " + file);

@@ -1,8 +1,8 @@
-package io.featureviz.api.datasets;
+package io.featureviz.optvis.image;
 
 /**
  * What an image file turned out to be once decoded.
  *
  * @param contentType the media type it is served with, e.g. {@code image/jpeg}
  */
-record ImageInfo(String contentType, int width, int height) {}
+public record ImageInfo(String contentType, int width, int height) {}

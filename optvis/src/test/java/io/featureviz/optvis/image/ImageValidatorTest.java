@@ -1,7 +1,7 @@
-package io.featureviz.api.datasets;
+package io.featureviz.optvis.image;
 
-import static io.featureviz.api.testing.TestImages.png;
-import static io.featureviz.api.testing.TestImages.pngClaiming;
+import static io.featureviz.optvis.testing.TestPngs.png;
+import static io.featureviz.optvis.testing.TestPngs.pngClaiming;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

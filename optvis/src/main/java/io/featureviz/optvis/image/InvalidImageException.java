@@ -1,0 +1,9 @@
+package io.featureviz.optvis.image;
+
+/** A file that is no image a dataset may hold; the message says why, without the file's name. */
+public class InvalidImageException extends Exception {
+
+  public InvalidImageException(String reason) {
+    super(reason);
+  }
+}
