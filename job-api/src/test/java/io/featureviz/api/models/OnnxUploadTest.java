@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.featureviz.api.storage.BucketObjects;
 import io.featureviz.api.testing.TinyOnnxClassifier;
 import io.featureviz.devstack.DevStackTestResource;
+import io.featureviz.optvis.model.onnx.TinyOnnx;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -77,7 +78,7 @@ class OnnxUploadTest {
   void onnxZipWithExternalDataLoadsAndItsOwnPathsAreReplaced() throws Exception {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     entries.put("net/net.onnx", TinyOnnxClassifier.withExternalWeights("weights/conv.bin"));
-    entries.put("net/weights/conv.bin", TinyOnnxClassifier.externalWeights());
+    entries.put("net/weights/conv.bin", TinyOnnx.weightsData());
     entries.put("net/labels.txt", bytes(TinyOnnxClassifier.LABELS_TEXT));
     // paths a user must not choose: the server names the files itself
     entries.put("net/featureviz-model.json", bytes("{\"id\": \"other\", \"format\": \"onnx\","

@@ -1,8 +1,6 @@
 package io.featureviz.api.testing;
 
 import io.featureviz.optvis.model.onnx.TinyOnnx;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.List;
 
 /**
@@ -28,18 +26,12 @@ public final class TinyOnnxClassifier {
     return model(opset, TinyOnnx.tensor("w", TinyOnnx.WEIGHT_SHAPE, TinyOnnx.weights()));
   }
 
-  /** The model whose convolution weights are external data at {@code location}. */
+  /**
+   * The model whose convolution weights are external data at {@code location}, a file holding
+   * {@link TinyOnnx#weightsData}.
+   */
   public static byte[] withExternalWeights(String location) {
     return model(OPSET, TinyOnnx.externalTensor("w", TinyOnnx.WEIGHT_SHAPE, location));
-  }
-
-  /** The external data file {@link #withExternalWeights} names. */
-  public static byte[] externalWeights() {
-    float[] weights = TinyOnnx.weights();
-    ByteBuffer data = ByteBuffer.allocate(weights.length * Float.BYTES)
-        .order(ByteOrder.LITTLE_ENDIAN);
-    data.asFloatBuffer().put(weights);
-    return data.array();
   }
 
   /** A model whose only node is an operator the engine does not import. */

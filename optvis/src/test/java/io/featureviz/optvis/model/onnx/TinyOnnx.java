@@ -83,15 +83,14 @@ public final class TinyOnnx {
 
   /** A float tensor with its values in raw_data. */
   public static byte[] tensor(String name, long[] dims, float[] values) {
-    ByteBuffer raw = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-    raw.asFloatBuffer().put(values);
+    byte[] raw = littleEndian(values);
     return message(out -> {
       for (long dim : dims) {
         out.writeInt64(1, dim);
       }
       out.writeInt32(2, 1);
       out.writeString(8, name);
-      out.writeByteArray(9, raw.array());
+      out.writeByteArray(9, raw);
     });
   }
 
@@ -141,6 +140,19 @@ public final class TinyOnnx {
       w[i] = (i % 5) - 2f;
     }
     return w;
+  }
+
+  /** {@link #weights} as an external data file holds them. */
+  public static byte[] weightsData() {
+    return littleEndian(weights());
+  }
+
+  /** Floats as ONNX stores them in raw_data and external files. */
+  private static byte[] littleEndian(float[] values) {
+    ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES)
+        .order(ByteOrder.LITTLE_ENDIAN);
+    bytes.asFloatBuffer().put(values);
+    return bytes.array();
   }
 
   public static final long[] WEIGHT_SHAPE = {4, 3, 1, 1};
