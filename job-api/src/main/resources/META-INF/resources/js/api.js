@@ -44,6 +44,10 @@ export const api = {
   eventsPath: (id) => `v1/jobs/${encodeURIComponent(id)}/events`,
   datasets: () => request('GET', 'v1/datasets'),
   uploadDataset: (form) => request('POST', 'v1/datasets', form),
+  uploadModel: (form) => request('POST', 'v1/models', form),
+  /** The upload formats, as the OpenAPI document lists them: the server's list, not a copy. */
+  modelFormats: async () => (await request('GET', 'q/openapi?format=json'))
+    .paths['/v1/models'].post.requestBody.content['multipart/form-data'].schema.properties.format.enum,
 };
 
 export const TERMINAL = ['SUCCEEDED', 'FAILED', 'CANCELLED'];

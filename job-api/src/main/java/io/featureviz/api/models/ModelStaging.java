@@ -8,8 +8,11 @@ import io.featureviz.api.problems.ProblemException;
 import io.featureviz.api.uploads.ZipUnpacker;
 import io.featureviz.optvis.model.tf.ModelMetadata;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -21,16 +24,21 @@ import java.util.stream.Stream;
  *   <li>tflite: {@code <id>.tflite}, {@code labels.txt};
  *   <li>graphdef: {@code model.pb}, {@code featureviz-model.json}, {@code labels.txt};
  *   <li>savedmodel: the SavedModel's files, {@code featureviz-model.json}, {@code labels.txt};
- *   <li>tfjs: {@code model.json} and its weight files.
+ *   <li>tfjs: {@code model.json} and its weight files;
+ *   <li>onnx: {@code <id>.onnx}, or the zip's {@code .onnx} file with its external data files;
+ *       {@code featureviz-model.json} (the form's, else the zip's, else an empty one),
+ *       {@code labels.txt}.
  * </ul>
  *
- * The metadata's {@code id}, {@code model} and {@code labels} are set here: they name files, and a
- * user's paths must not make the engine read files outside the folder.
+ * The metadata's {@code id}, {@code format}, {@code model} and {@code labels} are set here, and a
+ * metadata file in a zip is only kept as rewritten here: they name files, and a user's paths must
+ * not make the engine read files outside the folder.
  */
 final class ModelStaging {
 
   private static final String GRAPHDEF_FILE = "model.pb";
   private static final String LABELS_FILE = "labels.txt";
+  private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
 
   private final ZipUnpacker unpacker;
   private final ObjectMapper json;
@@ -42,44 +50,99 @@ final class ModelStaging {
 
   /** Stages the upload in {@code work}; returns the model's folder. */
   Path stage(UploadFormat format, String id, ModelUploadForm form, Path work) throws IOException {
+    Path upload = form.file.uploadedFile();
     Path folder = work.resolve(id);
-    if (format.isArchive()) {
+    String modelFile;
+    if (isZip(format, upload)) {
       Path unpacked = work.resolve("unpacked");
-      unpacker.unpack(form.file.uploadedFile(), unpacked);
-      Files.move(topFolder(unpacked, format.archiveTopFile), folder);
+      unpacker.unpack(upload, unpacked);
+      Path top = topFile(unpacked, format.archiveTopFile);
+      Files.move(top.getParent(), folder);
+      modelFile = top.getFileName().toString();
     } else {
       Files.createDirectories(folder);
-      String name = format == UploadFormat.TFLITE ? id + ".tflite" : GRAPHDEF_FILE;
-      Files.copy(form.file.uploadedFile(), folder.resolve(name));
+      modelFile = switch (format) {
+        case TFLITE -> id + ".tflite";
+        case ONNX -> id + ".onnx";
+        default -> GRAPHDEF_FILE;
+      };
+      Files.copy(upload, folder.resolve(modelFile));
     }
     if (form.labels != null) {
       Files.writeString(folder.resolve(LABELS_FILE), form.labels);
     }
-    if (format.needsMetadata) {
-      writeMetadata(folder, id, form.metadata, format == UploadFormat.GRAPHDEF ? GRAPHDEF_FILE
-          : null, form.labels != null);
+    Path metadataFile = folder.resolve(ModelMetadata.FILE_NAME);
+    String metadata = metadataText(format, form.metadata, metadataFile);
+    Files.deleteIfExists(metadataFile);
+    if (metadata != null) {
+      // a SavedModel is its folder: its metadata names no file
+      writeMetadata(metadataFile, id, format, metadata,
+          format == UploadFormat.SAVEDMODEL ? null : modelFile, form.labels != null);
     }
     return folder;
   }
 
-  /** The archive's top folder, or its only folder when it was zipped with its parent folder. */
-  private static Path topFolder(Path unpacked, String topFile) throws IOException {
-    if (Files.isRegularFile(unpacked.resolve(topFile))) {
-      return unpacked;
-    }
-    List<Path> children;
-    try (Stream<Path> list = Files.list(unpacked)) {
-      children = list.toList();
-    }
-    if (children.size() == 1 && Files.isRegularFile(children.get(0).resolve(topFile))) {
-      return children.get(0);
-    }
-    throw ProblemException.invalidModel("the archive holds no " + topFile
-        + " at its top or in its only folder");
+  private static boolean isZip(UploadFormat format, Path upload) throws IOException {
+    return switch (format.packing) {
+      case FILE -> false;
+      case ZIP -> true;
+      case FILE_OR_ZIP -> {
+        try (InputStream in = Files.newInputStream(upload)) {
+          yield Arrays.equals(in.readNBytes(ZIP_MAGIC.length), ZIP_MAGIC);
+        }
+      }
+    };
   }
 
-  private void writeMetadata(Path folder, String id, String text, String modelFile,
-      boolean hasLabels) throws IOException {
+  /**
+   * The metadata to write: the form's; else, where it is optional, the zip's or an empty one;
+   * null for none.
+   */
+  private static String metadataText(UploadFormat format, String formMetadata, Path zipMetadata)
+      throws IOException {
+    if (formMetadata != null || format.metadata != UploadFormat.Metadata.OPTIONAL) {
+      return formMetadata;
+    }
+    return Files.isRegularFile(zipMetadata) ? Files.readString(zipMetadata) : "{}";
+  }
+
+  /**
+   * The one file matching the glob at the archive's top, or in its only folder when it was
+   * zipped with its parent folder.
+   */
+  private static Path topFile(Path unpacked, String glob) throws IOException {
+    List<Path> found = matching(unpacked, glob);
+    if (found.isEmpty()) {
+      List<Path> children;
+      try (Stream<Path> list = Files.list(unpacked)) {
+        children = list.toList();
+      }
+      if (children.size() == 1 && Files.isDirectory(children.get(0))) {
+        found = matching(children.get(0), glob);
+      }
+    }
+    if (found.isEmpty()) {
+      throw ProblemException.invalidModel("the archive holds no " + glob
+          + " at its top or in its only folder");
+    }
+    if (found.size() > 1) {
+      throw ProblemException.invalidModel("the archive holds " + found.size() + " files "
+          + glob + " where one is expected: "
+          + found.stream().map(f -> unpacked.relativize(f).toString()).sorted().toList());
+    }
+    return found.get(0);
+  }
+
+  private static List<Path> matching(Path folder, String glob) throws IOException {
+    PathMatcher matcher = folder.getFileSystem().getPathMatcher("glob:" + glob);
+    try (Stream<Path> list = Files.list(folder)) {
+      return list.filter(f -> Files.isRegularFile(f) && matcher.matches(f.getFileName()))
+          .toList();
+    }
+  }
+
+  private void writeMetadata(Path file, String id, UploadFormat format, String text,
+      String modelFile, boolean hasLabels) throws IOException {
     JsonNode metadata;
     try {
       metadata = json.readTree(text);
@@ -91,6 +154,7 @@ final class ModelStaging {
       throw ProblemException.invalidParameter("metadata", "must be a JSON object");
     }
     fields.put("id", id);
+    fields.put("format", format.key());
     fields.remove(List.of("model", "labels"));
     if (modelFile != null) {
       fields.put("model", modelFile);
@@ -98,6 +162,6 @@ final class ModelStaging {
     if (hasLabels) {
       fields.put("labels", LABELS_FILE);
     }
-    Files.write(folder.resolve(ModelMetadata.FILE_NAME), json.writeValueAsBytes(fields));
+    Files.write(file, json.writeValueAsBytes(fields));
   }
 }

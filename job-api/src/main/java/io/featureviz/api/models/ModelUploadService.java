@@ -85,14 +85,15 @@ public class ModelUploadService {
     }
     if (form.file == null) {
       errors.add(new FieldError("file", "is required: the model file (a .zip for savedmodel and"
-          + " tfjs)"));
+          + " tfjs; a .onnx file or a .zip holding one for onnx)"));
     }
     format.ifPresent(f -> {
-      if (f.needsMetadata && form.metadata == null) {
+      if (f.metadata == UploadFormat.Metadata.REQUIRED && form.metadata == null) {
         errors.add(new FieldError("metadata", "is required for " + f.key()
             + ": the featureviz-model.json naming the input and layer tensors"));
-      } else if (!f.needsMetadata && form.metadata != null) {
-        errors.add(new FieldError("metadata", "is only for savedmodel and graphdef"));
+      } else if (f.metadata == UploadFormat.Metadata.REFUSED && form.metadata != null) {
+        errors.add(new FieldError("metadata", "is only for "
+            + String.join(", ", UploadFormat.keysTakingMetadata())));
       }
       if (f == UploadFormat.TFJS && form.labels != null) {
         errors.add(new FieldError("labels", "TF.js layers models take no labels"));

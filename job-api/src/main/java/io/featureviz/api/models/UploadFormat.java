@@ -1,36 +1,59 @@
 package io.featureviz.api.models;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /** What an upload's {@code file} holds. */
 enum UploadFormat {
   /** A .tflite file. */
-  TFLITE(false, null),
+  TFLITE(Metadata.REFUSED, Packing.FILE, null),
   /** A frozen GraphDef .pb file. */
-  GRAPHDEF(true, null),
+  GRAPHDEF(Metadata.REQUIRED, Packing.FILE, null),
   /** A zip of a SavedModel folder. */
-  SAVEDMODEL(true, "saved_model.pb"),
+  SAVEDMODEL(Metadata.REQUIRED, Packing.ZIP, "saved_model.pb"),
   /** A zip of a TF.js layers model: model.json and its weight files. */
-  TFJS(false, "model.json");
+  TFJS(Metadata.REFUSED, Packing.ZIP, "model.json"),
+  /**
+   * An .onnx file, or a zip of one with its external data files (and optionally its
+   * featureviz-model.json and labels.txt).
+   */
+  ONNX(Metadata.OPTIONAL, Packing.FILE_OR_ZIP, "*.onnx");
 
-  /** Whether the upload needs a featureviz-model.json naming the input and layer tensors. */
-  final boolean needsMetadata;
-  /** The file at the top of the model's folder, for formats uploaded as a zip; else null. */
+  /** Whether the upload takes a featureviz-model.json. */
+  enum Metadata {
+    /** Names the input and layer tensors: the model cannot be loaded without it. */
+    REQUIRED,
+    /** Input size, normalization: the model loads without it. */
+    OPTIONAL,
+    REFUSED
+  }
+
+  /** How the model's files arrive. */
+  enum Packing {
+    FILE,
+    ZIP,
+    /** Either; the file's content tells which. */
+    FILE_OR_ZIP
+  }
+
+  final Metadata metadata;
+  final Packing packing;
+  /**
+   * A glob matching the one file at the top of the model's folder, for formats that may be
+   * uploaded as a zip; else null.
+   */
   final String archiveTopFile;
 
-  UploadFormat(boolean needsMetadata, String archiveTopFile) {
-    this.needsMetadata = needsMetadata;
+  UploadFormat(Metadata metadata, Packing packing, String archiveTopFile) {
+    this.metadata = metadata;
+    this.packing = packing;
     this.archiveTopFile = archiveTopFile;
   }
 
   String key() {
     return name().toLowerCase(Locale.ROOT);
-  }
-
-  boolean isArchive() {
-    return archiveTopFile != null;
   }
 
   static Optional<UploadFormat> of(String key) {
@@ -39,5 +62,11 @@ enum UploadFormat {
 
   static String keys() {
     return String.join(", ", Arrays.stream(values()).map(UploadFormat::key).toList());
+  }
+
+  /** The keys of the formats that take metadata, for messages. */
+  static List<String> keysTakingMetadata() {
+    return Arrays.stream(values()).filter(f -> f.metadata != Metadata.REFUSED)
+        .map(UploadFormat::key).toList();
   }
 }

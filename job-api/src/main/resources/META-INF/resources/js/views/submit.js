@@ -1,5 +1,6 @@
 import { api, ApiError } from '../api.js';
 import { h, show } from '../dom.js';
+import { modelUploadForm } from './model-upload.js';
 
 /** A number field with its range; `name` is also the request's field, for the API's errors. */
 function numberField(name, label, value, min, max, hint) {
@@ -18,10 +19,18 @@ function field(name, label, control, hint) {
 }
 
 export async function renderSubmit(view, query) {
-  const models = await api.models();
+  let models = await api.models();
   const form = h('form', { class: 'submit', novalidate: true });
-  const modelSelect = h('select', { id: 'model', name: 'model' },
-    models.map((m) => h('option', { value: m.id }, `${m.id} (${m.input_size} px, ${m.layers} layers)`)));
+  const modelSelect = h('select', { id: 'model', name: 'model' });
+  const listModels = () => modelSelect.replaceChildren(...models.map((m) => h('option', { value: m.id },
+    `${m.id} (${m.format}, ${m.input_size} px, ${m.layers} layers${m.uploaded ? ', uploaded' : ''})`)));
+  listModels();
+  const modelUpload = await modelUploadForm(async (uploaded) => {
+    models = await api.models();
+    listModels();
+    modelSelect.value = uploaded.id;
+    await loadModel();
+  });
   const layerSelect = h('select', { id: 'layer' });
   const channelInput = h('input', { id: 'channel', type: 'number', min: 0, value: 0 });
   const classInput = h('input', { id: 'class', type: 'search', list: 'class-labels', autocomplete: 'off' });
@@ -96,7 +105,8 @@ export async function renderSubmit(view, query) {
   });
 
   if (query.get('model')) modelSelect.value = query.get('model');
-  show(view, h('h1', {}, 'Render a feature visualization'), form);
+  // outside the render form: forms do not nest
+  show(view, h('h1', {}, 'Render a feature visualization'), modelUpload, form);
   if (models.length) await loadModel();
 }
 

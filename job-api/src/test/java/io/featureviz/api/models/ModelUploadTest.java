@@ -1,6 +1,7 @@
 package io.featureviz.api.models;
 
 import static io.featureviz.api.testing.TestApi.given;
+import static io.featureviz.api.testing.TestJobs.submitOn;
 import static io.featureviz.api.testing.TestUploads.MOBILENET_FOLDER;
 import static io.featureviz.api.testing.TestUploads.mobilenet;
 import static io.featureviz.api.testing.TestUploads.randomBytes;
@@ -16,10 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.agroal.api.AgroalDataSource;
 import io.featureviz.api.storage.BucketObjects;
 import io.featureviz.api.testing.TinyGraphDef;
+import io.featureviz.api.testing.TinyOnnxClassifier;
 import io.featureviz.devstack.DevStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
@@ -31,6 +32,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -78,8 +80,8 @@ class ModelUploadTest {
     given().get("/v1/models/my-mobilenet").then().statusCode(200)
         .body("labels.size()", equalTo(1001))
         .body("labels[1]", equalTo("tench, Tinca tinca"));
-    submitJob("my-mobilenet", "expanded_conv_2/add:5").statusCode(202);
-    submitJob("my-mobilenet", "expanded_conv_2/add:24").statusCode(400)
+    submitOn("my-mobilenet", "expanded_conv_2/add:5").statusCode(202);
+    submitOn("my-mobilenet", "expanded_conv_2/add:24").statusCode(400)
         .body("errors.field", hasItem("objective.channel"));
   }
 
@@ -99,7 +101,7 @@ class ModelUploadTest {
 
     assertEquals(List.of("models/tiny-graph/featureviz-model.json", "models/tiny-graph/model.pb"),
         objects.keys("models/tiny-graph/"));
-    submitJob("tiny-graph", "conv2:5").statusCode(202);
+    submitOn("tiny-graph", "conv2:5").statusCode(202);
   }
 
   @Test
@@ -114,7 +116,7 @@ class ModelUploadTest {
           + " classes, object_prefix, sha256, bytes) VALUES ('elsewhere', 'tenant-a', 'tflite',"
           + " 224, 1, 0, 'models/elsewhere/', 'x', 1)");
     }
-    submitJob("elsewhere", "expanded_conv_2/add:5").statusCode(202);
+    submitOn("elsewhere", "expanded_conv_2/add:5").statusCode(202);
     given().get("/v1/models/elsewhere/layers").then().statusCode(200)
         .body("name", hasItem("expanded_conv_2/add"));
   }
@@ -138,6 +140,7 @@ class ModelUploadTest {
   static Stream<Arguments> badUploads() {
     byte[] mobilenet = mobilenet();
     byte[] random = randomBytes(100_000);
+    byte[] onnx = TinyOnnxClassifier.bytes();
     return Stream.of(
         Arguments.of("random bytes as tflite", (Supplier<RequestSpecification>) () ->
             upload("tflite").multiPart("file", "x.tflite", random), 400, "not a loadable model"),
@@ -168,7 +171,29 @@ class ModelUploadTest {
             upload("tflite").multiPart("id", "Bad/Id").multiPart("file", "m.tflite", mobilenet),
             400, "id"),
         Arguments.of("unknown format", (Supplier<RequestSpecification>) () ->
-            upload("onnx").multiPart("file", "m.onnx", random), 400, "format"),
+            upload("keras").multiPart("file", "m.keras", random), 400, "format"),
+        Arguments.of("garbage as onnx", (Supplier<RequestSpecification>) () ->
+            upload("onnx").multiPart("file", "m.onnx", random), 400, "not a loadable model"),
+        Arguments.of("truncated onnx", (Supplier<RequestSpecification>) () ->
+            upload("onnx").multiPart("file", "m.onnx", Arrays.copyOf(onnx, onnx.length - 20)),
+            400, "not a valid ONNX protobuf"),
+        Arguments.of("unsupported onnx operator", (Supplier<RequestSpecification>) () ->
+            upload("onnx").multiPart("file", "m.onnx",
+                TinyOnnxClassifier.withUnsupportedOperator("NonMaxSuppression", "boxes/nms")),
+            400, "NonMaxSuppression node 'boxes/nms' (opset 13)"),
+        Arguments.of("onnx opset out of range", (Supplier<RequestSpecification>) () ->
+            upload("onnx").multiPart("file", "m.onnx", TinyOnnxClassifier.atOpset(7)),
+            400, "opset 7"),
+        Arguments.of("onnx external data outside the upload", (Supplier<RequestSpecification>) () ->
+            upload("onnx").multiPart("file", "m.zip", zip(Map.of("net/net.onnx",
+                TinyOnnxClassifier.withExternalWeights("../../etc/passwd")))),
+            400, "'../../etc/passwd' is outside the model's folder"),
+        Arguments.of("zip without onnx", (Supplier<RequestSpecification>) () ->
+            upload("onnx").multiPart("file", "m.zip", zip("m/model.onnx.txt", "x")),
+            400, "holds no *.onnx"),
+        Arguments.of("zip with two onnx", (Supplier<RequestSpecification>) () ->
+            upload("onnx").multiPart("file", "m.zip", zip("a.onnx", "x", "b.onnx", "y")),
+            400, "holds 2 files *.onnx"),
         Arguments.of("file over the limit", (Supplier<RequestSpecification>) () ->
             upload("tflite").multiPart("file", "big.tflite", new byte[9 * 1024 * 1024]),
             413, "at most"),
@@ -204,12 +229,5 @@ class ModelUploadTest {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static ValidatableResponse submitJob(String model, String objective) {
-    return given().contentType(ContentType.JSON)
-        .body("{\"model\": \"" + model + "\", \"objective\": \"" + objective
-            + "\", \"steps\": 4, \"size\": 32}")
-        .post("/v1/jobs").then();
   }
 }

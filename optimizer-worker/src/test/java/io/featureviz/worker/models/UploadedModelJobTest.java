@@ -2,6 +2,7 @@ package io.featureviz.worker.models;
 
 import static io.featureviz.worker.KafkaTestClient.JOB_TIMEOUT;
 import static io.featureviz.worker.KafkaTestClient.finished;
+import static io.featureviz.worker.KafkaTestClient.framesOf;
 import static io.featureviz.worker.KafkaTestClient.sendJob;
 import static io.featureviz.worker.KafkaTestClient.terminal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +13,8 @@ import io.featureviz.contracts.messages.JobStatus;
 import io.featureviz.contracts.messages.Messages;
 import io.featureviz.contracts.messages.Topics;
 import io.featureviz.devstack.DevStackTestResource;
+import io.featureviz.optvis.model.ModelCatalog;
+import io.featureviz.optvis.model.onnx.TinyOnnx;
 import io.featureviz.worker.KafkaTestClient.Tail;
 import io.featureviz.worker.TestJobs;
 import io.featureviz.worker.config.StorageConfig;
@@ -23,6 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -45,8 +49,7 @@ class UploadedModelJobTest {
     String model = "upload-" + UUID.randomUUID().toString().substring(0, 8);
     Path tflite = Path.of(System.getProperty("fv.models.dir"),
         "mobilenet_v2_1.0_224_quant", "mobilenet_v2_1.0_224_quant.tflite");
-    try (MinioClient client = MinioClient.builder().endpoint(storage.endpoint())
-        .credentials(storage.accessKey(), storage.secretKey()).region(storage.region()).build()) {
+    try (MinioClient client = client()) {
       client.uploadObject(UploadObjectArgs.builder().bucket(storage.bucket())
           .object("models/" + model + "/" + model + ".tflite").filename(tflite.toString())
           .build());
@@ -60,6 +63,39 @@ class UploadedModelJobTest {
   }
 
   @Test
+  void jobOnAnUploadedOnnxModelIsRenderedIntoFrames() throws Exception {
+    // stored as job-api stores an onnx zip: the .onnx, its external data, featureviz-model.json
+    String model = "onnx-" + UUID.randomUUID().toString().substring(0, 8);
+    Path folder = Files.createDirectories(Files.createTempDirectory("fv-test-").resolve(model));
+    Files.write(folder.resolve("net.onnx"), TinyOnnx.model(13, TinyOnnx.convRelu(),
+        List.of(TinyOnnx.externalTensor("w", TinyOnnx.WEIGHT_SHAPE, "data/w.bin"))));
+    Files.write(Files.createDirectories(folder.resolve("data")).resolve("w.bin"),
+        TinyOnnx.weightsData());
+    Files.writeString(folder.resolve("featureviz-model.json"),
+        "{\"id\": \"" + model + "\", \"format\": \"onnx\", \"model\": \"net.onnx\"}");
+    // the engine names the layers: take one from the folder as the worker will load it
+    String layer = new ModelCatalog(folder.getParent()).load(folder.toString()).info().layers()
+        .stream().filter(l -> l.channels() == 4 && l.height() > 1).findFirst().orElseThrow()
+        .name();
+    try (MinioClient client = client()) {
+      for (String file : List.of("net.onnx", "data/w.bin", "featureviz-model.json")) {
+        client.uploadObject(UploadObjectArgs.builder().bucket(storage.bucket())
+            .object("models/" + model + "/" + file).filename(folder.resolve(file).toString())
+            .build());
+      }
+    }
+
+    String id = "job-" + UUID.randomUUID();
+    try (Tail events = new Tail(Topics.EVENTS); Tail frames = new Tail(Topics.FRAMES)) {
+      JobEvent end = runJob(id, model, layer + ":2", events);
+      assertEquals(JobStatus.SUCCEEDED, end.status(), end.reason());
+      // steps 2, 4 and the final 6
+      assertEquals(3, framesOf(frames.await(r -> framesOf(r, id).size() >= 3,
+          Duration.ofSeconds(10), "3 frames"), id).size());
+    }
+  }
+
+  @Test
   void jobOnAnIdNoOneUploadedFailsAsUnknown() {
     for (String model : List.of("never-uploaded", "../mobilenet_v2_1.0_224_quant")) {
       JobEvent end = runJob(model);
@@ -69,13 +105,21 @@ class UploadedModelJobTest {
   }
 
   private static JobEvent runJob(String model) {
-    String id = "job-" + UUID.randomUUID();
     try (Tail events = new Tail(Topics.EVENTS)) {
-      sendJob(id, Messages.write(TestJobs.withOwner(
-          TestJobs.job(id, "expanded_conv_2/add:5"), TestJobs.TENANT, model)));
-      List<ConsumerRecord<String, byte[]>> seen =
-          events.await(r -> finished(r, id), JOB_TIMEOUT, "job " + id + " to finish");
-      return terminal(seen, id);
+      return runJob("job-" + UUID.randomUUID(), model, "expanded_conv_2/add:5", events);
     }
+  }
+
+  private static JobEvent runJob(String id, String model, String objective, Tail events) {
+    sendJob(id, Messages.write(TestJobs.withOwner(TestJobs.job(id, objective), TestJobs.TENANT,
+        model)));
+    List<ConsumerRecord<String, byte[]>> seen =
+        events.await(r -> finished(r, id), JOB_TIMEOUT, "job " + id + " to finish");
+    return terminal(seen, id);
+  }
+
+  private MinioClient client() {
+    return MinioClient.builder().endpoint(storage.endpoint())
+        .credentials(storage.accessKey(), storage.secretKey()).region(storage.region()).build();
   }
 }

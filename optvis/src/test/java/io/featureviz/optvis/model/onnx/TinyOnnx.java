@@ -12,7 +12,7 @@ import java.util.List;
  * Writes small ONNX models field by field with {@link CodedOutputStream} (field numbers of
  * onnx.proto), so tests build exactly the file they need instead of committing binaries.
  */
-final class TinyOnnx {
+public final class TinyOnnx {
   private TinyOnnx() {}
 
   @FunctionalInterface
@@ -33,7 +33,7 @@ final class TinyOnnx {
   }
 
   /** A ModelProto of one graph for the default domain at this opset. */
-  static byte[] model(long opset, List<byte[]> nodes, List<byte[]> initializers) {
+  public static byte[] model(long opset, List<byte[]> nodes, List<byte[]> initializers) {
     byte[] graph = message(out -> {
       for (byte[] node : nodes) {
         out.writeByteArray(1, node);
@@ -54,7 +54,7 @@ final class TinyOnnx {
     });
   }
 
-  static byte[] node(String opType, String name, List<String> inputs, List<String> outputs,
+  public static byte[] node(String opType, String name, List<String> inputs, List<String> outputs,
       byte[]... attributes) {
     return message(out -> {
       for (String input : inputs) {
@@ -71,7 +71,7 @@ final class TinyOnnx {
     });
   }
 
-  static byte[] intsAttribute(String name, long... values) {
+  public static byte[] intsAttribute(String name, long... values) {
     return message(out -> {
       out.writeString(1, name);
       out.writeInt32(20, 7);
@@ -82,21 +82,20 @@ final class TinyOnnx {
   }
 
   /** A float tensor with its values in raw_data. */
-  static byte[] tensor(String name, long[] dims, float[] values) {
-    ByteBuffer raw = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-    raw.asFloatBuffer().put(values);
+  public static byte[] tensor(String name, long[] dims, float[] values) {
+    byte[] raw = littleEndian(values);
     return message(out -> {
       for (long dim : dims) {
         out.writeInt64(1, dim);
       }
       out.writeInt32(2, 1);
       out.writeString(8, name);
-      out.writeByteArray(9, raw.array());
+      out.writeByteArray(9, raw);
     });
   }
 
   /** A float tensor whose values live in an external file at {@code location}. */
-  static byte[] externalTensor(String name, long[] dims, String location) {
+  public static byte[] externalTensor(String name, long[] dims, String location) {
     return message(out -> {
       for (long dim : dims) {
         out.writeInt64(1, dim);
@@ -111,7 +110,7 @@ final class TinyOnnx {
     });
   }
 
-  static byte[] valueInfo(String name, long... dims) {
+  public static byte[] valueInfo(String name, long... dims) {
     byte[] shape = message(out -> {
       for (long dim : dims) {
         out.writeByteArray(1, message(o -> o.writeInt64(1, dim)));
@@ -128,14 +127,14 @@ final class TinyOnnx {
   }
 
   /** Conv (4 filters of 1x1) then Relu: a minimal valid image model. */
-  static List<byte[]> convRelu() {
+  public static List<byte[]> convRelu() {
     return List.of(
         node("Conv", "conv", List.of("image", "w"), List.of("c"),
             intsAttribute("kernel_shape", 1, 1)),
         node("Relu", "relu", List.of("c"), List.of("y")));
   }
 
-  static float[] weights() {
+  public static float[] weights() {
     float[] w = new float[12];
     for (int i = 0; i < w.length; i++) {
       w[i] = (i % 5) - 2f;
@@ -143,5 +142,18 @@ final class TinyOnnx {
     return w;
   }
 
-  static final long[] WEIGHT_SHAPE = {4, 3, 1, 1};
+  /** {@link #weights} as an external data file holds them. */
+  public static byte[] weightsData() {
+    return littleEndian(weights());
+  }
+
+  /** Floats as ONNX stores them in raw_data and external files. */
+  private static byte[] littleEndian(float[] values) {
+    ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES)
+        .order(ByteOrder.LITTLE_ENDIAN);
+    bytes.asFloatBuffer().put(values);
+    return bytes.array();
+  }
+
+  public static final long[] WEIGHT_SHAPE = {4, 3, 1, 1};
 }
