@@ -18,6 +18,7 @@ import java.util.Set;
  *         | 'neuron:' LAYER ':' INT ('@' INT ',' INT)? | 'layer:' LAYER
  *         | 'direction:' LAYER ':' '[' SIGNED (',' SIGNED)* ']'
  *         | ('logit:' | 'softmax:') (INT | WORD | QUOTED) | 'diversity:' LAYER | LAYER ':' INT
+ * LAYER  := [A-Za-z_/] [A-Za-z0-9_./]*
  * </pre>
  *
  * Input comes from untrusted API requests, so length and nesting depth are bounded.
@@ -53,6 +54,11 @@ public final class ObjectiveParser extends TextScanner {
     Objective objective = parser.expr();
     parser.expectEnd("'+', '-' or end of input");
     return objective;
+  }
+
+  /** Whether objectives can name a layer so: the LAYER rule, at most 256 characters. */
+  public static boolean isLayerName(String name) {
+    return Grammar.isLayerName(name);
   }
 
   private static String checkLength(String input) {
@@ -241,7 +247,7 @@ public final class ObjectiveParser extends TextScanner {
     return name();
   }
 
-  /** Reads [A-Za-z_][A-Za-z0-9_./]*; the caller has checked the first character. */
+  /** Reads [A-Za-z_/][A-Za-z0-9_./]*; the caller has checked the first character. */
   private String name() {
     int start = pos;
     while (pos < input.length() && Grammar.isNameChar(input.charAt(pos))) {

@@ -128,6 +128,40 @@ class ObjectiveParserTest {
   }
 
   @Test
+  void acceptsOnnxModulePathsStartingWithSlashInEveryLayerPosition() {
+    String relu = "/layer3/layer3.1/relu_1/Relu";
+    assertEquals(new Channel(relu, 5), parse(relu + ":5"));
+    assertEquals(new Neuron(relu, 5, 1, 2), parse("neuron:" + relu + ":5@1,2"));
+    assertEquals(new LayerObjective(relu), parse("layer: " + relu));
+    assertEquals(new Diversity(relu), parse("diversity:" + relu));
+    assertEquals(new Direction(relu, List.of(0.5, -1.0)), parse("direction:" + relu + ":[.5,-1]"));
+  }
+
+  @Test
+  void tellsWhichNamesObjectivesCanName() {
+    assertTrue(ObjectiveParser.isLayerName("/layer3/layer3.1/relu_1/Relu_output_0"));
+    assertTrue(ObjectiveParser.isLayerName("_x"));
+    assertFalse(ObjectiveParser.isLayerName("1122"));
+    assertFalse(ObjectiveParser.isLayerName("conv:0"));
+    assertFalse(ObjectiveParser.isLayerName(".5"));
+    assertFalse(ObjectiveParser.isLayerName(""));
+    assertFalse(ObjectiveParser.isLayerName("a".repeat(257)));
+  }
+
+  @Test
+  void readsSlashAfterNumbersAndOperatorsAsTheStartOfALayerName() {
+    Channel add = new Channel("/expanded_conv_9/Add_output_0", 3);
+    assertEquals(new Scaled(0.5, add), parse("0.5*/expanded_conv_9/Add_output_0:3"));
+    assertEquals(new Scaled(2, add), parse("/expanded_conv_9/Add_output_0:3*2"));
+    assertEquals(new Sum(new Channel("/a", 1), new Scaled(-1, new Channel("/b.2", 0))),
+        parse("/a:1-/b.2:0"));
+    assertEquals(List.of(new Channel("/a", 1), new Scaled(-1, new Channel("/b", 2))),
+        ObjectiveParser.parse("/a:1;-/b:2").perBatch());
+    assertEquals(new Scaled(-0.25, new Sum(add, new L1())),
+        parse("-.25*(/expanded_conv_9/Add_output_0:3+l1)"));
+  }
+
+  @Test
   void acceptsWhitespaceBetweenAllTokens() {
     assertEquals(
         parse("neuron:mixed4:97@3,4-0.5*tv"),
