@@ -5,6 +5,7 @@ import io.featureviz.contracts.syntax.TextScanner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -59,6 +60,20 @@ public final class ObjectiveParser extends TextScanner {
   /** Whether objectives can name a layer so: the LAYER rule, at most 256 characters. */
   public static boolean isLayerName(String name) {
     return Grammar.isLayerName(name);
+  }
+
+  /**
+   * How objectives can spell a layer an importer found under {@code name}: the name itself, else
+   * with every character the LAYER rule lacks turned to '_' ({@code /block1-0/Conv} is
+   * {@code /block1_0/Conv}); empty when even that is no layer name (a number such as
+   * {@code 1122}).
+   */
+  public static Optional<String> layerNameFor(String name) {
+    if (Grammar.isLayerName(name)) {
+      return Optional.of(name);
+    }
+    String spelt = name.replaceAll("[^A-Za-z0-9_./]", "_");
+    return Grammar.isLayerName(spelt) ? Optional.of(spelt) : Optional.empty();
   }
 
   private static String checkLength(String input) {

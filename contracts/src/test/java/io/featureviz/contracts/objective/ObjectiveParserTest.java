@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -146,6 +147,16 @@ class ObjectiveParserTest {
     assertFalse(ObjectiveParser.isLayerName(".5"));
     assertFalse(ObjectiveParser.isLayerName(""));
     assertFalse(ObjectiveParser.isLayerName("a".repeat(257)));
+  }
+
+  @Test
+  void spellsImportedNamesObjectivesCanName() {
+    assertEquals(Optional.of("/a/b.1/Relu"), ObjectiveParser.layerNameFor("/a/b.1/Relu"));
+    assertEquals(Optional.of("/trunk/block1_0/Conv"),
+        ObjectiveParser.layerNameFor("/trunk/block1-0/Conv"));
+    assertEquals(Optional.of("conv_0"), ObjectiveParser.layerNameFor("conv:0"));
+    assertEquals(Optional.empty(), ObjectiveParser.layerNameFor("1122"));
+    assertEquals(Optional.empty(), ObjectiveParser.layerNameFor(""));
   }
 
   @Test

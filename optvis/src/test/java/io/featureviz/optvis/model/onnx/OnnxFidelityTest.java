@@ -30,7 +30,7 @@ import org.tensorflow.types.TFloat32;
 /**
  * Every exposed layer and the logits of each fixture model equal what a reference runtime
  * computed (src/test/onnx/README.md makes the fixtures): maximum error at most 1e-4 of the
- * tensor's largest magnitude.
+ * tensor's largest magnitude. Every 4-D tensor the reference computed is exposed.
  *
  * <p>A fixture is {@code model.onnx}, {@code input.bin} (float32 LE, NCHW, already normalized) and
  * {@code outputs.json}: {@code {"input_size": H, "outputs": {"<tensor>": {"shape": [...],
@@ -73,6 +73,12 @@ class OnnxFidelityTest {
       Map<String, Operand<TFloat32>> tensors =
           model.buildOnModelInput(new NetworkBuilder(tf), image);
       List<String> names = new ArrayList<>(tensors.keySet());
+      outputs.required("outputs").fields().forEachRemaining(reference -> {
+        if (reference.getValue().required("shape").size() == 4
+            && !tensors.containsKey(reference.getKey())) {
+          problems.add(reference.getKey() + ": 4-D, not exposed as a layer");
+        }
+      });
       Session.Runner runner = session.runner();
       names.forEach(name -> runner.fetch(tensors.get(name)));
       try (Result result = runner.run()) {
