@@ -61,6 +61,23 @@ final class ModelsCommand implements Callable<Integer> {
     entry.put("layer_count", info.layers().size());
     entry.put("classes", info.labels().size());
     info.logitsLayer().ifPresent(logits -> entry.put("logits_layer", logits));
+    entry.put("input", input(info));
     return entry;
+  }
+
+  /**
+   * {@code {"size": N, "normalization": N}}, N being {@code {"mean": [...], "std": [...]}} or
+   * {@code {"value_range": [min, max]}}, whichever the model takes.
+   */
+  private static Map<String, Object> input(ModelInfo info) {
+    Map<String, Object> normalization = new LinkedHashMap<>();
+    info.meanStd().ifPresentOrElse(m -> {
+      normalization.put("mean", m.mean());
+      normalization.put("std", m.std());
+    }, () -> normalization.put("value_range", List.of(info.rangeMin(), info.rangeMax())));
+    Map<String, Object> input = new LinkedHashMap<>();
+    input.put("size", info.inputSize());
+    input.put("normalization", normalization);
+    return input;
   }
 }
