@@ -11,9 +11,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 @Command(name = "models", mixinStandardHelpOptions = true,
-    description = "List the catalog's models and whether each can be loaded here.")
+    description = "List the catalog's models, and any model paths given, and whether each can be"
+        + " loaded here.")
 final class ModelsCommand implements Callable<Integer> {
 
   @Mixin
@@ -22,11 +24,17 @@ final class ModelsCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print {\"models\": [...]} as one JSON line.")
   boolean json;
 
+  @Parameters(paramLabel = "PATH", arity = "0..*",
+      description = "Model paths (.onnx, .tflite, folder, zip ...) to list after the catalog's.")
+  List<String> paths = List.of();
+
   @Override
   public Integer call() {
     ModelCatalog catalog = folders.catalog();
     List<Map<String, Object>> models = new ArrayList<>();
-    for (String id : catalog.ids()) {
+    List<String> ids = new ArrayList<>(catalog.ids());
+    ids.addAll(paths);
+    for (String id : ids) {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("id", id);
       try {
