@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.tensorflow.Graph;
@@ -40,20 +39,11 @@ import org.tensorflow.types.TFloat32;
  */
 class OnnxFidelityTest {
 
-  private static final Path FIXTURES = Path.of("target", "onnx-fixtures");
   private static final double MAX_RELATIVE_ERROR = 1e-4;
 
   @TestFactory
   Stream<DynamicTest> everyLayerMatchesTheReferenceRuntime() throws IOException {
-    Assumptions.assumeTrue(Files.isDirectory(FIXTURES),
-        "no ONNX fixtures in " + FIXTURES.toAbsolutePath() + " (src/test/onnx/make-fixtures.sh)");
-    List<Path> fixtures;
-    try (Stream<Path> dirs = Files.list(FIXTURES)) {
-      fixtures = dirs.filter(d -> Files.isRegularFile(d.resolve("outputs.json"))).sorted()
-          .toList();
-    }
-    Assumptions.assumeFalse(fixtures.isEmpty(), "no fixture folders in " + FIXTURES);
-    return fixtures.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(),
+    return OnnxFixtures.folders().stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(),
         () -> assertMatches(dir)));
   }
 

@@ -10,11 +10,9 @@ import io.featureviz.optvis.render.RenderGraph;
 import io.featureviz.optvis.render.RenderSpec;
 import io.featureviz.optvis.transform.TransformList;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -25,21 +23,12 @@ import org.junit.jupiter.api.TestFactory;
  */
 class OnnxGradientTest {
 
-  private static final Path FIXTURES = Path.of("target", "onnx-fixtures");
   private static final int STEPS = 8;
 
   @TestFactory
   Stream<DynamicTest> aChannelOfAMiddleLayerRisesUnderOptimization() throws IOException {
-    Assumptions.assumeTrue(Files.isDirectory(FIXTURES),
-        "no ONNX fixtures in " + FIXTURES.toAbsolutePath() + " (src/test/onnx/make-fixtures.sh)");
-    List<Path> models;
-    try (Stream<Path> dirs = Files.list(FIXTURES)) {
-      models = dirs.map(d -> d.resolve("model.onnx")).filter(Files::isRegularFile).sorted()
-          .toList();
-    }
-    Assumptions.assumeFalse(models.isEmpty(), "no fixture models in " + FIXTURES);
-    return models.stream().map(file -> DynamicTest.dynamicTest(
-        file.getParent().getFileName().toString(), () -> assertRises(file)));
+    return OnnxFixtures.folders().stream().map(dir -> DynamicTest.dynamicTest(
+        dir.getFileName().toString(), () -> assertRises(dir.resolve("model.onnx"))));
   }
 
   private static void assertRises(Path file) {
