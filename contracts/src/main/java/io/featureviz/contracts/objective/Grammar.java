@@ -20,8 +20,13 @@ final class Grammar {
 
   private Grammar() {}
 
+  /**
+   * A name starts with a letter, '_' or '/' (ONNX exporters name tensors by module path:
+   * {@code /layer3/layer3.1/relu_1/Relu}); '/' is no operator of the grammar, so names stay
+   * unambiguous.
+   */
   static boolean isNameStart(char c) {
-    return isAsciiLetter(c) || c == '_';
+    return isAsciiLetter(c) || c == '_' || c == '/';
   }
 
   static boolean isNameChar(char c) {
@@ -41,17 +46,21 @@ final class Grammar {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
+  static boolean isLayerName(String name) {
+    return !name.isEmpty() && name.length() <= MAX_NAME_LENGTH && isNameStart(name.charAt(0))
+        && name.chars().allMatch(c -> isNameChar((char) c));
+  }
+
   static String requireLayerName(String name) {
     Objects.requireNonNull(name, "layer");
     if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
       throw new IllegalArgumentException(
           "layer name must have 1 to " + MAX_NAME_LENGTH + " characters");
     }
-    boolean valid = isNameStart(name.charAt(0)) && name.chars().allMatch(c -> isNameChar((char) c));
-    if (!valid) {
+    if (!isLayerName(name)) {
       throw new IllegalArgumentException(
-          "layer name '" + name + "' must start with a letter or '_' and contain only letters,"
-              + " digits, '_', '.' and '/'");
+          "layer name '" + name + "' must start with a letter, '_' or '/' and contain"
+              + " only letters, digits, '_', '.' and '/'");
     }
     return name;
   }

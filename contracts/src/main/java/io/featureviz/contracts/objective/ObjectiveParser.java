@@ -5,6 +5,7 @@ import io.featureviz.contracts.syntax.TextScanner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,6 +19,7 @@ import java.util.Set;
  *         | 'neuron:' LAYER ':' INT ('@' INT ',' INT)? | 'layer:' LAYER
  *         | 'direction:' LAYER ':' '[' SIGNED (',' SIGNED)* ']'
  *         | ('logit:' | 'softmax:') (INT | WORD | QUOTED) | 'diversity:' LAYER | LAYER ':' INT
+ * LAYER  := [A-Za-z_/] [A-Za-z0-9_./]*
  * </pre>
  *
  * Input comes from untrusted API requests, so length and nesting depth are bounded.
@@ -53,6 +55,25 @@ public final class ObjectiveParser extends TextScanner {
     Objective objective = parser.expr();
     parser.expectEnd("'+', '-' or end of input");
     return objective;
+  }
+
+  /** Whether objectives can name a layer so: the LAYER rule, at most 256 characters. */
+  public static boolean isLayerName(String name) {
+    return Grammar.isLayerName(name);
+  }
+
+  /**
+   * How objectives can spell a layer an importer found under {@code name}: the name itself, else
+   * with every character the LAYER rule lacks turned to '_' ({@code /block1-0/Conv} is
+   * {@code /block1_0/Conv}); empty when even that is no layer name (a number such as
+   * {@code 1122}).
+   */
+  public static Optional<String> layerNameFor(String name) {
+    if (Grammar.isLayerName(name)) {
+      return Optional.of(name);
+    }
+    String spelt = name.replaceAll("[^A-Za-z0-9_./]", "_");
+    return Grammar.isLayerName(spelt) ? Optional.of(spelt) : Optional.empty();
   }
 
   private static String checkLength(String input) {
@@ -241,7 +262,7 @@ public final class ObjectiveParser extends TextScanner {
     return name();
   }
 
-  /** Reads [A-Za-z_][A-Za-z0-9_./]*; the caller has checked the first character. */
+  /** Reads [A-Za-z_/][A-Za-z0-9_./]*; the caller has checked the first character. */
   private String name() {
     int start = pos;
     while (pos < input.length() && Grammar.isNameChar(input.charAt(pos))) {

@@ -131,8 +131,8 @@ class ObjectiveJsonTest {
         "{'type':'logit','class':-3} | class | must be a non-negative integer index or a label string",
         "{'type':'logit','class':''} | '' | class label must be non-blank and at most 256 characters",
         "{'type':'layer','layer':'a b'} | ''"
-            + " | layer name 'a b' must start with a letter or '_' and contain only letters,"
-            + " digits, '_', '.' and '/'",
+            + " | layer name 'a b' must start with a letter, '_' or '/' and contain only"
+            + " letters, digits, '_', '.' and '/'",
         "{'type':'batch','objectives':[]} | objectives | must be a non-empty array of objectives",
         "{'type':'batch','objectives':[{'type':'tv'},{'type':'sum','terms':[{'type':'l1'},{'type':'x'}]}]}"
             + " | objectives[1].terms[1].type | unknown objective type \"x\"",

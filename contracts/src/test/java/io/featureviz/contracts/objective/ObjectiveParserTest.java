@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -125,6 +126,50 @@ class ObjectiveParserTest {
     assertEquals(new Channel("block_5/expand", 7), parse("block_5/expand:7"));
     assertEquals(new Channel("Mixed_5b.conv", 0), parse("Mixed_5b.conv:0"));
     assertEquals(new Channel("_private", 2), parse("_private:2"));
+  }
+
+  @Test
+  void acceptsOnnxModulePathsStartingWithSlashInEveryLayerPosition() {
+    String relu = "/layer3/layer3.1/relu_1/Relu";
+    assertEquals(new Channel(relu, 5), parse(relu + ":5"));
+    assertEquals(new Neuron(relu, 5, 1, 2), parse("neuron:" + relu + ":5@1,2"));
+    assertEquals(new LayerObjective(relu), parse("layer: " + relu));
+    assertEquals(new Diversity(relu), parse("diversity:" + relu));
+    assertEquals(new Direction(relu, List.of(0.5, -1.0)), parse("direction:" + relu + ":[.5,-1]"));
+  }
+
+  @Test
+  void tellsWhichNamesObjectivesCanName() {
+    assertTrue(ObjectiveParser.isLayerName("/layer3/layer3.1/relu_1/Relu_output_0"));
+    assertTrue(ObjectiveParser.isLayerName("_x"));
+    assertFalse(ObjectiveParser.isLayerName("1122"));
+    assertFalse(ObjectiveParser.isLayerName("conv:0"));
+    assertFalse(ObjectiveParser.isLayerName(".5"));
+    assertFalse(ObjectiveParser.isLayerName(""));
+    assertFalse(ObjectiveParser.isLayerName("a".repeat(257)));
+  }
+
+  @Test
+  void spellsImportedNamesObjectivesCanName() {
+    assertEquals(Optional.of("/a/b.1/Relu"), ObjectiveParser.layerNameFor("/a/b.1/Relu"));
+    assertEquals(Optional.of("/trunk/block1_0/Conv"),
+        ObjectiveParser.layerNameFor("/trunk/block1-0/Conv"));
+    assertEquals(Optional.of("conv_0"), ObjectiveParser.layerNameFor("conv:0"));
+    assertEquals(Optional.empty(), ObjectiveParser.layerNameFor("1122"));
+    assertEquals(Optional.empty(), ObjectiveParser.layerNameFor(""));
+  }
+
+  @Test
+  void readsSlashAfterNumbersAndOperatorsAsTheStartOfALayerName() {
+    Channel add = new Channel("/expanded_conv_9/Add_output_0", 3);
+    assertEquals(new Scaled(0.5, add), parse("0.5*/expanded_conv_9/Add_output_0:3"));
+    assertEquals(new Scaled(2, add), parse("/expanded_conv_9/Add_output_0:3*2"));
+    assertEquals(new Sum(new Channel("/a", 1), new Scaled(-1, new Channel("/b.2", 0))),
+        parse("/a:1-/b.2:0"));
+    assertEquals(List.of(new Channel("/a", 1), new Scaled(-1, new Channel("/b", 2))),
+        ObjectiveParser.parse("/a:1;-/b:2").perBatch());
+    assertEquals(new Scaled(-0.25, new Sum(add, new L1())),
+        parse("-.25*(/expanded_conv_9/Add_output_0:3+l1)"));
   }
 
   @Test

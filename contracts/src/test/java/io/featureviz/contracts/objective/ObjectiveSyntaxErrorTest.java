@@ -55,6 +55,9 @@ class ObjectiveSyntaxErrorTest {
         Arguments.of("2*3*tv", 2, "an objective such as mixed4:97", "'3'"),
         Arguments.of("layer:3", 6, "a layer name after 'layer:'", "'3'"),
         Arguments.of("diversity:", 10, "a layer name after 'diversity:'", "end of input"),
+        Arguments.of("/layer3/layer3.1/Relu", 21,
+            "':' and a channel number after layer name '/layer3/layer3.1/Relu'", "end of input"),
+        Arguments.of("/a:1 /b:2", 5, "'+', '-', ';' or end of input", "'/'"),
         Arguments.of("mixed-4:1", 5, "':' and a channel number after layer name 'mixed'", "'-'"),
         Arguments.of("-".repeat(40) + "tv", 32, "at most 32 levels of nesting", "'-'"));
   }

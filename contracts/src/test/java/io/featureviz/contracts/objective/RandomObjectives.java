@@ -8,7 +8,8 @@ import java.util.Random;
 final class RandomObjectives {
 
   private static final List<String> LAYERS =
-      List.of("mixed4", "conv2d_3", "block_5/expand", "Mixed_5b.conv", "_x", "tv", "l1", "blur");
+      List.of("mixed4", "conv2d_3", "block_5/expand", "Mixed_5b.conv", "_x", "tv", "l1", "blur",
+          "/layer3/layer3.1/relu_1/Relu", "/0/Conv_output_0");
   private static final List<String> KEYWORD_LAYERS = List.of("neuron", "layer", "softmax");
   private static final List<String> LABELS =
       List.of("goldfish", "golden retriever", "hot dog, hotdog", "say \"hi\"", "back\\slash",

@@ -2,6 +2,7 @@ package io.featureviz.optvis.cli;
 
 import io.featureviz.contracts.objective.ObjectiveSyntaxException;
 import io.featureviz.contracts.transform.TransformSyntaxException;
+import io.featureviz.optvis.model.tf.ModelImportException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,7 +27,8 @@ public final class FvCli {
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       commandLine.getErr().println("fv " + commandLine.getCommandName() + ": " + describe(e));
       return e instanceof IllegalArgumentException || e instanceof UncheckedIOException
-          || e instanceof java.io.IOException ? BAD_INPUT : 1;
+          || e instanceof java.io.IOException || e instanceof ModelImportException
+          ? BAD_INPUT : 1;
     });
     return cli.execute(args);
   }

@@ -11,9 +11,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 @Command(name = "models", mixinStandardHelpOptions = true,
-    description = "List the catalog's models and whether each can be loaded here.")
+    description = "List the catalog's models, and any model paths given, and whether each can be"
+        + " loaded here.")
 final class ModelsCommand implements Callable<Integer> {
 
   @Mixin
@@ -22,11 +24,17 @@ final class ModelsCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print {\"models\": [...]} as one JSON line.")
   boolean json;
 
+  @Parameters(paramLabel = "PATH", arity = "0..*",
+      description = "Model paths (.onnx, .tflite, folder, zip ...) to list after the catalog's.")
+  List<String> paths = List.of();
+
   @Override
   public Integer call() {
     ModelCatalog catalog = folders.catalog();
     List<Map<String, Object>> models = new ArrayList<>();
-    for (String id : catalog.ids()) {
+    List<String> ids = new ArrayList<>(catalog.ids());
+    ids.addAll(paths);
+    for (String id : ids) {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("id", id);
       try {
@@ -61,6 +69,23 @@ final class ModelsCommand implements Callable<Integer> {
     entry.put("layer_count", info.layers().size());
     entry.put("classes", info.labels().size());
     info.logitsLayer().ifPresent(logits -> entry.put("logits_layer", logits));
+    entry.put("input", input(info));
     return entry;
+  }
+
+  /**
+   * {@code {"size": N, "normalization": N}}, N being {@code {"mean": [...], "std": [...]}} or
+   * {@code {"value_range": [min, max]}}, whichever the model takes.
+   */
+  private static Map<String, Object> input(ModelInfo info) {
+    Map<String, Object> normalization = new LinkedHashMap<>();
+    info.meanStd().ifPresentOrElse(m -> {
+      normalization.put("mean", m.mean());
+      normalization.put("std", m.std());
+    }, () -> normalization.put("value_range", List.of(info.rangeMin(), info.rangeMax())));
+    Map<String, Object> input = new LinkedHashMap<>();
+    input.put("size", info.inputSize());
+    input.put("normalization", normalization);
+    return input;
   }
 }

@@ -1,5 +1,6 @@
 package io.featureviz.optvis.model;
 
+import io.featureviz.optvis.archive.ZipUnpacker;
 import io.featureviz.optvis.model.onnx.OnnxModel;
 import io.featureviz.optvis.model.tf.ModelMetadata;
 import io.featureviz.optvis.model.tf.UserModels;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +30,9 @@ public final class ModelCatalog {
   public static final String MOBILENET_V2 = "mobilenet_v2";
   public static final String INCEPTION_V3 = "inception_v3";
   private static final String MOBILENET_FOLDER = "mobilenet_v2_1.0_224_quant";
+  /** Bounds on a zipped model: ONNX external data may be a file per tensor, 2 GB in all. */
+  private static final int MAX_ZIP_ENTRIES = 10_000;
+  private static final long MAX_ZIP_BYTES = 4L << 30;
 
   private final Path modelsDir;
   private final Map<String, ImageModel> loaded = new ConcurrentHashMap<>();
@@ -80,6 +85,9 @@ public final class ModelCatalog {
       return OnnxModel.load(path);
     }
     String name = path.getFileName().toString();
+    if (name.endsWith(".zip") && Files.isRegularFile(path)) {
+      return openZip(path);
+    }
     if (name.endsWith(".tflite")) {
       Path labels = path.resolveSibling("labels.txt");
       String id = name.substring(0, name.length() - ".tflite".length());
@@ -101,8 +109,34 @@ public final class ModelCatalog {
       return openPath(tflite.get().toString());
     }
     throw new UnknownModelException("model path '" + text + "' is not a supported model: give a"
-        + " .tflite or .onnx file (or a folder holding one), a TensorFlow.js layers model.json, or a"
+        + " .tflite or .onnx file (or a folder or zip holding one), a TensorFlow.js layers model.json, or a"
         + " SavedModel or frozen GraphDef with its " + ModelMetadata.FILE_NAME);
+  }
+
+  /**
+   * A zip holding a model as a folder would (an ONNX file with its external data,
+   * {@code featureviz-model.json} and {@code labels.txt}; any format's folder), at its top or in
+   * its one folder. It is unpacked into a temporary folder that is gone once the model is
+   * loaded: every format reads its weights at load.
+   */
+  private ImageModel openZip(Path zip) throws IOException {
+    Path folder = Files.createTempDirectory("fv-model-");
+    try {
+      new ZipUnpacker(MAX_ZIP_ENTRIES, MAX_ZIP_BYTES,
+          reason -> new UnknownModelException(zip + ": " + reason)).unpack(zip, folder);
+      List<Path> top;
+      try (Stream<Path> files = Files.list(folder)) {
+        top = files.limit(2).toList();
+      }
+      Path root = top.size() == 1 && Files.isDirectory(top.get(0)) ? top.get(0) : folder;
+      return openPath(root.toString());
+    } finally {
+      try (Stream<Path> files = Files.walk(folder)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(file);
+        }
+      }
+    }
   }
 
   /** The one .tflite file of a folder (how uploaded models are stored), if it holds exactly one. */

@@ -18,6 +18,9 @@ import java.util.Optional;
  * @param layers the exposed layers, input to output
  * @param labels class labels of a classifier (index = class), empty otherwise
  * @param logitsLayer the layer holding pre-softmax class scores, if the model is a classifier
+ * @param meanStd the per-channel statistics the model normalizes its input with, where channels
+ *     differ (ONNX); the range is then the extremes they produce. Empty: the value range is what
+ *     the model takes
  */
 public record ModelInfo(
     String id,
@@ -27,11 +30,19 @@ public record ModelInfo(
     float rangeMax,
     List<LayerInfo> layers,
     List<String> labels,
-    Optional<String> logitsLayer) {
+    Optional<String> logitsLayer,
+    Optional<MeanStd> meanStd) {
 
   public ModelInfo {
     layers = List.copyOf(layers);
     labels = List.copyOf(labels);
+  }
+
+  /** A model taking its input in a value range. */
+  public ModelInfo(String id, String format, int inputSize, float rangeMin, float rangeMax,
+      List<LayerInfo> layers, List<String> labels, Optional<String> logitsLayer) {
+    this(id, format, inputSize, rangeMin, rangeMax, layers, labels, logitsLayer,
+        Optional.empty());
   }
 
   /** This catalog entry as the objective validator of {@code contracts} sees it. */

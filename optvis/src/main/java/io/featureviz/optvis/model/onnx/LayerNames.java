@@ -1,18 +1,24 @@
 package io.featureviz.optvis.model.onnx;
 
+import io.featureviz.contracts.objective.ObjectiveParser;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Layer names for exposed ONNX tensors. Objective names start with a letter or '_' and hold
- * letters, digits, '_', '.' and '/', so the exporter's leading '/' is dropped and other characters
- * become '_': {@code /expanded_conv_9/Add_output_0} is {@code expanded_conv_9/Add_output_0}. The
- * producing node's name is an alias where it names one exposed tensor and no other layer
- * ({@code expanded_conv_9/Add}); the logits are also {@code logits}.
+ * Layer names for exposed ONNX tensors: the tensor's name verbatim
+ * ({@code /expanded_conv_9/Add_output_0}), and the producing node's name as an alias where it
+ * names one exposed tensor and no other layer ({@code /expanded_conv_9/Add}); the logits are also
+ * {@code logits}.
+ *
+ * <p>A name holding characters objectives cannot spell is exposed as {@link
+ * ObjectiveParser#layerNameFor} spells it (torchvision's RegNet module
+ * {@code /trunk_output/block1/block1-0} becomes {@code .../block1_0}). A name that cannot be spelt at all, such as torch's numbered
+ * {@code 1122}, is not exposed: that tensor is a layer only by its node's alias, or not at all.
  */
 final class LayerNames {
 
@@ -27,42 +33,22 @@ final class LayerNames {
    */
   static Map<String, String> of(List<String> tensors, Map<String, OnnxNode> producers,
       String logits) {
-    Map<String, String> names = new LinkedHashMap<>();
-    Set<String> taken = new HashSet<>();
-    for (String tensor : tensors) {
-      taken.add(unique(sanitize(tensor), taken));
-    }
+    Set<String> tensorNames = new HashSet<>();
+    tensors.forEach(t -> ObjectiveParser.layerNameFor(t).ifPresent(tensorNames::add));
     Map<String, Integer> nodeUses = new HashMap<>();
     tensors.forEach(t -> nodeUses.merge(producers.get(t).name(), 1, Integer::sum));
-    Set<String> used = new HashSet<>();
+    Map<String, String> names = new LinkedHashMap<>();
     for (String tensor : tensors) {
-      String name = unique(sanitize(tensor), used);
-      used.add(name);
-      names.put(name, tensor);
+      ObjectiveParser.layerNameFor(tensor).ifPresent(name -> names.putIfAbsent(name, tensor));
       String node = producers.get(tensor).name();
-      String alias = sanitize(node);
-      if (!node.isEmpty() && nodeUses.get(node) == 1 && !taken.contains(alias)
-          && used.add(alias)) {
-        names.put(alias, tensor);
-      }
+      Optional<String> alias = nodeUses.get(node) == 1
+          ? ObjectiveParser.layerNameFor(node) : Optional.empty();
+      alias.filter(name -> !tensorNames.contains(name))
+          .ifPresent(name -> names.putIfAbsent(name, tensor));
     }
-    if (logits != null && used.add(LOGITS)) {
-      names.put(LOGITS, logits);
+    if (logits != null) {
+      names.putIfAbsent(LOGITS, logits);
     }
     return names;
-  }
-
-  private static String unique(String name, Set<String> used) {
-    String candidate = name;
-    for (int i = 2; used.contains(candidate); i++) {
-      candidate = name + "_" + i;
-    }
-    return candidate;
-  }
-
-  static String sanitize(String onnxName) {
-    String name = onnxName.replaceAll("[^A-Za-z0-9_./]", "_").replaceAll("^/+", "");
-    return name.isEmpty() || !Character.isLetter(name.charAt(0)) && name.charAt(0) != '_'
-        ? "_" + name : name;
   }
 }

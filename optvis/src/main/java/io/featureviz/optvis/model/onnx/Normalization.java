@@ -1,6 +1,8 @@
 package io.featureviz.optvis.model.onnx;
 
+import io.featureviz.optvis.model.MeanStd;
 import java.util.List;
+import java.util.Optional;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -25,6 +27,15 @@ public record Normalization(List<Float> mean, List<Float> std) {
     float std = 1f / (max - min);
     float mean = -min * std;
     return new Normalization(List.of(mean, mean, mean), List.of(std, std, std));
+  }
+
+  /**
+   * The statistics where channels differ; empty where all three agree, since the normalization is
+   * then exactly the value range [{@link #min}, {@link #max}].
+   */
+  Optional<MeanStd> meanStd() {
+    boolean uniform = mean.stream().distinct().count() == 1 && std.stream().distinct().count() == 1;
+    return uniform ? Optional.empty() : Optional.of(new MeanStd(mean, std));
   }
 
   /** The smallest value any channel takes (a black pixel in the channel that maps lowest). */

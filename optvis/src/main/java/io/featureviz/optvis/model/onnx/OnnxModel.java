@@ -133,7 +133,8 @@ public final class OnnxModel implements ImageModel {
     List<LayerInfo> layers = new ArrayList<>();
     names.forEach((name, tensor) -> layers.add(catalog.layer(name, tensor)));
     ModelInfo info = new ModelInfo(id, FORMAT, size, normalization.min(), normalization.max(),
-        layers, labels, Optional.ofNullable(catalog.logits()).map(t -> LayerNames.LOGITS));
+        layers, labels, Optional.ofNullable(catalog.logits()).map(t -> LayerNames.LOGITS),
+        normalization.meanStd());
     return new OnnxModel(info, network, normalization, names);
   }
 

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.tensorflow.Graph;
@@ -30,7 +29,7 @@ import org.tensorflow.types.TFloat32;
 /**
  * Every exposed layer and the logits of each fixture model equal what a reference runtime
  * computed (src/test/onnx/README.md makes the fixtures): maximum error at most 1e-4 of the
- * tensor's largest magnitude.
+ * tensor's largest magnitude. Every 4-D tensor the reference computed is exposed.
  *
  * <p>A fixture is {@code model.onnx}, {@code input.bin} (float32 LE, NCHW, already normalized) and
  * {@code outputs.json}: {@code {"input_size": H, "outputs": {"<tensor>": {"shape": [...],
@@ -40,20 +39,11 @@ import org.tensorflow.types.TFloat32;
  */
 class OnnxFidelityTest {
 
-  private static final Path FIXTURES = Path.of("target", "onnx-fixtures");
   private static final double MAX_RELATIVE_ERROR = 1e-4;
 
   @TestFactory
   Stream<DynamicTest> everyLayerMatchesTheReferenceRuntime() throws IOException {
-    Assumptions.assumeTrue(Files.isDirectory(FIXTURES),
-        "no ONNX fixtures in " + FIXTURES.toAbsolutePath() + " (src/test/onnx/make-fixtures.sh)");
-    List<Path> fixtures;
-    try (Stream<Path> dirs = Files.list(FIXTURES)) {
-      fixtures = dirs.filter(d -> Files.isRegularFile(d.resolve("outputs.json"))).sorted()
-          .toList();
-    }
-    Assumptions.assumeFalse(fixtures.isEmpty(), "no fixture folders in " + FIXTURES);
-    return fixtures.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(),
+    return OnnxFixtures.folders().stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(),
         () -> assertMatches(dir)));
   }
 
@@ -73,6 +63,12 @@ class OnnxFidelityTest {
       Map<String, Operand<TFloat32>> tensors =
           model.buildOnModelInput(new NetworkBuilder(tf), image);
       List<String> names = new ArrayList<>(tensors.keySet());
+      outputs.required("outputs").fields().forEachRemaining(reference -> {
+        if (reference.getValue().required("shape").size() == 4
+            && !tensors.containsKey(reference.getKey())) {
+          problems.add(reference.getKey() + ": 4-D, not exposed as a layer");
+        }
+      });
       Session.Runner runner = session.runner();
       names.forEach(name -> runner.fetch(tensors.get(name)));
       try (Result result = runner.run()) {

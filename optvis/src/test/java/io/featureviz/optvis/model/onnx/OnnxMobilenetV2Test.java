@@ -47,11 +47,11 @@ class OnnxMobilenetV2Test {
     for (Path photo : PHOTOS) {
       images.add(ImageLoader.loadSquare(photo, 224));
     }
-    Map<String, float[][]> fromOnnx = run(onnx, images, "expanded_conv_9/Add");
+    Map<String, float[][]> fromOnnx = run(onnx, images, "/expanded_conv_9/Add");
     Map<String, float[][]> fromTflite = run(tflite, images, "expanded_conv_9/add");
     onnxLogits = fromOnnx.get("logits");
     tfliteLogits = fromTflite.get("logits");
-    onnxMeans = fromOnnx.get("expanded_conv_9/Add")[0];
+    onnxMeans = fromOnnx.get("/expanded_conv_9/Add")[0];
     tfliteMeans = fromTflite.get("expanded_conv_9/add")[0];
   }
 
@@ -91,10 +91,10 @@ class OnnxMobilenetV2Test {
     assertEquals(224, info.inputSize());
     assertEquals(1001, info.labels().size());
     assertEquals("logits", info.logitsLayer().orElseThrow());
-    assertEquals(new LayerInfo("expanded_conv_9/Add", 64, 14, 14),
-        info.layer("expanded_conv_9/Add").orElseThrow());
-    assertEquals(new LayerInfo("expanded_conv_9/Add_output_0", 64, 14, 14),
-        info.layer("expanded_conv_9/Add_output_0").orElseThrow());
+    assertEquals(new LayerInfo("/expanded_conv_9/Add", 64, 14, 14),
+        info.layer("/expanded_conv_9/Add").orElseThrow());
+    assertEquals(new LayerInfo("/expanded_conv_9/Add_output_0", 64, 14, 14),
+        info.layer("/expanded_conv_9/Add_output_0").orElseThrow());
     assertEquals(new LayerInfo("logits", 1001, 1, 1), info.layer("logits").orElseThrow());
   }
 

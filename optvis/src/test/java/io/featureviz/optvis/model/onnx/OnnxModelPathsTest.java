@@ -2,18 +2,25 @@ package io.featureviz.optvis.model.onnx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.featureviz.optvis.archive.TestZips;
 import io.featureviz.optvis.model.ModelCatalog;
 import io.featureviz.optvis.model.ModelInfo;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An ONNX model loads wherever the engine takes a model path: file, folder or metadata. */
+/** An ONNX model loads wherever the engine takes a model path: file, folder, metadata or zip. */
 class OnnxModelPathsTest {
 
   @TempDir
@@ -51,5 +58,33 @@ class OnnxModelPathsTest {
     tinyModel();
     Files.writeString(dir.resolve(OnnxMetadata.FILE_NAME), "{\"format\": \"graphdef\"}");
     assertFalse(OnnxModel.accepts(dir));
+  }
+
+  @Test
+  void aZipOfAFolderWithExternalDataAndMetadataLoads() throws IOException {
+    ByteBuffer weights = ByteBuffer.allocate(48).order(ByteOrder.LITTLE_ENDIAN);
+    weights.asFloatBuffer().put(TinyOnnx.weights());
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    entries.put("net/tiny.onnx", TinyOnnx.model(13, TinyOnnx.convRelu(),
+        List.of(TinyOnnx.externalTensor("w", TinyOnnx.WEIGHT_SHAPE, "data/w.bin"))));
+    entries.put("net/data/w.bin", weights.array());
+    entries.put("net/" + OnnxMetadata.FILE_NAME,
+        "{\"format\": \"onnx\", \"id\": \"zipped\", \"value_range\": [0, 1]}"
+            .getBytes(StandardCharsets.UTF_8));
+    Path zip = Files.write(dir.resolve("net.zip"), TestZips.zip(entries));
+    ModelInfo info = new ModelCatalog(dir).load(zip.toString()).info();
+    assertEquals("zipped", info.id());
+    assertEquals(1f, info.rangeMax(), 1e-6);
+    assertEquals(4, info.layer("conv").orElseThrow().channels());
+  }
+
+  @Test
+  void aZipEntryEscapingItsFolderIsRefusedByName() throws IOException {
+    Path zip = Files.write(dir.resolve("evil.zip"),
+        TestZips.zip("tiny.onnx", "x", "../evil.onnx", "x"));
+    String message = assertThrows(ModelCatalog.UnknownModelException.class,
+        () -> new ModelCatalog(dir).load(zip.toString())).getMessage();
+    assertTrue(message.contains("entry '../evil.onnx' points outside"), message);
+    assertFalse(Files.exists(dir.resolveSibling("evil.onnx")));
   }
 }

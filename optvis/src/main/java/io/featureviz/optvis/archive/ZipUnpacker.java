@@ -1,6 +1,5 @@
-package io.featureviz.api.uploads;
+package io.featureviz.optvis.archive;
 
-import io.featureviz.api.problems.ProblemException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,7 +14,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
- * Unpacks an uploaded zip archive, refusing anything that could write outside the target folder
+ * Unpacks a zip archive (an upload, a zipped model), refusing anything that could write outside the target folder
  * (absolute or escaping names, symbolic links) or fill the disk (too many entries, too many bytes:
  * the bytes are counted as they are written, since the sizes an archive declares can lie).
  */
@@ -23,14 +22,14 @@ public final class ZipUnpacker {
 
   private final int maxEntries;
   private final long maxUnpackedBytes;
-  private final Function<String, ProblemException> refusal;
+  private final Function<String, ? extends RuntimeException> refusal;
 
   /**
-   * @param refusal the problem answering a refused archive, given why (e.g. "it holds 3 entries,
-   *     more than 2"): each upload names its own field
+   * @param refusal the exception answering a refused archive, given why (e.g. "zip archive
+   *     refused: it holds 3 entries, more than 2"): each caller names its own field or file
    */
   public ZipUnpacker(int maxEntries, long maxUnpackedBytes,
-      Function<String, ProblemException> refusal) {
+      Function<String, ? extends RuntimeException> refusal) {
     this.maxEntries = maxEntries;
     this.maxUnpackedBytes = maxUnpackedBytes;
     this.refusal = refusal;
@@ -91,7 +90,7 @@ public final class ZipUnpacker {
     return unpacked;
   }
 
-  private ProblemException rejected(String reason) {
+  private RuntimeException rejected(String reason) {
     return refusal.apply("zip archive refused: " + reason);
   }
 }

@@ -1,12 +1,11 @@
-package io.featureviz.api.uploads;
+package io.featureviz.optvis.archive;
 
-import static io.featureviz.api.testing.TestUploads.zip;
-import static io.featureviz.api.testing.TestUploads.zipWithSymlink;
+import static io.featureviz.optvis.archive.TestZips.zip;
+import static io.featureviz.optvis.archive.TestZips.zipWithSymlink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.featureviz.api.problems.ProblemException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +29,14 @@ class ZipUnpackerTest {
 
   private Path target;
   private final ZipUnpacker unpacker =
-      new ZipUnpacker(MAX_ENTRIES, MAX_BYTES, ProblemException::invalidModel);
+      new ZipUnpacker(MAX_ENTRIES, MAX_BYTES, Refused::new);
+
+  /** The exception a test's refusals are. */
+  private static final class Refused extends RuntimeException {
+    Refused(String message) {
+      super(message);
+    }
+  }
 
   @BeforeEach
   void createTarget() throws IOException {
@@ -44,11 +50,9 @@ class ZipUnpackerTest {
   /** Unpacks and expects a refusal: its detail. */
   private String refusal(byte[] zip) throws IOException {
     Path archive = archive(zip);
-    ProblemException e =
-        assertThrows(ProblemException.class, () -> unpacker.unpack(archive, target));
-    assertEquals(400, e.problem().status());
-    assertTrue(e.problem().detail().startsWith("zip archive refused: "), e.problem().detail());
-    return e.problem().detail();
+    Refused e = assertThrows(Refused.class, () -> unpacker.unpack(archive, target));
+    assertTrue(e.getMessage().startsWith("zip archive refused: "), e.getMessage());
+    return e.getMessage();
   }
 
   /** Every file anywhere under the temporary folder but the archive itself. */
