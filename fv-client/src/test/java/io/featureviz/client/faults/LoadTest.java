@@ -35,13 +35,17 @@ import org.junit.jupiter.api.Timeout;
  * API, the bucket and PostgreSQL agree on what was done. {@code -Dfv.load.jobs=N} (500).
  */
 @Tag("load")
-@Timeout(value = 15, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 25, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LoadTest {
 
   private static final int JOBS = Integer.getInteger("fv.load.jobs", 500);
   private static final int CLIENTS = 8;
+  /**
+   * A bound on liveness, not on speed (the throughput is what the LOAD line reports): on this
+   * shared 2-core machine the same 500 jobs have taken from 6 to 10 minutes.
+   */
   private static final Duration FINISH_TIMEOUT =
-      Duration.ofSeconds(Long.getLong("fv.load.timeout-seconds", 600));
+      Duration.ofSeconds(Long.getLong("fv.load.timeout-seconds", 1200));
   private static final List<String> TERMINAL = List.of("SUCCEEDED", "FAILED", "CANCELLED");
   private static TestStack stack;
 
