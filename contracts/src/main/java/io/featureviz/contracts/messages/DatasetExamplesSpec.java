@@ -12,4 +12,6 @@ package io.featureviz.contracts.messages;
 public record DatasetExamplesSpec(String dataset, String prefix, int topK) {
 
   public static final int DEFAULT_TOP_K = 6;
+  /** The dataset searched when none is named: the built-in photos. */
+  public static final String DEFAULT_DATASET = "photos";
 }

@@ -8,6 +8,7 @@ import io.featureviz.client.jobs.JobResult;
 import io.featureviz.client.jobs.JobSpec;
 import io.featureviz.client.jobs.JobWaiter;
 import io.featureviz.client.jobs.JobsClient;
+import io.featureviz.contracts.messages.DatasetExamplesSpec;
 import io.featureviz.contracts.render.RenderDefaults;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,10 +35,12 @@ public final class SubmitCommand implements Callable<Integer> {
       description = "render (default) or dataset_examples.")
   String kind;
 
-  @Option(names = "--dataset", description = "dataset_examples: the image set (default photos).")
+  @Option(names = "--dataset", description = "dataset_examples: the image set (default "
+      + DatasetExamplesSpec.DEFAULT_DATASET + ").")
   String dataset;
 
-  @Option(names = "--top-k", description = "dataset_examples: how many examples (default 6).")
+  @Option(names = "--top-k", description = "dataset_examples: how many examples (default "
+      + DatasetExamplesSpec.DEFAULT_TOP_K + ").")
   Integer topK;
 
   @Spec

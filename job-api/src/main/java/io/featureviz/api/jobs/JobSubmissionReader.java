@@ -37,8 +37,6 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class JobSubmissionReader {
 
-  /** The dataset searched when none is named: the built-in photos. */
-  private static final String DEFAULT_DATASET = "photos";
   private static final int MAX_TOP_K = 64;
 
   /** The optimization's settings, which a dataset search has no use for. */
@@ -142,9 +140,9 @@ public class JobSubmissionReader {
     if (!fields.isValid("dataset")) {
       return Optional.empty();
     }
-    Optional<DatasetRow> dataset = datasets.find(id.orElse(DEFAULT_DATASET), tenant);
+    Optional<DatasetRow> dataset = datasets.find(id.orElse(DatasetExamplesSpec.DEFAULT_DATASET), tenant);
     if (dataset.isEmpty()) {
-      fields.error("dataset", "unknown dataset '" + id.orElse(DEFAULT_DATASET) + "'; datasets: "
+      fields.error("dataset", "unknown dataset '" + id.orElse(DatasetExamplesSpec.DEFAULT_DATASET) + "'; datasets: "
           + String.join(", ", datasets.ids(tenant)));
     }
     return dataset;

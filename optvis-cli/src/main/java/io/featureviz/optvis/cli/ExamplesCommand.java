@@ -1,5 +1,6 @@
 package io.featureviz.optvis.cli;
 
+import io.featureviz.contracts.messages.DatasetExamplesSpec;
 import io.featureviz.contracts.objective.ObjectiveSpec;
 import io.featureviz.optvis.examples.DatasetExample;
 import io.featureviz.optvis.examples.DatasetExampleSearch;
@@ -37,7 +38,7 @@ final class ExamplesCommand implements Callable<Integer> {
           + " not in sub-folders) are all searched, in name order.")
   List<Path> inputs;
 
-  @Option(names = "--top", defaultValue = "6", paramLabel = "K",
+  @Option(names = "--top", defaultValue = "" + DatasetExamplesSpec.DEFAULT_TOP_K, paramLabel = "K",
       description = "Examples to keep, at least 1 (${DEFAULT-VALUE}).")
   int top;
 
