@@ -2,20 +2,17 @@ package io.featureviz.api.testing;
 
 import static io.featureviz.api.testing.TestApi.given;
 
+import io.featureviz.optvis.archive.TestZips;
 import io.restassured.specification.RequestSpecification;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 /** Uploads as tests send them, good and hostile: the shared model, broken files, bad zips. */
 public final class TestUploads {
@@ -49,40 +46,16 @@ public final class TestUploads {
 
   /** A zip of (name, text) pairs, names as given: java.util.zip writes any name. */
   public static byte[] zip(String... namesAndTexts) {
-    Map<String, byte[]> entries = new LinkedHashMap<>();
-    for (int i = 0; i < namesAndTexts.length; i += 2) {
-      entries.put(namesAndTexts[i], namesAndTexts[i + 1].getBytes(StandardCharsets.UTF_8));
-    }
-    return zip(entries);
+    return TestZips.zip(namesAndTexts);
   }
 
   /** A zip of the entries in their order, names as given. */
   public static byte[] zip(Map<String, byte[]> entries) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-        zip.putNextEntry(new ZipEntry(entry.getKey()));
-        zip.write(entry.getValue());
-        zip.closeEntry();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
+    return TestZips.zip(entries);
   }
 
   public static byte[] zipWithSymlink() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(bytes)) {
-      ZipArchiveEntry link = new ZipArchiveEntry("model.json");
-      link.setUnixMode(0120777);
-      zip.putArchiveEntry(link);
-      zip.write("/etc/passwd".getBytes(StandardCharsets.UTF_8));
-      zip.closeArchiveEntry();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
+    return TestZips.zipWithSymlink();
   }
 
   /** A few hundred kB that unpack to 300 MiB of zeros, more than the tests' 256 MiB limit. */
