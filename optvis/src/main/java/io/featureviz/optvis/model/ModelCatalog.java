@@ -109,8 +109,8 @@ public final class ModelCatalog {
       return openPath(tflite.get().toString());
     }
     throw new UnknownModelException("model path '" + text + "' is not a supported model: give a"
-        + " .tflite or .onnx file (or a folder or zip holding one), a TensorFlow.js layers model.json, or a"
-        + " SavedModel or frozen GraphDef with its " + ModelMetadata.FILE_NAME);
+        + " .tflite or .onnx file (or a folder or zip holding one), a TensorFlow.js layers"
+        + " model.json, or a SavedModel or frozen GraphDef with its " + ModelMetadata.FILE_NAME);
   }
 
   /**
