@@ -155,26 +155,11 @@ public interface ApiConfig {
     MemorySize maxImageSize();
   }
 
-  /** What a job request may ask for, and how long a page of jobs may be. */
+  /**
+   * How large a request may be. What a job may ask for is no setting: {@code RenderLimits}, which
+   * the command lines check too, and the OpenAPI schema publishes.
+   */
   interface Limits {
-
-    @WithDefault("16")
-    int minSize();
-
-    @WithDefault("1024")
-    int maxSize();
-
-    @WithDefault("10000")
-    int maxSteps();
-
-    @WithDefault("16")
-    int maxBatch();
-
-    @WithDefault("20")
-    int defaultPageSize();
-
-    @WithDefault("100")
-    int maxPageSize();
 
     /** The largest request body other than a model upload (JSON requests); larger is 413. */
     @WithDefault("1M")

@@ -1,5 +1,7 @@
 package io.featureviz.contracts.messages;
 
+import io.featureviz.contracts.render.NumberRange;
+
 /**
  * What a {@link JobKind#DATASET_EXAMPLES} job searches: the images of one dataset, all stored in
  * the bucket under {@code prefix} (see {@link DatasetKeys}), of which the {@code topK} that drive
@@ -12,6 +14,8 @@ package io.featureviz.contracts.messages;
 public record DatasetExamplesSpec(String dataset, String prefix, int topK) {
 
   public static final int DEFAULT_TOP_K = 6;
+  /** How many examples a search may keep, for the job API and both command lines. */
+  public static final NumberRange TOP_K = NumberRange.integers(1, 64);
   /** The dataset searched when none is named: the built-in photos. */
   public static final String DEFAULT_DATASET = "photos";
 }

@@ -1,7 +1,6 @@
 package io.featureviz.api.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.featureviz.api.ApiConfig;
 import io.featureviz.api.auth.Caller;
 import io.featureviz.api.events.JobEventStream;
 import io.featureviz.api.models.ModelUploadService;
@@ -11,6 +10,7 @@ import io.featureviz.contracts.messages.JobRequest;
 import io.featureviz.contracts.messages.JobStatus;
 import io.featureviz.contracts.messages.ModelKeys;
 import io.featureviz.contracts.objective.ObjectiveSpec;
+import io.featureviz.contracts.render.NumberRange;
 import io.featureviz.metadata.ObjectiveColumns;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -38,18 +38,23 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Blocking
 public class JobResource {
 
+  /** Jobs on a page of {@code GET /v1/jobs} unless its {@code limit} says otherwise. */
+  static final int DEFAULT_PAGE_SIZE = 20;
+  /** The values of {@code limit}. */
+  static final NumberRange PAGE_SIZE = NumberRange.integers(1, 100);
+  /** The values of the {@code channel} filter: channel indexes. */
+  static final NumberRange CHANNEL = NumberRange.integers(0, Integer.MAX_VALUE);
+
   private final JobSubmissionReader reader;
   private final JobService jobs;
   private final JobEventStream events;
-  private final ApiConfig.Limits limits;
   private final Caller caller;
 
   JobResource(JobSubmissionReader reader, JobService jobs, JobEventStream events,
-      ApiConfig config, Caller caller) {
+      Caller caller) {
     this.reader = reader;
     this.jobs = jobs;
     this.events = events;
-    this.limits = config.limits();
     this.caller = caller;
   }
 
@@ -76,10 +81,9 @@ public class JobResource {
       @RestQuery String status, @RestQuery String limit, @RestQuery String cursor)
       throws SQLException {
     JobFilter filter = new JobFilter(kind(kind), modelId(model), layer,
-        channel == null ? null : integer("channel", channel, 0, Integer.MAX_VALUE),
+        channel == null ? null : integer("channel", channel, CHANNEL),
         canonical(objective), status(status));
-    int pageSize = limit == null ? limits.defaultPageSize()
-        : integer("limit", limit, 1, limits.maxPageSize());
+    int pageSize = limit == null ? DEFAULT_PAGE_SIZE : integer("limit", limit, PAGE_SIZE);
     return jobs.list(caller.tenant(), filter, cursor == null ? null : PageCursor.decode(cursor), pageSize);
   }
 
@@ -100,16 +104,16 @@ public class JobResource {
   }
 
   /** Query integers are parsed here: JAX-RS would answer a bad one with 404. */
-  private static int integer(String field, String text, int min, int max) {
+  private static int integer(String field, String text, NumberRange range) {
     try {
       int value = Integer.parseInt(text);
-      if (value >= min && value <= max) {
+      if (range.contains(value)) {
         return value;
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw ProblemException.invalidParameter(field, "must be an integer from " + min + " to " + max);
+    throw ProblemException.invalidParameter(field, range.requirement());
   }
 
   /** An id no model can have matches no job: most likely a mistake, or an attack. */

@@ -1,7 +1,6 @@
 package io.featureviz.api.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.featureviz.api.ApiConfig;
 import io.featureviz.api.datasets.DatasetRow;
 import io.featureviz.api.datasets.DatasetService;
 import io.featureviz.api.models.ModelCatalogService;
@@ -15,6 +14,7 @@ import io.featureviz.contracts.objective.ObjectiveProblem;
 import io.featureviz.contracts.objective.ObjectiveSpec;
 import io.featureviz.contracts.objective.ObjectiveValidator;
 import io.featureviz.contracts.render.RenderDefaults;
+import io.featureviz.contracts.render.RenderLimits;
 import io.featureviz.optvis.model.LayerInfo;
 import io.featureviz.optvis.model.ModelInfo;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,12 +32,11 @@ import java.util.stream.Stream;
  *
  * <p>{@code kind} chooses what the job computes: a {@code render} (the default) optimizes images
  * with the render settings; a {@code dataset_examples} job searches a dataset for the images
- * that drive one channel hardest, and takes {@code dataset} and {@code top_k} instead.
+ * that drive one channel hardest, and takes {@code dataset} and {@code top_k} instead. Every
+ * number must lie in its range of {@link RenderLimits} (the size in its model's).
  */
 @ApplicationScoped
 public class JobSubmissionReader {
-
-  private static final int MAX_TOP_K = 64;
 
   /** The optimization's settings, which a dataset search has no use for. */
   private static final List<String> RENDER_FIELDS = List.of("size", "steps", "thresholds",
@@ -47,16 +46,14 @@ public class JobSubmissionReader {
   private static final Set<String> FIELDS = Set.copyOf(Stream.of(
       List.of("kind", "model", "objective", "tenant"), RENDER_FIELDS, EXAMPLES_FIELDS)
       .flatMap(List::stream).toList());
-  private static final Set<String> PARAMS = Set.of("fft", "pixel");
+  static final Set<String> PARAMS = Set.of("fft", "pixel");
 
   private final ModelCatalogService catalog;
   private final DatasetService datasets;
-  private final ApiConfig.Limits limits;
 
-  JobSubmissionReader(ModelCatalogService catalog, DatasetService datasets, ApiConfig config) {
+  JobSubmissionReader(ModelCatalogService catalog, DatasetService datasets) {
     this.catalog = catalog;
     this.datasets = datasets;
-    this.limits = config.limits();
   }
 
   /**
@@ -93,13 +90,14 @@ public class JobSubmissionReader {
       Optional<ObjectiveSpec> objective, String tenant) {
     fields.rejectPresent(EXAMPLES_FIELDS,
         "only for dataset_examples jobs (\"kind\": \"dataset_examples\")");
-    int defaultSize = model.map(ModelInfo::inputSize).orElse(limits.minSize());
-    int size = fields.integer("size", defaultSize, limits.minSize(), limits.maxSize());
-    int steps = fields.integer("steps", RenderDefaults.STEPS, 1, limits.maxSteps());
-    int batch = fields.integer("batch", RenderDefaults.BATCH, 1, limits.maxBatch());
+    // the size's range is the model's: it is checked once the model is known
+    int size = model.map(m -> fields.integer("size", m.inputSize(),
+        RenderLimits.size(m.inputSize()))).orElse(0);
+    int steps = fields.integer("steps", RenderDefaults.STEPS, RenderLimits.STEPS);
+    int batch = fields.integer("batch", RenderDefaults.BATCH, RenderLimits.BATCH);
     List<Integer> thresholds = fields.thresholds(steps);
-    long seed = fields.longInteger("seed", RenderDefaults.SEED);
-    double lr = fields.learningRate();
+    long seed = fields.longInteger("seed", RenderDefaults.SEED, RenderLimits.SEED);
+    double lr = fields.number("lr", RenderDefaults.LEARNING_RATE, RenderLimits.LEARNING_RATE);
     String param = fields.choice("param", RenderDefaults.PARAM, PARAMS);
     boolean decorrelate = fields.bool("decorrelate", RenderDefaults.DECORRELATE);
     String transforms = fields.transforms();
@@ -120,7 +118,8 @@ public class JobSubmissionReader {
       Optional<ObjectiveSpec> objective, String tenant) throws SQLException {
     fields.rejectPresent(RENDER_FIELDS, "not used by dataset_examples jobs");
     Optional<DatasetRow> dataset = dataset(fields, tenant);
-    int topK = fields.integer("top_k", DatasetExamplesSpec.DEFAULT_TOP_K, 1, MAX_TOP_K);
+    int topK = fields.integer("top_k", DatasetExamplesSpec.DEFAULT_TOP_K,
+        DatasetExamplesSpec.TOP_K);
     if (model.isPresent() && objective.isPresent()) {
       validateChannel(fields, objective.get(), model.get());
     }

@@ -7,7 +7,9 @@ import io.featureviz.contracts.objective.ObjectiveJson;
 import io.featureviz.contracts.objective.ObjectiveJsonException;
 import io.featureviz.contracts.objective.ObjectiveSpec;
 import io.featureviz.contracts.objective.ObjectiveSyntaxException;
+import io.featureviz.contracts.render.NumberRange;
 import io.featureviz.contracts.render.RenderDefaults;
+import io.featureviz.contracts.render.RenderLimits;
 import io.featureviz.contracts.transform.TransformParser;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -100,37 +102,31 @@ final class SubmissionFields {
     return Optional.empty();
   }
 
-  int integer(String field, int fallback, int min, int max) {
+  /** An integer field; out of its range (whose bounds are ints) it is an error. */
+  int integer(String field, int fallback, NumberRange range) {
+    return (int) longInteger(field, fallback, range);
+  }
+
+  long longInteger(String field, long fallback, NumberRange range) {
     Optional<JsonNode> value = present(field);
     if (value.isEmpty()) {
       return fallback;
     }
     JsonNode node = value.get();
-    if (!node.isIntegralNumber() || !node.canConvertToInt()
-        || node.intValue() < min || node.intValue() > max) {
-      error(field, "must be an integer from " + min + " to " + max);
+    if (!node.isIntegralNumber() || !node.canConvertToLong() || !range.contains(node.longValue())) {
+      error(field, range.requirement());
       return fallback;
     }
-    return node.intValue();
+    return node.longValue();
   }
 
-  long longInteger(String field, long fallback) {
+  double number(String field, double fallback, NumberRange range) {
     Optional<JsonNode> value = present(field);
-    if (value.isPresent() && !(value.get().isIntegralNumber() && value.get().canConvertToLong())) {
-      error(field, "must be an integer");
+    if (value.isPresent() && !(value.get().isNumber() && range.contains(value.get().doubleValue()))) {
+      error(field, range.requirement());
       return fallback;
     }
-    return value.map(JsonNode::longValue).orElse(fallback);
-  }
-
-  double learningRate() {
-    Optional<JsonNode> value = present("lr");
-    if (value.isPresent() && !(value.get().isNumber() && value.get().doubleValue() > 0
-        && Double.isFinite(value.get().doubleValue()))) {
-      error("lr", "must be a positive number");
-      return RenderDefaults.LEARNING_RATE;
-    }
-    return value.map(JsonNode::doubleValue).orElse(RenderDefaults.LEARNING_RATE);
+    return value.map(JsonNode::doubleValue).orElse(fallback);
   }
 
   boolean bool(String field, boolean fallback) {
@@ -180,12 +176,12 @@ final class SubmissionFields {
       error("thresholds", "must be a non-empty array of steps");
       return List.of();
     }
+    NumberRange range = RenderLimits.thresholds(steps);
     TreeSet<Integer> sorted = new TreeSet<>();
     for (int i = 0; i < array.size(); i++) {
       JsonNode step = array.get(i);
-      if (!step.isIntegralNumber() || !step.canConvertToInt()
-          || step.intValue() < 1 || step.intValue() > steps) {
-        error("thresholds[" + i + "]", "must be a step from 1 to steps (" + steps + ")");
+      if (!step.isIntegralNumber() || !step.canConvertToInt() || !range.contains(step.intValue())) {
+        error("thresholds[" + i + "]", range.requirement() + ", a step of the job");
       } else {
         sorted.add(step.intValue());
       }

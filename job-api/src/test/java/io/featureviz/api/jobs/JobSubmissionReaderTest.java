@@ -8,7 +8,6 @@ import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.featureviz.api.ApiConfig;
 import io.featureviz.api.datasets.DatasetRow;
 import io.featureviz.api.datasets.DatasetService;
 import io.featureviz.api.models.ModelCatalogService;
@@ -56,14 +55,7 @@ class JobSubmissionReaderTest {
     DatasetService datasets = mock(DatasetService.class);
     when(datasets.ids(TENANT)).thenReturn(List.of("photos"));
     when(datasets.find("photos", TENANT)).thenReturn(Optional.of(PHOTOS));
-    ApiConfig config = mock(ApiConfig.class);
-    ApiConfig.Limits limits = mock(ApiConfig.Limits.class);
-    when(config.limits()).thenReturn(limits);
-    when(limits.minSize()).thenReturn(16);
-    when(limits.maxSize()).thenReturn(1024);
-    when(limits.maxSteps()).thenReturn(10_000);
-    when(limits.maxBatch()).thenReturn(16);
-    reader = new JobSubmissionReader(catalog, datasets, config);
+    reader = new JobSubmissionReader(catalog, datasets);
   }
 
   private JobRequest read(String body) throws Exception {
@@ -128,18 +120,33 @@ class JobSubmissionReaderTest {
     assertEquals(List.of("decorrelate", "lr", "objective.channel", "param", "seed", "size",
         "steps", "stpes"), List.copyOf(errors.keySet()));
     assertEquals("must be an integer from 1 to 10000", errors.get("steps"));
-    assertEquals("must be an integer from 16 to 1024", errors.get("size"));
+    // the tiny model's input is 32 px
+    assertEquals("must be an integer from 16 to 128", errors.get("size"));
     assertTrue(errors.get("objective.channel").contains("channel 99 out of range"));
     assertTrue(errors.get("stpes").startsWith("unknown field; allowed: batch, dataset,"));
   }
 
   @Test
   void thresholdsMustBeStepsOfTheJob() throws Exception {
-    assertEquals(Map.of("thresholds[1]", "must be a step from 1 to steps (20)"),
+    assertEquals(Map.of("thresholds[1]", "must be an integer from 1 to 20, a step of the job"),
         errors("{\"model\": \"tiny\", \"objective\": \"conv2:3\", \"steps\": 20,"
             + " \"thresholds\": [1, 30]}"));
     assertEquals(Map.of("thresholds", "must be a non-empty array of steps"),
         errors("{\"model\": \"tiny\", \"objective\": \"conv2:3\", \"thresholds\": []}"));
+  }
+
+  @Test
+  void learningRateAndSeedHaveRanges() throws Exception {
+    Map<String, String> errors = errors("{\"model\": \"tiny\", \"objective\": \"conv2:3\","
+        + " \"lr\": 10.5, \"seed\": -1}");
+    assertEquals("must be a number in (0, 10]", errors.get("lr"));
+    assertEquals("must be an integer from 0 to 2147483647", errors.get("seed"));
+  }
+
+  @Test
+  void sizeIsOnlyCheckedAgainstAKnownModel() throws Exception {
+    assertEquals(List.of("model"), List.copyOf(errors("{\"model\": \"resnet\","
+        + " \"objective\": \"conv2:3\", \"size\": 4000}").keySet()));
   }
 
   @Test

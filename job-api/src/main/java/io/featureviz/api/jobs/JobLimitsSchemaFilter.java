@@ -1,0 +1,110 @@
+package io.featureviz.api.jobs;
+
+import io.featureviz.contracts.messages.DatasetExamplesSpec;
+import io.featureviz.contracts.render.NumberRange;
+import io.featureviz.contracts.render.RenderDefaults;
+import io.featureviz.contracts.render.RenderLimits;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+
+/**
+ * Describes what {@code /v1/jobs} takes with the bounds the API enforces, built from
+ * {@link RenderLimits} rather than copied into annotations: the body of {@code POST} (read as a
+ * JSON tree, so the scanner cannot see its fields) as the {@code JobSubmission} schema, and the
+ * numeric query parameters of {@code GET}.
+ */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+public class JobLimitsSchemaFilter implements OASFilter {
+
+  static final String SCHEMA = "JobSubmission";
+
+  @Override
+  public void filterOpenAPI(OpenAPI openApi) {
+    PathItem jobs = openApi.getPaths().getPathItem("/v1/jobs");
+    if (jobs == null) {
+      return;
+    }
+    openApi.getComponents().addSchema(SCHEMA, submission());
+    jobs.getPOST().requestBody(OASFactory.createRequestBody().required(true)
+        .description("a render (the default kind) or a dataset search; every field but model"
+            + " and objective may be left out for its default")
+        .content(OASFactory.createContent().addMediaType("application/json",
+            OASFactory.createMediaType().schema(
+                OASFactory.createSchema().ref("#/components/schemas/" + SCHEMA)))));
+    for (Parameter parameter : jobs.getGET().getParameters()) {
+      switch (parameter.getName()) {
+        case "limit" -> parameter.schema(bounded(JobResource.PAGE_SIZE,
+            "jobs per page, " + JobResource.DEFAULT_PAGE_SIZE + " by default"));
+        case "channel" -> parameter.schema(bounded(JobResource.CHANNEL, "channel index"));
+        default -> { }
+      }
+    }
+  }
+
+  private static Schema submission() {
+    return OASFactory.createSchema().addType(SchemaType.OBJECT)
+        .additionalPropertiesBoolean(false)
+        .required(List.of("model", "objective"))
+        .addProperty("kind", choice(JobKinds.WIRE_NAMES, "render (default) or dataset_examples"))
+        .addProperty("model", text("model id (GET /v1/models)"))
+        .addProperty("objective", OASFactory.createSchema()
+            .description("grammar text such as mixed4:97, or its JSON form"))
+        .addProperty("size", size())
+        .addProperty("steps", bounded(RenderLimits.STEPS,
+            "optimization steps, " + RenderDefaults.STEPS + " by default"))
+        .addProperty("thresholds", OASFactory.createSchema().addType(SchemaType.ARRAY)
+            .minItems(1)
+            .items(bounded(RenderLimits.thresholds(RenderLimits.MAX_STEPS), "a step of the job"))
+            .description("steps that save an image, each at most steps; default steps/4,"
+                + " steps/2, steps"))
+        .addProperty("batch", bounded(RenderLimits.BATCH, "images optimized together"))
+        .addProperty("seed", bounded(RenderLimits.SEED, "random seed"))
+        .addProperty("lr", bounded(RenderLimits.LEARNING_RATE,
+            "Adam learning rate, " + RenderDefaults.LEARNING_RATE + " by default"))
+        .addProperty("param", choice(JobSubmissionReader.PARAMS, "image parameterization"))
+        .addProperty("decorrelate", OASFactory.createSchema().addType(SchemaType.BOOLEAN)
+            .description("optimize in decorrelated colour (default true)"))
+        .addProperty("transforms", text("standard (default), none or a transform list"))
+        .addProperty("dataset", text("dataset_examples: the dataset searched, default "
+            + DatasetExamplesSpec.DEFAULT_DATASET))
+        .addProperty("top_k", bounded(DatasetExamplesSpec.TOP_K,
+            "dataset_examples: how many examples to keep"))
+        .addProperty("tenant", text("ignored: the API key decides").deprecated(true));
+  }
+
+  /** The size's upper bound depends on the model, so only its lower bound is a number here. */
+  private static Schema size() {
+    NumberRange smallest = RenderLimits.size(0);
+    return OASFactory.createSchema().addType(SchemaType.INTEGER).minimum(smallest.minimum())
+        .description("image side in pixels, at most " + RenderLimits.MAX_SIZE_PER_INPUT_SIZE
+            + " times the model's input size (input_size in GET /v1/models), which is the"
+            + " default")
+        .addExtension("x-maximum-input-size-multiple", RenderLimits.MAX_SIZE_PER_INPUT_SIZE);
+  }
+
+  static Schema bounded(NumberRange range, String description) {
+    Schema schema = OASFactory.createSchema()
+        .addType(range.integral() ? SchemaType.INTEGER : SchemaType.NUMBER)
+        .maximum(range.maximum()).description(description + "; " + range.requirement());
+    return range.minExclusive() ? schema.exclusiveMinimum(range.minimum())
+        : schema.minimum(range.minimum());
+  }
+
+  private static Schema choice(Set<String> values, String description) {
+    return text(description).enumeration(new ArrayList<>(new TreeSet<Object>(values)));
+  }
+
+  private static Schema text(String description) {
+    return OASFactory.createSchema().addType(SchemaType.STRING).description(description);
+  }
+}
