@@ -14,8 +14,9 @@ import io.featureviz.contracts.render.NumberRange;
 public record DatasetExamplesSpec(String dataset, String prefix, int topK) {
 
   public static final int DEFAULT_TOP_K = 6;
+  public static final int MAX_TOP_K = 64;
   /** How many examples a search may keep, for the job API and both command lines. */
-  public static final NumberRange TOP_K = NumberRange.integers(1, 64);
+  public static final NumberRange TOP_K = NumberRange.integers(1, MAX_TOP_K);
   /** The dataset searched when none is named: the built-in photos. */
   public static final String DEFAULT_DATASET = "photos";
 }

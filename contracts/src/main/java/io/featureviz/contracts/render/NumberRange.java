@@ -1,6 +1,7 @@
 package io.featureviz.contracts.render;
 
 import java.math.BigDecimal;
+import java.util.Optional;
 
 /**
  * The values a numeric setting may take: the integers from {@code min} to {@code max}, or the
@@ -45,6 +46,15 @@ public record NumberRange(double min, boolean minExclusive, double max, boolean 
     return integral
         ? "must be an integer from " + text(min) + " to " + text(max)
         : "must be a number in " + (minExclusive ? "(" : "[") + text(min) + ", " + text(max) + "]";
+  }
+
+  /**
+   * Why a command line refuses the value of an option, e.g. {@code --lr must be a number in
+   * (0, 10], not 12.0}; empty when the value is inside.
+   */
+  public Optional<String> refusal(String option, Number value) {
+    return contains(value.doubleValue()) ? Optional.empty()
+        : Optional.of(option + " " + requirement() + ", not " + value);
   }
 
   /** The lower bound as schemas write it: {@code 0}, not {@code 0.0}. */

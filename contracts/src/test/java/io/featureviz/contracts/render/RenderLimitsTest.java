@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.featureviz.contracts.messages.DatasetExamplesSpec;
 import java.math.BigDecimal;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RenderLimitsTest {
@@ -70,6 +71,15 @@ class RenderLimitsTest {
     assertTrue(RenderLimits.DECAY_POWER.contains(RenderDefaults.DECAY_POWER));
     assertTrue(RenderLimits.REDIRECT_RELU_STEPS.contains(RenderDefaults.REDIRECT_RELU_STEPS));
     assertTrue(DatasetExamplesSpec.TOP_K.contains(DatasetExamplesSpec.DEFAULT_TOP_K));
+  }
+
+  @Test
+  void aRefusalNamesTheOptionTheRangeAndTheValue() {
+    assertEquals(Optional.of("--lr must be a number in (0, 10], not 12.5"),
+        RenderLimits.LEARNING_RATE.refusal("--lr", 12.5));
+    assertEquals(Optional.of("--batch must be an integer from 1 to 16, not 17"),
+        RenderLimits.BATCH.refusal("--batch", 17));
+    assertEquals(Optional.empty(), RenderLimits.BATCH.refusal("--batch", 16));
   }
 
   @Test

@@ -9,7 +9,9 @@ import io.featureviz.client.jobs.JobSpec;
 import io.featureviz.client.jobs.JobWaiter;
 import io.featureviz.client.jobs.JobsClient;
 import io.featureviz.contracts.messages.DatasetExamplesSpec;
+import io.featureviz.contracts.render.NumberRange;
 import io.featureviz.contracts.render.RenderDefaults;
+import io.featureviz.contracts.render.RenderLimits;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -73,9 +75,10 @@ public final class SubmitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    JobBody body = spec();
     // the key comes from stack.json or FV_API_KEY, never the command line (visible in ps)
     JobsClient client = new JobsClient(api != null ? api : options.apiUrl(), options.apiKey());
-    JsonNode accepted = client.submit(spec());
+    JsonNode accepted = client.submit(body);
     if (!await) {
       System.out.println(Json.write(accepted, oneLine));
       return 0;
@@ -93,6 +96,7 @@ public final class SubmitCommand implements Callable<Integer> {
     return switch (kind) {
       case "render" -> {
         refuseUnless(dataset == null && topK == null, "--dataset and --top-k");
+        checkRenderRanges();
         yield new JobSpec(model, objective, size, steps, thresholds, batch, seed, lr, param,
             noDecorrelate ? Boolean.FALSE : null, transforms);
       }
@@ -100,11 +104,37 @@ public final class SubmitCommand implements Callable<Integer> {
         refuseUnless(size == null && steps == null && thresholds == null && batch == null
             && seed == null && lr == null && param == null && !noDecorrelate
             && transforms == null, "the render options");
+        check("--top-k", topK, DatasetExamplesSpec.TOP_K);
         yield new ExamplesSpec(model, objective, dataset, topK);
       }
       default -> throw new ParameterException(command.commandLine(),
           "--kind must be render or " + ExamplesSpec.KIND + ", not '" + kind + "'");
     };
+  }
+
+  /**
+   * The ranges that do not depend on the model, refused here with exit status 2 before anything
+   * is sent; the size's range is the model's, which the API checks (its 400 exits 2 as well).
+   */
+  private void checkRenderRanges() {
+    check("--steps", steps, RenderLimits.STEPS);
+    check("--batch", batch, RenderLimits.BATCH);
+    check("--seed", seed, RenderLimits.SEED);
+    check("--lr", lr, RenderLimits.LEARNING_RATE);
+    if (thresholds != null) {
+      // --steps is in range by now
+      NumberRange range = RenderLimits.thresholds(stepsOrDefault());
+      thresholds.forEach(step -> check("--thresholds", step, range));
+    }
+  }
+
+  /** A given option's value outside its range is a usage error. */
+  private void check(String option, Number value, NumberRange range) {
+    if (value != null) {
+      range.refusal(option, value).ifPresent(message -> {
+        throw new ParameterException(command.commandLine(), message);
+      });
+    }
   }
 
   private void refuseUnless(boolean condition, String options) {

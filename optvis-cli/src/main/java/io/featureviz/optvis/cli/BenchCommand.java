@@ -1,6 +1,8 @@
 package io.featureviz.optvis.cli;
 
+import io.featureviz.contracts.render.NumberRange;
 import io.featureviz.contracts.render.RenderDefaults;
+import io.featureviz.contracts.render.RenderLimits;
 import io.featureviz.optvis.bench.BenchResult;
 import io.featureviz.optvis.bench.Benchmark;
 import io.featureviz.contracts.objective.ObjectiveSpec;
@@ -13,11 +15,19 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Time render steps against the network's own forward and backward pass.")
 final class BenchCommand implements Callable<Integer> {
+
+  /** Unmeasured steps: none, or as many as a render may have. */
+  private static final NumberRange WARMUP = NumberRange.integers(0, RenderLimits.MAX_STEPS);
+
+  @Spec
+  CommandSpec command;
 
   @Option(names = "--model", required = true, paramLabel = "ID|PATH")
   String model;
@@ -59,10 +69,13 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (steps < 1 || warmup < 0) {
-      throw new IllegalArgumentException("--steps must be >= 1 and --warmup >= 0");
-    }
+    OptionRanges.check(command, "--batch", batch, RenderLimits.BATCH);
+    OptionRanges.check(command, "--steps", steps, RenderLimits.STEPS);
+    OptionRanges.check(command, "--warmup", warmup, WARMUP);
+    OptionRanges.check(command, "--redirect-relu-steps", redirectReluSteps,
+        RenderLimits.REDIRECT_RELU_STEPS);
     ImageModel loaded = folders.catalog().load(model);
+    OptionRanges.check(command, "--size", size, RenderLimits.size(loaded.info().inputSize()));
     RenderSpec defaults = Benchmark.defaultSpec(loaded, size, batch);
     RenderSpec spec = new RenderSpec(
         objective == null ? defaults.objective() : ObjectiveSpec.parse(objective), size, batch,

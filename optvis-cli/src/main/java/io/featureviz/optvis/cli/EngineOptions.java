@@ -1,15 +1,25 @@
 package io.featureviz.optvis.cli;
 
 import io.featureviz.contracts.objective.ObjectiveSpec;
+import io.featureviz.contracts.render.NumberRange;
 import io.featureviz.contracts.render.RenderDefaults;
+import io.featureviz.contracts.render.RenderLimits;
 import io.featureviz.optvis.param.ImageParameterization;
 import io.featureviz.optvis.render.RenderSpec;
 import io.featureviz.optvis.transform.TransformList;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** The optimization settings shared by every command that renders. */
+/**
+ * The optimization settings shared by every command that renders, each refused outside its
+ * {@link RenderLimits} range as the job API refuses it.
+ */
 final class EngineOptions {
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
 
   @Option(names = "--size", paramLabel = "N",
       description = "Image side in pixels (default: the model's input size).")
@@ -61,12 +71,33 @@ final class EngineOptions {
           + " (${DEFAULT-VALUE}).")
   int redirectReluSteps;
 
+  /** Checks every setting whose range does not depend on the model, before it is loaded. */
+  void checkRanges() {
+    check("--steps", steps, RenderLimits.STEPS);
+    check("--batch", batch, RenderLimits.BATCH);
+    check("--seed", seed, RenderLimits.SEED);
+    check("--lr", learningRate, RenderLimits.LEARNING_RATE);
+    check("--decay-power", decayPower, RenderLimits.DECAY_POWER);
+    check("--redirect-relu-steps", redirectReluSteps, RenderLimits.REDIRECT_RELU_STEPS);
+    if (thresholds != null && RenderLimits.STEPS.contains(steps)) {
+      thresholds.forEach(step -> check("--thresholds", step, RenderLimits.thresholds(steps)));
+    }
+  }
+
+  /** The render of these settings; the size is checked against the model's input size. */
   RenderSpec spec(ObjectiveSpec objective, int modelInputSize) {
+    if (size != null) {
+      check("--size", size, RenderLimits.size(modelInputSize));
+    }
     List<Integer> chosen = thresholds == null || thresholds.isEmpty()
         ? RenderDefaults.defaultThresholds(steps) : thresholds;
     return new RenderSpec(objective, size == null ? modelInputSize : size, batch, steps, chosen,
         seed, learningRate, parameterization(), TransformList.parse(transforms),
         redirectReluSteps);
+  }
+
+  private void check(String option, Number value, NumberRange range) {
+    OptionRanges.check(command, option, value, range);
   }
 
   ImageParameterization parameterization() {

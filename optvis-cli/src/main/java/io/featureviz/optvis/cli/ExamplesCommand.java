@@ -6,7 +6,6 @@ import io.featureviz.optvis.examples.DatasetExample;
 import io.featureviz.optvis.examples.DatasetExampleSearch;
 import io.featureviz.optvis.examples.ExampleSearchListener;
 import io.featureviz.optvis.examples.ScoredImage;
-import io.featureviz.optvis.examples.TopScoredImages;
 import io.featureviz.optvis.image.ImageSource;
 import io.featureviz.optvis.image.PngEncoder;
 import io.featureviz.optvis.model.ImageModel;
@@ -21,8 +20,10 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "examples", mixinStandardHelpOptions = true,
     description = "Dataset examples of one channel: the images that drive it hardest, each"
@@ -33,13 +34,17 @@ final class ExamplesCommand implements Callable<Integer> {
   @Mixin
   ModelOptions models;
 
+  @Spec
+  CommandSpec command;
+
   @Parameters(arity = "1..*", paramLabel = "IMAGE_OR_DIR",
       description = "Image files, or folders whose image files (.jpg, .jpeg, .png, .bmp, .gif;"
           + " not in sub-folders) are all searched, in name order.")
   List<Path> inputs;
 
   @Option(names = "--top", defaultValue = "" + DatasetExamplesSpec.DEFAULT_TOP_K, paramLabel = "K",
-      description = "Examples to keep, at least 1 (${DEFAULT-VALUE}).")
+      description = "Examples to keep, 1 to "
+          + DatasetExamplesSpec.MAX_TOP_K + " (${DEFAULT-VALUE}).")
   int top;
 
   @Option(names = "--crop-size", defaultValue = "128", paramLabel = "PX",
@@ -57,7 +62,7 @@ final class ExamplesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    checked("--top", () -> TopScoredImages.checkK(top));
+    OptionRanges.check(command, "--top", top, DatasetExamplesSpec.TOP_K);
     checked("--crop-size", () -> DatasetExampleSearch.checkCropSize(cropSize));
     List<ImageSource> images = ImageFiles.expand(inputs).stream().map(ImageSource::file).toList();
     ImageModel model = models.model();

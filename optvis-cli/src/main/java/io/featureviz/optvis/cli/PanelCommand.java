@@ -2,6 +2,7 @@ package io.featureviz.optvis.cli;
 
 import io.featureviz.contracts.objective.ObjectiveSpec;
 import io.featureviz.contracts.render.RenderDefaults;
+import io.featureviz.contracts.render.RenderLimits;
 import io.featureviz.optvis.image.ContactSheet;
 import io.featureviz.optvis.model.ImageModel;
 import io.featureviz.optvis.model.ModelCatalog;
@@ -20,7 +21,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "panel", mixinStandardHelpOptions = true,
     description = "Render the demo panel locally, without the stack: channels of inception_v3 mixed4 and"
@@ -40,6 +43,9 @@ final class PanelCommand implements Callable<Integer> {
   @Mixin
   EngineFolders folders;
 
+  @Spec
+  CommandSpec command;
+
   @Option(names = "--out", defaultValue = "out", description = "Output folder (${DEFAULT-VALUE}).")
   Path out;
 
@@ -55,10 +61,16 @@ final class PanelCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Files.createDirectories(out);
+    OptionRanges.check(command, "--steps", steps, RenderLimits.STEPS);
     ModelCatalog catalog = folders.catalog();
+    // every model is loaded and its size checked before the first one renders
+    List<ImageModel> models = PANEL.stream().map(panel -> catalog.load(panel.model())).toList();
+    models.forEach(model -> OptionRanges.check(command, "--size", size,
+        RenderLimits.size(model.info().inputSize())));
     List<ContactSheet.Tile> tiles = new ArrayList<>();
-    for (Panel panel : PANEL) {
-      ImageModel model = catalog.load(panel.model());
+    for (int p = 0; p < PANEL.size(); p++) {
+      Panel panel = PANEL.get(p);
+      ImageModel model = models.get(p);
       ObjectiveSpec objective = ObjectiveSpec.parse(String.join(";", panel.objectives()));
       RenderSpec spec = new RenderSpec(objective, size, panel.objectives().size(), steps,
           List.of(steps), 0, RenderDefaults.LEARNING_RATE, ImageParameterization.STANDARD,

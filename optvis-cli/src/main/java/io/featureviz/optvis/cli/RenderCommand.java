@@ -42,6 +42,7 @@ final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    engine.checkRanges();
     ImageModel model = models.model();
     ObjectiveSpec objective = models.objective(engine.batch);
     RenderSpec spec = engine.spec(objective, model.info().inputSize());

@@ -1,6 +1,7 @@
 package io.featureviz.optvis.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,12 +14,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The command-line contract: JSON keys, files written, exit codes and error messages. */
 class FvCliTest {
@@ -214,6 +220,56 @@ class FvCliTest {
     Run threshold = fv("render", "--model", "mobilenet_v2", "--objective", "Conv:1",
         "--steps", "4", "--thresholds", "9");
     assertEquals(2, threshold.status());
-    assertTrue(threshold.err().contains("threshold 9"), threshold.err());
+    assertTrue(threshold.err().contains("--thresholds must be an integer from 1 to 4, not 9"),
+        threshold.err());
+  }
+
+  /** Each number just outside the range the job API takes, and the message that says so. */
+  static Stream<Arguments> numbersOutOfRange() {
+    return Stream.of(
+        Arguments.of(List.of("render", "--lr", "0"), "--lr must be a number in (0, 10], not 0.0"),
+        Arguments.of(List.of("render", "--lr", "10.5"), "--lr must be a number in (0, 10]"),
+        Arguments.of(List.of("render", "--steps", "10001"),
+            "--steps must be an integer from 1 to 10000, not 10001"),
+        Arguments.of(List.of("render", "--batch", "17"), "--batch must be an integer from 1 to 16"),
+        Arguments.of(List.of("render", "--seed", "-1"),
+            "--seed must be an integer from 0 to 2147483647"),
+        Arguments.of(List.of("render", "--decay-power", "4.5"),
+            "--decay-power must be a number in [0, 4]"),
+        Arguments.of(List.of("render", "--redirect-relu-steps", "-1"),
+            "--redirect-relu-steps must be an integer from 0 to 10000"),
+        Arguments.of(List.of("render", "--size", "15"), "--size must be an integer from 16 to 896"),
+        // 4 times mobilenet_v2's 224 px
+        Arguments.of(List.of("render", "--size", "897"),
+            "--size must be an integer from 16 to 896, not 897"),
+        Arguments.of(List.of("examples", "--top", "65"),
+            "--top must be an integer from 1 to 64, not 65"),
+        Arguments.of(List.of("bench", "--batch", "0"), "--batch must be an integer from 1 to 16"),
+        Arguments.of(List.of("bench", "--warmup", "-1"), "--warmup must be an integer from 0"),
+        Arguments.of(List.of("bench", "--size", "897"), "--size must be an integer from 16 to 896"),
+        Arguments.of(List.of("panel", "--steps", "0"), "--steps must be an integer from 1"),
+        // inception_v3 takes 299 px, mobilenet_v2 224: 4 times the smaller is the panel's limit
+        Arguments.of(List.of("panel", "--size", "1000"),
+            "--size must be an integer from 16 to 896"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("numbersOutOfRange")
+  void aNumberOutsideItsRangeExitsWithStatusTwoAndWritesNothing(List<String> command,
+      String message, @TempDir Path dir) throws Exception {
+    Path out = dir.resolve("out");
+    List<String> args = new ArrayList<>(command);
+    args.addAll(switch (command.get(0)) {
+      case "render" -> List.of("--model", "mobilenet_v2", "--objective", "Conv:1", "--out",
+          out.toString(), "--quiet");
+      case "examples" -> List.of("--model", "mobilenet_v2", "--objective", "Conv_1:7", "--out",
+          out.toString(), SharedFiles.photos().get(0).toString());
+      case "bench" -> List.of("--model", "mobilenet_v2");
+      default -> List.of("--out", out.toString(), "--quiet");
+    });
+    Run run = fv(args.toArray(String[]::new));
+    assertEquals(2, run.status(), run.err());
+    assertTrue(run.err().contains(message), run.err());
+    assertFalse(Files.exists(out), "nothing is written");
   }
 }

@@ -23,7 +23,11 @@ public record RenderSpec(
     TransformList transforms,
     int redirectReluSteps) {
 
-  public static final int MAX_SIZE = 1024;
+  /**
+   * The engine's own bound, above what any job or command line may ask for: those take
+   * {@code RenderLimits.size}, at most 4 times the model's input size (1196 px for InceptionV3).
+   */
+  public static final int MAX_SIZE = 4096;
   public static final int MAX_BATCH = 64;
   public static final int MAX_STEPS = 100_000;
 
