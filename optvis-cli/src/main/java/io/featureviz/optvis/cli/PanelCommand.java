@@ -60,13 +60,13 @@ final class PanelCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Files.createDirectories(out);
     OptionRanges.check(command, "--steps", steps, RenderLimits.STEPS);
     ModelCatalog catalog = folders.catalog();
     // every model is loaded and its size checked before the first one renders
     List<ImageModel> models = PANEL.stream().map(panel -> catalog.load(panel.model())).toList();
     models.forEach(model -> OptionRanges.check(command, "--size", size,
         RenderLimits.size(model.info().inputSize())));
+    Files.createDirectories(out);
     List<ContactSheet.Tile> tiles = new ArrayList<>();
     for (int p = 0; p < PANEL.size(); p++) {
       Panel panel = PANEL.get(p);
