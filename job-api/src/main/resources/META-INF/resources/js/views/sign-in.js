@@ -20,10 +20,10 @@ export function renderSignIn(view, { refused, signIn }) {
       'The API refused the stored key. A local stack makes a new key each time it starts.') : null,
     h('p', {}, 'This page needs an API key. On the machine that runs the local stack:'),
     h('ol', {},
-      h('li', {}, 'run ', h('code', {}, './fv up'), ' (or ', h('code', {}, './fv status'),
-        ' when the stack already runs);'),
-      h('li', {}, 'open the link it prints as ', h('code', {}, 'page:'), ' (',
-        h('code', {}, 'page_url'), ' in ', h('code', {}, './fv status'), '), ',
-        h('code', {}, `${location.origin}${location.pathname}#key=…`), ': it signs this page in.')),
+      h('li', {}, 'Run ', h('code', {}, './fv up'), ', or ', h('code', {}, './fv status'),
+        ' when the stack already runs.'),
+      h('li', {}, 'Open the link it prints, ',
+        h('code', {}, `page: ${location.origin}${location.pathname}#key=…`),
+        ' (', h('code', {}, 'page_url'), ' in the status): it signs this page in.')),
     form));
 }
