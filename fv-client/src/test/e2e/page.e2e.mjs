@@ -1,6 +1,7 @@
 // Drives job-api's page in Debian's chromium against a running stack.
-// Usage: FV_API_KEY=<key> node page.e2e.mjs <api-url> <screenshot-dir> <photos-dir>; exits
-// non-zero on the first failure. <photos-dir> is the stack's built-in image set (the shared photos).
+// Usage: FV_API_KEY=<key> FV_PAGE_LINK=<signed-in link> node page.e2e.mjs <api-url>
+// <screenshot-dir> <photos-dir>; exits non-zero on the first failure. <photos-dir> is the stack's
+// built-in image set (the shared photos).
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync } from 'node:fs';
@@ -166,4 +167,56 @@ await step('an uploaded image set can be searched too', async () => {
   await imagesLoaded('.examples figure > img', 4, 128);
 });
 
+/**
+ * Signing in, each in a browser context of its own (no stored key): the link `./fv up` prints
+ * (FV_PAGE_LINK, built by fv-client's PageLink) opens the page signed in and leaves no key in the
+ * address bar; the bare page says how to get a key, and a pasted key signs in.
+ */
+async function signInChecks() {
+  const link = process.env.FV_PAGE_LINK ?? '';
+  const freshPage = async () => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    const fresh = await context.newPage();
+    fresh.on('pageerror', (error) => console.error('page error:', error.message));
+    fresh.setDefaultTimeout(60_000);
+    return fresh;
+  };
+  const modelsListed = (fresh) =>
+    fresh.waitForSelector(`#model option[value="${MODEL}"]`, { state: 'attached' });
+
+  await step('the printed link opens the page signed in; the key leaves the address bar', async () => {
+    assert.match(link, /^http:\/\/[^?]+\/#key=[^&]+$/, 'FV_PAGE_LINK carries the key in the fragment');
+    const fresh = await freshPage();
+    await fresh.goto(link);
+    await fresh.waitForSelector('#view h1');
+    assert.equal(await fresh.locator('.sign-in').count(), 0, 'signed in: no sign-in panel');
+    assert.equal(fresh.url(), `${apiUrl}/`, 'the fragment is gone from the address bar');
+    await fresh.goto(`${apiUrl}/#/submit`);
+    await modelsListed(fresh);
+    await fresh.screenshot({ path: `${shots}/signed-in.png`, fullPage: true });
+    await fresh.reload();
+    await modelsListed(fresh);
+    await fresh.context().close();
+  });
+
+  await step('the bare page says how to get a key; a refused key says so; a pasted key signs in', async () => {
+    const fresh = await freshPage();
+    await fresh.goto(`${apiUrl}/`);
+    const panel = await fresh.waitForSelector('.sign-in');
+    assert.match(await panel.textContent(), /\.\/fv up.*page:/s);
+    assert.equal(await fresh.locator('#view [role=alert]').count(), 0, 'no error before any key was tried');
+    await fresh.screenshot({ path: `${shots}/sign-in.png`, fullPage: true });
+    // on the submit view, whose first request (the models) is the one refused
+    await fresh.goto(`${apiUrl}/#/submit`);
+    await fresh.fill('#sign-in-key', 'fvdev_not-a-key');
+    await fresh.click('.sign-in-form button');
+    await fresh.waitForSelector('.sign-in [role=alert]:has-text("refused the stored key")');
+    await fresh.fill('#sign-in-key', process.env.FV_API_KEY);
+    await fresh.click('.sign-in-form button');
+    await modelsListed(fresh);
+    await fresh.context().close();
+  });
+}
+
+await signInChecks();
 await browser.close();

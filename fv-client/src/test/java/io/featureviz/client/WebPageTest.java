@@ -1,8 +1,10 @@
 package io.featureviz.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.featureviz.client.stack.LocalStack;
+import io.featureviz.client.stack.PageLink;
 import io.featureviz.client.stack.StackPorts;
 import io.featureviz.client.stack.StackSettings;
 import io.featureviz.client.stack.StackState;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.Timeout;
  * job-api's page in a real headless chromium: {@code src/test/e2e/page.e2e.mjs} (Playwright)
  * submits a job from the form, watches its frames arrive, finds it in the history, fills a
  * layer atlas and finds a channel's dataset examples in the built-in and an uploaded image set,
- * against a stack of real processes. Screenshots go to {@code target/screenshots}.
+ * against a stack of real processes; it opens the signed-in link {@code ./fv up} prints, and the
+ * bare page of a browser without a key. Screenshots go to {@code target/screenshots}.
  */
 @Timeout(value = 600, unit = TimeUnit.SECONDS)
 class WebPageTest {
@@ -63,8 +66,11 @@ class WebPageTest {
     assertEquals(0, run(List.of("node", "page.e2e.mjs", state.apiUrl(),
         Path.of("target/screenshots").toAbsolutePath().toString(),
         stack.settings().photosDir().toString()),
-        Map.of("FV_API_KEY", state.apiKey())),
+        Map.of("FV_API_KEY", state.apiKey(), "FV_PAGE_LINK", PageLink.of(state))),
         "the browser script failed; its output is above, screenshots in target/screenshots");
+    // the link's key rode in the fragment, which no request carries
+    String apiLog = Files.readString(Path.of(state.component("job-api").log()));
+    assertFalse(apiLog.contains(state.apiKey()), "job-api's log holds the API key");
   }
 
   private static void deleteTree(Path root) throws IOException {

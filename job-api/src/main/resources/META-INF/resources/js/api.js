@@ -1,9 +1,25 @@
 // The job API, relative to this page; every request carries the stored API key, if any.
 const KEY_ITEM = 'featureviz.apiKey';
 
+// The signed-in link `./fv up` prints carries the key in the fragment (`#key=<key>`, built by
+// fv-client's PageLink); routes start with '#/', so the two never meet.
+const KEY_FRAGMENT = /^#key=/;
+
 export const apiKey = {
   get: () => localStorage.getItem(KEY_ITEM) ?? '',
   set: (key) => (key ? localStorage.setItem(KEY_ITEM, key) : localStorage.removeItem(KEY_ITEM)),
+  /**
+   * Stores the key of a signed-in link, as a pasted key is stored, and removes it from the
+   * address bar and this history entry, so it is not left on screen or in a bookmark. A fragment
+   * never reaches the server, so the key is in no request line or server log either.
+   * Returns whether the address carried a key.
+   */
+  takeFromAddress() {
+    if (!KEY_FRAGMENT.test(location.hash)) return false;
+    this.set(new URLSearchParams(location.hash.slice(1)).get('key').trim());
+    history.replaceState(null, '', location.pathname + location.search);
+    return true;
+  },
 };
 
 /** A refused request: the problem+json answer, with its per-field `errors`. */

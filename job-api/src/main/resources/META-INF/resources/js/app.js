@@ -1,10 +1,11 @@
-import { apiKey } from './api.js';
+import { apiKey, ApiError } from './api.js';
 import { h, show } from './dom.js';
 import { renderSubmit } from './views/submit.js';
 import { renderJobs } from './views/jobs.js';
 import { renderJob } from './views/job.js';
 import { renderAtlas } from './views/atlas.js';
 import { renderChannel } from './views/channel.js';
+import { renderSignIn } from './views/sign-in.js';
 
 // Hash routes, so the page works as static files: #/submit, #/jobs?filters, #/jobs/<id>,
 // #/atlas, #/atlas/<model>/<layer>, #/channel/<model>/<layer>/<channel>?job=&index= (each part
@@ -27,10 +28,17 @@ let leave = null; // stops what the current page runs (event streams) when navig
 async function route() {
   leave?.();
   leave = null;
+  // a signed-in link opened in a new tab, or pasted into this one (then only the hash changed)
+  if (apiKey.takeFromAddress()) keyInput.value = apiKey.get();
   const path = location.hash.slice(1) || '/submit';
   const match = routes.map(([pattern, render]) => [path.match(pattern), render])
     .find(([found]) => found);
   markCurrentLink(path);
+  // every view reads the API, which answers nothing without a key: say how to get one instead
+  if (!apiKey.get()) {
+    renderSignIn(view, { refused: false, signIn });
+    return;
+  }
   if (!match) {
     show(view, h('h1', {}, 'Not found'), h('p', {}, h('a', { href: '#/submit' }, 'Submit a job')));
     return;
@@ -39,6 +47,10 @@ async function route() {
   try {
     leave = (await render(view, found.slice(1))) ?? null;
   } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      renderSignIn(view, { refused: true, signIn });
+      return;
+    }
     show(view, h('h1', {}, 'Something went wrong'), h('p', { role: 'alert' }, error.message));
   }
 }
@@ -51,14 +63,21 @@ function markCurrentLink(path) {
   }
 }
 
+const keyInput = document.getElementById('api-key');
+
+/** Stores a key typed into the header's box or the sign-in panel, and shows the page with it. */
+function signIn(key) {
+  apiKey.set(key.trim());
+  keyInput.value = apiKey.get();
+  route();
+}
+
 function setUpApiKeyForm() {
-  const input = document.getElementById('api-key');
-  input.value = apiKey.get();
+  keyInput.value = apiKey.get();
   document.getElementById('api-key-form').addEventListener('submit', (event) => {
     event.preventDefault();
-    apiKey.set(input.value.trim());
     event.target.closest('details').open = false;
-    route();
+    signIn(keyInput.value);
   });
 }
 

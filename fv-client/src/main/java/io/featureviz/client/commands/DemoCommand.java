@@ -4,6 +4,7 @@ import io.featureviz.client.demo.DemoPanel;
 import io.featureviz.client.jobs.JobResult;
 import io.featureviz.client.jobs.JobWaiter;
 import io.featureviz.client.jobs.JobsClient;
+import io.featureviz.client.stack.PageLink;
 import io.featureviz.client.stack.StackState;
 import io.featureviz.optvis.image.ContactSheet;
 import java.io.IOException;
@@ -69,8 +70,18 @@ public final class DemoCommand implements Callable<Integer> {
     }
     System.out.println("all jobs: GET " + stack.apiUrl() + "/v1/jobs  (API: "
         + stack.apiUrl() + "/q/swagger-ui)");
-    System.out.println("page: " + stack.apiUrl() + "/");
+    printWhatNext(stack);
     return allSucceeded ? 0 : 1;
+  }
+
+  /** The three things a new user does next: look, render something of their own, stop. */
+  private static void printWhatNext(StackState stack) {
+    System.out.println();
+    System.out.println("what next:");
+    System.out.println("  page: " + PageLink.of(stack) + "   (opens the page signed in)");
+    System.out.println("  ./fv submit --model inception_v3 --objective mixed4:97 --size 128"
+        + " --steps 256 --wait   (a render of your own)");
+    System.out.println("  ./fv down   (stops the stack)");
   }
 
   private static void write(Path file, byte[] png) {

@@ -166,7 +166,8 @@ public final class LocalStack {
     boolean running = !components.isEmpty()
         && components.values().stream().allMatch(c -> c.alive() && c.healthy());
     return new StackStatus(state.map(StackState::apiUrl).orElse(null),
-        state.map(StackState::apiKey).orElse(null), running, components);
+        state.map(StackState::apiKey).orElse(null), state.map(PageLink::of).orElse(null),
+        running, components);
   }
 
   private Map<String, String> environment(Service service, InfraEndpoints infra, String apiKey) {
