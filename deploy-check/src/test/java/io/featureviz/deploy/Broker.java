@@ -37,7 +37,8 @@ final class Broker {
         where + ": settings of " + topic));
     for (String bounded : new String[] {Topics.FRAMES, Topics.JOBS_DLQ}) {
       assertTrue(specs.get(bounded).containsKey("retention.ms")
-          && specs.get(bounded).containsKey("retention.bytes"), where + ": no retention on " + bounded);
+          && specs.get(bounded).containsKey("retention.bytes"),
+          where + ": no retention on " + bounded);
     }
     assertTrue(Integer.parseInt(partitions) >= Topics.JOBS_PARTITIONS, where + ": partitions");
   }

@@ -30,7 +30,8 @@ class TensorflowThreadsTest {
           .path("cpus");
       if (module.equals(WORKER) && !cpus.isMissingNode()) {
         String threads = ComposeTest.env(services.path(name)).get(THREADS);
-        assertNotNull(threads, "compose " + name + ": cpus " + cpus.asText() + " but no " + THREADS);
+        assertNotNull(threads,
+            "compose " + name + ": cpus " + cpus.asText() + " but no " + THREADS);
         assertWithin("compose " + name, threads, new BigDecimal(cpus.asText()));
       }
     });

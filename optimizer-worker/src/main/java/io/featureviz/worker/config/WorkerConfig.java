@@ -47,7 +47,8 @@ public interface WorkerConfig {
 
     /**
      * How long a stopping worker waits for its renders to stop at their next step, so that their
-     * jobs go back to the group uncommitted; the deployments' grace periods cover it (deploy-check).
+     * jobs go back to the group uncommitted; the deployments' grace periods cover it
+     * (deploy-check).
      */
     @WithDefault("30s")
     Duration shutdownTimeout();

@@ -212,7 +212,8 @@ public class JobConsumer {
 
   private void awaitRenders() {
     try {
-      renderPool.awaitTermination(config.jobs().shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      renderPool.awaitTermination(config.jobs().shutdownTimeout().toMillis(),
+          TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
