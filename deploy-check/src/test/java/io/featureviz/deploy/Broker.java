@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.featureviz.contracts.messages.Topics;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.common.utils.AppInfoParser;
 
 /** What a Kafka broker and its topic initialisation must satisfy, wherever they are declared. */
@@ -24,9 +26,20 @@ final class Broker {
         where + ": num.partitions below the partitions fv.jobs needs");
   }
 
-  /** Every topic of the contracts, with enough partitions for fv.jobs. */
+  /**
+   * Every topic of the contracts with its settings ({@code Topics.config}: retention of fv.frames
+   * and the DLQ), and enough partitions for fv.jobs.
+   */
   static void assertCreatesTheTopics(String where, String topics, String partitions) {
-    assertEquals(Contracts.topics(), Contracts.words(topics), where + ": topics");
+    Map<String, Map<String, String>> specs = Contracts.topicSpecs(topics);
+    assertEquals(Contracts.topics(), specs.keySet(), where + ": topics");
+    specs.forEach((topic, config) -> assertEquals(new TreeMap<>(Topics.config(topic)), config,
+        where + ": settings of " + topic));
+    for (String bounded : new String[] {Topics.FRAMES, Topics.JOBS_DLQ}) {
+      assertTrue(specs.get(bounded).containsKey("retention.ms")
+          && specs.get(bounded).containsKey("retention.bytes"),
+          where + ": no retention on " + bounded);
+    }
     assertTrue(Integer.parseInt(partitions) >= Topics.JOBS_PARTITIONS, where + ": partitions");
   }
 }

@@ -175,6 +175,57 @@ class ComposeTest {
     assertTrue(texts(device.path("capabilities")).contains("gpu"));
   }
 
+  /**
+   * Long-running services come back after a crash or a reboot; the one-off init services, which
+   * others wait on to complete, run once.
+   */
+  @Test
+  void longRunningServicesRestartAndOneOffsDoNot() {
+    Set<String> oneOffs = new TreeSet<>();
+    SERVICES.forEach(service -> service.path("depends_on").fields().forEachRemaining(d -> {
+      if (d.getValue().path("condition").asText().equals("service_completed_successfully")) {
+        oneOffs.add(d.getKey());
+      }
+    }));
+    SERVICES.fields().forEachRemaining(service -> {
+      String restart = service.getValue().path("restart").asText();
+      if (oneOffs.contains(service.getKey())) {
+        assertEquals("no", restart, service.getKey() + " is a one-off");
+      } else {
+        assertTrue(Set.of("unless-stopped", "always", "on-failure").contains(restart),
+            service.getKey() + ": restart \"" + restart + "\" never brings it back");
+      }
+    });
+  }
+
+  /**
+   * Docker restarts a container whose process ended, not an unhealthy one: a worker whose
+   * liveness answers DOWN stops itself from its health check, so that its restart policy acts.
+   */
+  @Test
+  void workersWhoseLivenessFailsStopThemselves() {
+    builtServices().forEach((name, module) -> {
+      if (module.equals("optimizer-worker")) {
+        String check = String.join(" ", texts(SERVICES.path(name).path("healthcheck")
+            .path("test")));
+        int port = Service.of(module).httpPort();
+        assertTrue(check.contains("http://localhost:" + port + "/q/health/live")
+            && check.contains("kill 1"), name + ": liveness DOWN does not end the container");
+      }
+    });
+  }
+
+  /** The example credentials of .env stay off the network: ports on the loopback only. */
+  @Test
+  void portsArePublishedOnTheLoopbackOnly() {
+    SERVICES.fields().forEachRemaining(service -> {
+      for (String mapping : texts(service.getValue().path("ports"))) {
+        assertTrue(mapping.startsWith("127.0.0.1:"),
+            service.getKey() + " publishes " + mapping + " on every interface");
+      }
+    });
+  }
+
   /** Compose service name to the module whose folder is its build context. */
   static Map<String, String> builtServices() {
     Map<String, String> built = new LinkedHashMap<>();

@@ -4,7 +4,9 @@ import io.featureviz.contracts.messages.Topics;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -29,8 +31,23 @@ final class Contracts {
     }
   }
 
-  /** The space-separated list the init scripts take. */
-  static Set<String> words(String list) {
-    return new TreeSet<>(Arrays.asList(list.trim().split("\\s+")));
+  /**
+   * The topics of the init script's TOPICS list (space-separated, each
+   * {@code name[:key=value,key=value...]}) with the settings each is given.
+   */
+  static Map<String, Map<String, String>> topicSpecs(String list) {
+    Map<String, Map<String, String>> topics = new TreeMap<>();
+    for (String spec : list.trim().split("\\s+")) {
+      int colon = spec.indexOf(':');
+      Map<String, String> config = new TreeMap<>();
+      if (colon >= 0) {
+        for (String setting : spec.substring(colon + 1).split(",")) {
+          int eq = setting.indexOf('=');
+          config.put(setting.substring(0, eq), setting.substring(eq + 1));
+        }
+      }
+      topics.put(colon < 0 ? spec : spec.substring(0, colon), config);
+    }
+    return topics;
   }
 }

@@ -15,6 +15,10 @@ class DockerfileTest {
 
   private static final Pattern EXPOSE = Pattern.compile("(?m)^EXPOSE (\\d+)$");
   private static final Pattern USER = Pattern.compile("(?m)^USER (\\d+)$");
+  private static final Pattern FROM = Pattern.compile("(?m)^FROM (\\S+)");
+  /** nvidia/cuda:MAJOR.MINOR.PATCH-cudnnMAJOR-runtime-OS, the CUDA and cuDNN it holds. */
+  private static final Pattern CUDA_BASE =
+      Pattern.compile("nvidia/cuda:(\\d+\\.\\d+)\\.\\d+-cudnn(\\d+)-runtime-[a-z0-9.]+");
 
   @Test
   void everyComposeBuildHasAQuarkusDockerfile() {
@@ -31,6 +35,28 @@ class DockerfileTest {
           + ": EXPOSE");
       assertEquals(String.valueOf(podUser()), only(USER, text), dockerfile + ": USER");
     });
+  }
+
+  /**
+   * The GPU image's CUDA and cuDNN are those the TensorFlow natives were built for, recorded once
+   * in the root pom (how they were read is said there): on another cuDNN major TensorFlow finds no
+   * usable GPU and renders on the CPU. The image build itself fails without that library.
+   */
+  @Test
+  void gpuImageProvidesTheCudaAndCudnnOfTheNatives() {
+    String pom = Repo.read(Repo.ROOT.resolve("pom.xml"));
+    String cuda = only(Pattern.compile("<tensorflow\\.native\\.cuda>([^<]+)<"), pom);
+    String cudnn = only(Pattern.compile("<tensorflow\\.native\\.cudnn>([^<]+)<"), pom);
+    String cudnnMajor = cudnn.substring(0, cudnn.indexOf('.'));
+    Path dockerfile = Repo.ROOT.resolve("optimizer-worker/src/main/docker/Dockerfile.gpu");
+    String text = Repo.read(dockerfile);
+
+    Matcher base = CUDA_BASE.matcher(only(FROM, text));
+    assertTrue(base.matches(), dockerfile + ": not an nvidia/cuda cudnn runtime image");
+    assertEquals(cuda, base.group(1), dockerfile + ": CUDA of the base image");
+    assertEquals(cudnnMajor, base.group(2), dockerfile + ": cuDNN of the base image");
+    assertTrue(text.contains("RUN ldconfig -p | grep -q 'libcudnn.so." + cudnnMajor + " '"),
+        dockerfile + ": the build does not check for libcudnn.so." + cudnnMajor);
   }
 
   /** runAsUser of the services' pods (base/service-pod-defaults.yaml). */

@@ -1,6 +1,7 @@
 package io.featureviz.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -165,6 +166,29 @@ class KubernetesTest {
     assertTrue(max >= spec.path("minReplicaCount").asInt(1));
     assertTrue(max <= Topics.JOBS_PARTITIONS,
         "more workers than partitions of fv.jobs would idle");
+  }
+
+  /**
+   * An ingress in front of job-api lets through every body the API accepts: model and dataset
+   * uploads up to fv.uploads.max-size, and up to the API's ceiling (quarkus.http.limits
+   * .max-body-size), so that the API, not nginx's 1 MB default, refuses what is too large.
+   */
+  @Test
+  void apiIngressLetsTheUploadsThrough() {
+    Service api = Service.of("job-api");
+    long uploads = Math.max(
+        Quantities.quarkusBytes(api.value("fv.uploads.max-size").orElseThrow()),
+        Quantities.quarkusBytes(api.value("quarkus.http.limits.max-body-size").orElseThrow()));
+    List<Manifest> ingresses = Manifests.ofKind("Ingress").stream()
+        .filter(i -> i.doc().findValues("service").stream()
+            .anyMatch(b -> b.path("name").asText().equals("job-api"))).toList();
+    assertFalse(ingresses.isEmpty(), "no Ingress routes to job-api");
+    for (Manifest ingress : ingresses) {
+      String limit = ingress.doc().path("metadata").path("annotations")
+          .path("nginx.ingress.kubernetes.io/proxy-body-size").asText("1m");
+      assertTrue(Quantities.nginxBytes(limit) >= uploads,
+          ingress + ": proxy-body-size " + limit + " is below the API's " + uploads + " bytes");
+    }
   }
 
   private static void assertProbe(Container c, String probe, String path) {

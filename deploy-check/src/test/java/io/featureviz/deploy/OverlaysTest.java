@@ -1,12 +1,14 @@
 package io.featureviz.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.featureviz.deploy.Manifests.Container;
 import io.featureviz.deploy.Manifests.Manifest;
 import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** overlays/self-contained against base's endpoints, and the GPU component. */
@@ -73,6 +75,26 @@ class OverlaysTest {
             .filter(c -> c.name().equals("optimizer-worker")).findFirst().orElseThrow()
             .spec().path("envFrom").path(0).path("configMapRef").path("name").asText(),
         config.name(), "the patch must hit the worker's ConfigMap");
+  }
+
+  /**
+   * A Deployment on GPUs replaces pods without a surge pod: the surge pod would wait for a spare
+   * GPU, and with every GPU busy the rollout would never end.
+   */
+  @Test
+  void gpuRolloutNeedsNoSpareGpu() {
+    List<Manifest> onGpus = Manifests.containers().stream()
+        .filter(c -> c.spec().path("resources").path("limits").has("nvidia.com/gpu"))
+        .map(Container::workload).distinct().toList();
+    assertFalse(onGpus.isEmpty());
+    for (Manifest deployment : onGpus) {
+      JsonNode strategy = deployment.doc().path("spec").path("strategy");
+      String type = strategy.path("type").asText();
+      String surge = strategy.path("rollingUpdate").path("maxSurge").asText();
+      assertTrue(type.equals("Recreate")
+              || type.equals("RollingUpdate") && (surge.equals("0") || surge.equals("0%")),
+          deployment + ": strategy " + strategy + " surges a pod that needs a spare GPU");
+    }
   }
 
   /** A Service of the self-contained overlay answers at the host (name.namespace...) and port. */

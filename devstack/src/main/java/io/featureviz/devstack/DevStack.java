@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * Kafka, the object store and PostgreSQL, started together with the featureviz topics and bucket in place, and
@@ -47,17 +48,22 @@ public final class DevStack implements AutoCloseable {
         () -> PostgresNode.start(stateDir.resolve("postgres"), ports.postgres()));
     try {
       DevStack stack = new DevStack(kafka.join(), s3.join(), postgres.join());
-      stack.kafka.createTopics(Map.of(
-          Topics.JOBS, Topics.JOBS_PARTITIONS,
-          Topics.FRAMES, 3,
-          Topics.EVENTS, 3,
-          Topics.JOBS_DLQ, 1));
+      stack.kafka.createTopics(List.of(
+          topic(Topics.JOBS, Topics.JOBS_PARTITIONS),
+          topic(Topics.FRAMES, 3),
+          topic(Topics.EVENTS, 3),
+          topic(Topics.JOBS_DLQ, 1)));
       stack.s3.createBucket(BUCKET);
       return stack;
     } catch (RuntimeException e) {
       closeStarted(List.of(kafka, s3, postgres), e);
       throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
     }
+  }
+
+  /** A featureviz topic with its settings (retention where it must not grow without bound). */
+  private static NewTopic topic(String name, int partitions) {
+    return new NewTopic(name, partitions, (short) 1).configs(Topics.config(name));
   }
 
   /** After a failed start: stops the nodes that did come up, so that no port or process is left behind. */

@@ -50,18 +50,15 @@ public final class KafkaNode implements AutoCloseable {
     return "127.0.0.1:" + port;
   }
 
-  /** Creates the topics that do not exist yet, with one replica each. */
-  public void createTopics(Map<String, Integer> partitionsByTopic) {
-    List<NewTopic> topics = partitionsByTopic.entrySet().stream()
-        .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1))
-        .toList();
+  /** Creates the topics that do not exist yet; this node holds their only replica. */
+  public void createTopics(List<NewTopic> topics) {
     try (Admin admin = admin()) {
       for (var result : admin.createTopics(topics).values().values()) {
         try {
           result.get();
         } catch (ExecutionException e) {
           if (!(e.getCause() instanceof TopicExistsException)) {
-            throw new IllegalStateException("could not create topics " + partitionsByTopic.keySet(), e.getCause());
+            throw new IllegalStateException("could not create topics " + topics, e.getCause());
           }
         }
       }

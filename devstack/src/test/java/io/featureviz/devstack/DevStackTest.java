@@ -35,6 +35,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,6 +43,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -78,6 +80,19 @@ class DevStackTest {
       assertEquals(3, topics.get(Topics.FRAMES).partitions().size());
       assertEquals(3, topics.get(Topics.EVENTS).partitions().size());
       assertEquals(1, topics.get(Topics.JOBS_DLQ).partitions().size());
+    }
+  }
+
+  @Test
+  void framesAndDeadLettersHaveTheRetentionOfTheContracts() throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafka().bootstrapServers()))) {
+      for (String topic : List.of(Topics.FRAMES, Topics.JOBS_DLQ)) {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+
+        assertTrue(Topics.config(topic).containsKey("retention.ms"), topic);
+        Topics.config(topic).forEach((key, value) -> assertEquals(value, config.get(key).value(), topic + " " + key));
+      }
     }
   }
 

@@ -1,5 +1,7 @@
 package io.featureviz.contracts.messages;
 
+import java.util.Map;
+
 /** Kafka topic names. Every message is keyed by its job id, so one job's messages stay ordered. */
 public final class Topics {
 
@@ -15,5 +17,34 @@ public final class Topics {
   /** Minimum partition count of {@link #JOBS}, so that several workers share the load. */
   public static final int JOBS_PARTITIONS = 3;
 
+  private static final long HOUR_MS = 3_600_000L;
+  private static final long DAY_MS = 24 * HOUR_MS;
+  private static final long MIB = 1024L * 1024;
+
   private Topics() {}
+
+  /**
+   * Topic-level settings of a topic, as {@code kafka-topics.sh --config} takes them; empty where
+   * the broker's defaults do. Every place that creates the topics applies them: the devstack and
+   * the init script of docker-compose.yml and deploy/k8s (checked by deploy-check).
+   *
+   * <p>{@link #FRAMES}: the storage sink copies frames to the object store within seconds, so the
+   * broker keeps them only for a sink that is down (3 days: a weekend), and at most 1 GiB per
+   * partition whatever the rate. Hourly segments of 256 MiB, since retention deletes whole closed
+   * segments only. {@link #JOBS_DLQ}: unreadable job requests, kept 30 days for someone to look
+   * at, a few KiB each.
+   */
+  public static Map<String, String> config(String topic) {
+    return switch (topic) {
+      case FRAMES -> Map.of(
+          "retention.ms", String.valueOf(3 * DAY_MS),
+          "retention.bytes", String.valueOf(1024 * MIB),
+          "segment.ms", String.valueOf(HOUR_MS),
+          "segment.bytes", String.valueOf(256 * MIB));
+      case JOBS_DLQ -> Map.of(
+          "retention.ms", String.valueOf(30 * DAY_MS),
+          "retention.bytes", String.valueOf(256 * MIB));
+      default -> Map.of();
+    };
+  }
 }

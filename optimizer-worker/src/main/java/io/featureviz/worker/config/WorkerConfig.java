@@ -44,6 +44,14 @@ public interface WorkerConfig {
     /** Liveness fails when the poll loop has not come round for this long. */
     @WithDefault("60s")
     Duration stallTimeout();
+
+    /**
+     * How long a stopping worker waits for its renders to stop at their next step, so that their
+     * jobs go back to the group uncommitted; the deployments' grace periods cover it
+     * (deploy-check).
+     */
+    @WithDefault("30s")
+    Duration shutdownTimeout();
   }
 
   /** The device a worker renders on. */

@@ -91,8 +91,9 @@ public class JobConsumer {
     running = false;
     cancellations.shutDown();
     renderPool.shutdown();
-    renderPool.awaitTermination(30, TimeUnit.SECONDS);
-    pollThread.join(TimeUnit.SECONDS.toMillis(35));
+    renderPool.awaitTermination(config.jobs().shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    // The poll thread then commits what finished and leaves the group.
+    pollThread.join(config.jobs().shutdownTimeout().plusSeconds(5).toMillis());
   }
 
   /** Jobs being rendered now. */
@@ -211,7 +212,8 @@ public class JobConsumer {
 
   private void awaitRenders() {
     try {
-      renderPool.awaitTermination(30, TimeUnit.SECONDS);
+      renderPool.awaitTermination(config.jobs().shutdownTimeout().toMillis(),
+          TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
