@@ -170,6 +170,21 @@ class LocalStackTest {
         "--size", "48"), "render options do not apply to dataset_examples");
   }
 
+  /**
+   * Normal jobs (no fault, nothing refused or cancelled) leave no error in any service's log,
+   * TensorFlow's included; an inception_v3 job runs redirected-ReLU steps and ordinary ones.
+   */
+  @Test
+  @Order(2)
+  void normalJobsLeaveNoErrorInAnyServiceLog() throws IOException {
+    JsonNode job = runCli("submit", "--state", "target/stack-test", "--model", "inception_v3",
+        "--objective", "mixed4:97", "--size", "64",
+        "--steps", Integer.toString(RenderDefaults.REDIRECT_RELU_STEPS + 2), "--wait", "--json");
+
+    assertEquals("SUCCEEDED", job.path("status").asText(), job::toString);
+    assertEquals(List.of(), ServiceLogs.errorLines(state), "ERROR lines after normal jobs");
+  }
+
   @Test
   @Order(3)
   void refusedSubmissionExitsWithStatus2() {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The layer graph of a Keras functional model, from model.json's {@code modelTopology}. */
 record KerasGraph(Map<String, KerasLayer> layers, KerasLayer input) {
@@ -48,6 +49,21 @@ record KerasGraph(Map<String, KerasLayer> layers, KerasLayer input) {
           + " size, [null, size, size, 3]; it takes " + shape);
     }
     return shape.get(1).asInt();
+  }
+
+  /**
+   * The convolution whose output {@code layer} batch-normalizes, when the two can be built as one
+   * convolution: {@code layer} is a BatchNormalization taking only the output of a Conv2D without
+   * activation.
+   */
+  Optional<KerasLayer> convolutionNormalizedBy(KerasLayer layer) {
+    if (!layer.className().equals("BatchNormalization") || layer.inbound().size() != 1) {
+      return Optional.empty();
+    }
+    KerasLayer producer = layers.get(layer.inbound().get(0));
+    return producer != null && producer.className().equals("Conv2D")
+        && producer.config().path("activation").asText().equals("linear")
+        ? Optional.of(producer) : Optional.empty();
   }
 
   /** Keras 2 inbound_nodes: [[[layer, node index, tensor index, kwargs], ...]], one call. */

@@ -1,6 +1,7 @@
 package io.featureviz.optvis.model.tfjs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.featureviz.optvis.model.BatchNorm;
 import io.featureviz.optvis.model.NetworkBuilder;
 import java.util.List;
 import java.util.Map;
@@ -37,18 +38,42 @@ final class KerasLayerOps {
   }
 
   private Operand<TFloat32> conv2d(KerasLayer layer, Operand<TFloat32> x, Ops tf) {
+    Operand<TFloat32> y = convolution(layer, x, weight(layer, "kernel").values(), bias(layer), tf);
+    return Activations.apply(layer, net, tf, y);
+  }
+
+  /**
+   * A Conv2D without activation and the BatchNormalization that takes its output, as one
+   * convolution with the normalization folded into its kernel and bias ({@link BatchNorm} says
+   * why).
+   *
+   * @param tf ops scoped to the normalization layer, whose output this is
+   */
+  Operand<TFloat32> conv2dWithBatchNorm(KerasLayer conv, KerasLayer norm,
+      List<Operand<TFloat32>> inputs, Ops tf) {
+    BatchNorm folded = batchNorm(norm);
+    return convolution(conv, single(conv, inputs),
+        folded.foldIntoKernel(weight(conv, "kernel").values()), folded.foldIntoBias(bias(conv)), tf);
+  }
+
+  private Operand<TFloat32> convolution(KerasLayer layer, Operand<TFloat32> x, float[] kernel,
+      float[] bias, Ops tf) {
     requireChannelsLast(layer);
     if (layer.config().path("groups").asInt(1) != 1) {
       throw new TfjsFormatException(layer.describe() + " is a grouped convolution (groups "
           + layer.config().get("groups") + "); only groups 1 is supported");
     }
-    Operand<TFloat32> y = tf.nn.conv2d(x, weight(layer, "kernel").constant(tf),
-        window(layer.param("strides")), padding(layer),
+    Weight filter = weight(layer, "kernel");
+    Operand<TFloat32> y = tf.nn.conv2d(x, new Weight(filter.name(), filter.shape(), kernel)
+        .constant(tf), window(layer.param("strides")), padding(layer),
         Conv2d.dilations(window(layer.param("dilation_rate"))));
-    if (layer.param("use_bias").asBoolean()) {
-      y = tf.nn.biasAdd(y, weight(layer, "bias").constant(tf));
-    }
-    return Activations.apply(layer, net, tf, y);
+    return bias == null ? y
+        : tf.nn.biasAdd(y, tf.constant(Shape.of(bias.length), DataBuffers.of(bias)));
+  }
+
+  /** The convolution's bias, null when it has none. */
+  private float[] bias(KerasLayer conv) {
+    return conv.param("use_bias").asBoolean() ? weight(conv, "bias").values() : null;
   }
 
   private Operand<TFloat32> pooling(KerasLayer layer, Operand<TFloat32> x, Ops tf) {
@@ -62,32 +87,26 @@ final class KerasLayerOps {
         : tf.nn.avgPool(x, pool, strides, padding(layer));
   }
 
-  /**
-   * Inference-mode batch norm folded into one multiply and one add per channel:
-   * {@code gamma * (x - mean) / sqrt(var + eps) + beta}.
-   */
+  /** Inference-mode batch norm as one multiply and one add per channel. */
   private Operand<TFloat32> batchNormalization(KerasLayer layer, Operand<TFloat32> x, Ops tf) {
+    BatchNorm norm = batchNorm(layer);
+    Shape channels = Shape.of(norm.channels());
+    return tf.math.add(tf.math.mul(x, tf.constant(channels, DataBuffers.of(norm.scale()))),
+        tf.constant(channels, DataBuffers.of(norm.shift())));
+  }
+
+  private BatchNorm batchNorm(KerasLayer layer) {
     JsonNode axis = layer.param("axis");
     int channelAxis = axis.isArray() && axis.size() == 1 ? axis.get(0).asInt() : axis.asInt();
     if (channelAxis != 3 && channelAxis != -1) {
       throw new TfjsFormatException(layer.describe() + " normalizes axis " + axis
           + "; only the channel axis (3 or -1) is supported");
     }
-    double epsilon = layer.param("epsilon").asDouble();
-    float[] mean = weight(layer, "moving_mean").values();
-    float[] variance = weight(layer, "moving_variance").values();
-    float[] gamma = layer.param("scale").asBoolean() ? weight(layer, "gamma").values() : null;
-    float[] beta = layer.param("center").asBoolean() ? weight(layer, "beta").values() : null;
-    float[] multiplier = new float[mean.length];
-    float[] offset = new float[mean.length];
-    for (int c = 0; c < mean.length; c++) {
-      double m = (gamma == null ? 1 : gamma[c]) / Math.sqrt(variance[c] + epsilon);
-      multiplier[c] = (float) m;
-      offset[c] = (float) ((beta == null ? 0 : beta[c]) - mean[c] * m);
-    }
-    Shape channels = Shape.of(mean.length);
-    return tf.math.add(tf.math.mul(x, tf.constant(channels, DataBuffers.of(multiplier))),
-        tf.constant(channels, DataBuffers.of(offset)));
+    return BatchNorm.of(
+        layer.param("scale").asBoolean() ? weight(layer, "gamma").values() : null,
+        layer.param("center").asBoolean() ? weight(layer, "beta").values() : null,
+        weight(layer, "moving_mean").values(), weight(layer, "moving_variance").values(),
+        layer.param("epsilon").asDouble());
   }
 
   private Weight weight(KerasLayer layer, String parameter) {

@@ -114,11 +114,16 @@ public final class TfjsLayersModel implements ImageModel {
     if (layer == null) {
       throw new TfjsFormatException("the model has no layer '" + name + "'");
     }
+    // A batch norm on a convolution's output is built into that convolution, from its input.
+    Optional<KerasLayer> normalized = graph.convolutionNormalizedBy(layer);
     List<Operand<TFloat32>> inputs = new ArrayList<>();
-    for (String inbound : layer.inbound()) {
+    for (String inbound : normalized.orElse(layer).inbound()) {
       inputs.add(output(inbound, built, ops, scope));
     }
-    Operand<TFloat32> result = ops.apply(layer, inputs, scope.withSubScope(opName(name)));
+    Ops layerScope = scope.withSubScope(opName(name));
+    Operand<TFloat32> result = normalized.isPresent()
+        ? ops.conv2dWithBatchNorm(normalized.get(), layer, inputs, layerScope)
+        : ops.apply(layer, inputs, layerScope);
     built.put(name, result);
     return result;
   }
