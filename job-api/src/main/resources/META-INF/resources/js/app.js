@@ -5,11 +5,13 @@ import { renderJobs } from './views/jobs.js';
 import { renderJob } from './views/job.js';
 import { renderAtlas } from './views/atlas.js';
 import { renderChannel } from './views/channel.js';
+import { renderGallery } from './views/gallery.js';
 
-// Hash routes, so the page works as static files: #/submit, #/jobs?filters, #/jobs/<id>,
-// #/atlas, #/atlas/<model>/<layer>, #/channel/<model>/<layer>/<channel>?job=&index= (each part
-// URI-encoded: layer names contain '/').
+// Hash routes, so the page works as static files: #/ and #/gallery, #/submit, #/jobs?filters,
+// #/jobs/<id>, #/atlas, #/atlas/<model>/<layer>, #/channel/<model>/<layer>/<channel>?job=&index=
+// (each part URI-encoded: layer names contain '/').
 const routes = [
+  [/^\/(?:gallery)?$/, (view) => renderGallery(view)],
   [/^\/jobs\/([^/?]+)$/, (view, [id]) => renderJob(view, decodeURIComponent(id))],
   [/^\/jobs(?:\?(.*))?$/, (view, [query]) => renderJobs(view, new URLSearchParams(query ?? ''))],
   [/^\/atlas(?:\/([^/]+)\/([^/]+))?$/,
@@ -27,7 +29,7 @@ let leave = null; // stops what the current page runs (event streams) when navig
 async function route() {
   leave?.();
   leave = null;
-  const path = location.hash.slice(1) || '/submit';
+  const path = location.hash.slice(1) || '/';
   const match = routes.map(([pattern, render]) => [path.match(pattern), render])
     .find(([found]) => found);
   markCurrentLink(path);

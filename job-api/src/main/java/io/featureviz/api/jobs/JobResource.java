@@ -2,6 +2,7 @@ package io.featureviz.api.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.featureviz.api.ApiConfig;
+import io.featureviz.api.QueryParameters;
 import io.featureviz.api.auth.Caller;
 import io.featureviz.api.events.JobEventStream;
 import io.featureviz.api.models.ModelUploadService;
@@ -9,7 +10,6 @@ import io.featureviz.api.problems.ProblemException;
 import io.featureviz.contracts.messages.JobKind;
 import io.featureviz.contracts.messages.JobRequest;
 import io.featureviz.contracts.messages.JobStatus;
-import io.featureviz.contracts.messages.ModelKeys;
 import io.featureviz.contracts.objective.ObjectiveSpec;
 import io.featureviz.metadata.ObjectiveColumns;
 import io.smallrye.common.annotation.Blocking;
@@ -75,12 +75,11 @@ public class JobResource {
       @RestQuery String layer, @RestQuery String channel, @RestQuery String objective,
       @RestQuery String status, @RestQuery String limit, @RestQuery String cursor)
       throws SQLException {
-    JobFilter filter = new JobFilter(kind(kind), modelId(model), layer,
-        channel == null ? null : integer("channel", channel, 0, Integer.MAX_VALUE),
+    JobFilter filter = new JobFilter(kind(kind), QueryParameters.modelId(model), layer,
+        channel == null ? null : QueryParameters.integer("channel", channel, 0, Integer.MAX_VALUE),
         canonical(objective), status(status));
-    int pageSize = limit == null ? limits.defaultPageSize()
-        : integer("limit", limit, 1, limits.maxPageSize());
-    return jobs.list(caller.tenant(), filter, cursor == null ? null : PageCursor.decode(cursor), pageSize);
+    return jobs.list(caller.tenant(), filter, cursor == null ? null : PageCursor.decode(cursor),
+        QueryParameters.pageSize(limit, limits));
   }
 
   @DELETE
@@ -97,28 +96,6 @@ public class JobResource {
   public Multi<OutboundSseEvent> follow(@PathParam("id") String id, @Context Sse sse)
       throws SQLException {
     return events.open(JobId.parse(id), caller.tenant(), sse);
-  }
-
-  /** Query integers are parsed here: JAX-RS would answer a bad one with 404. */
-  private static int integer(String field, String text, int min, int max) {
-    try {
-      int value = Integer.parseInt(text);
-      if (value >= min && value <= max) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw ProblemException.invalidParameter(field, "must be an integer from " + min + " to " + max);
-  }
-
-  /** An id no model can have matches no job: most likely a mistake, or an attack. */
-  private static String modelId(String model) {
-    if (model != null && !ModelKeys.isUploadedId(model)) {
-      throw ProblemException.invalidParameter("model",
-          "must be a model id matching " + ModelKeys.ID);
-    }
-    return model;
   }
 
   /** Jobs store their objective in canonical form, so the filter is canonicalised too. */
