@@ -197,8 +197,9 @@ await step('the page opens on a gallery of finished images, each batch element i
 
 await step('the jobs list shows a thumbnail per job', async () => {
   await page.goto(`${apiUrl}/#/jobs`);
-  const rows = await page.locator('table.jobs tbody tr').count();
   // the goldfish, three atlas jobs and two dataset searches, whose thumbnail is their best crop
+  await page.waitForSelector('table.jobs tbody tr >> nth=5');
+  const rows = await page.locator('table.jobs tbody tr').count();
   assert.equal(rows, 6);
   assert.equal(await atLeastImagesLoaded('table.jobs td.thumbnail img', rows), rows);
   await shot('jobs-thumbnails');

@@ -38,6 +38,11 @@ function cell(item) {
         h('img', { src: item.url, alt: `visualization of ${name}`, width: item.width,
           height: item.height, loading: 'lazy' }),
         h('figcaption', {},
-          h('code', { class: 'objective' }, item.objective ?? '?'),
+          h('code', { class: 'objective' }, breakable(item.objective ?? '?')),
           h('span', { class: 'model' }, item.model ?? '')))));
+}
+
+/** The text with line-break opportunities after each '/', so long layer paths wrap at a part. */
+function breakable(text) {
+  return text.split(/(?<=\/)/).flatMap((part, i) => (i ? [h('wbr'), part] : [part]));
 }

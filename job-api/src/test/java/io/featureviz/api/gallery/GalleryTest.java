@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -152,6 +153,14 @@ class GalleryTest {
       tenant().queryParam(bad[0], bad[1]).get("/v1/gallery").then().statusCode(400)
           .contentType("application/problem+json").body("errors.field", hasItem(bad[0]));
     }
+  }
+
+  @Test
+  void galleryIsDescribedInTheOpenApiDocument() {
+    RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        .body("paths.'/v1/gallery'.get.summary", equalTo("List finished images"))
+        .body("paths.'/v1/gallery'.get.parameters.name", hasItem("objective"))
+        .body("components.schemas.GalleryItem.properties", hasKey("batch_index"));
   }
 
   private RequestSpecification tenant() {
