@@ -167,6 +167,63 @@ await step('an uploaded image set can be searched too', async () => {
   await imagesLoaded('.examples figure > img', 4, 128);
 });
 
+/** Waits until at least `count` images under `selector` have loaded; returns how many did. */
+const atLeastImagesLoaded = async (selector, count) => (await page.waitForFunction(
+  ([css, n]) => {
+    const loaded = [...document.querySelectorAll(css)].filter((i) => i.complete && i.naturalWidth > 0);
+    return loaded.length >= n && loaded.length;
+  }, [selector, count])).jsonValue();
+
+await step('the page opens on a gallery of finished images, each batch element its own cell', async () => {
+  await page.goto(`${apiUrl}/`);
+  // the three atlas jobs' 24 elements fill the first page, newest job first; the goldfish is next
+  assert.equal(await atLeastImagesLoaded('.gallery img', 24), 24);
+  const cells = await page.$$eval('.gallery li', (items) => items.map((item) => ({
+    job: item.querySelector('a').getAttribute('href'),
+    objective: item.querySelector('.objective').textContent,
+    model: item.querySelector('.model').textContent,
+  })));
+  const atlasChannels = cells.map((c) => c.objective.match(/^(.+):(\d+)$/))
+    .filter((m) => m?.[1] === ATLAS_LAYER).map((m) => Number(m[2])).sort((a, b) => a - b);
+  assert.deepEqual(atlasChannels, range(0, 24), `one cell per channel: ${JSON.stringify(cells)}`);
+  assert.ok(cells.every((c) => c.model === MODEL && /^#\/jobs\/[0-9a-f-]+$/.test(c.job)));
+  assert.equal(new Set(cells.map((c) => c.job)).size, 3, 'the atlas rendered three batched jobs');
+  await shot('gallery');
+  await page.click('text=Load more');
+  await page.waitForSelector(`.gallery a[href="#/jobs/${jobId}"] img`);
+  assert.equal(await page.textContent(`.gallery a[href="#/jobs/${jobId}"] .objective`), 'softmax:2');
+  await page.click(`.gallery a[href="#/jobs/${jobId}"]`);
+  await page.waitForURL(new RegExp(`#/jobs/${jobId}$`));
+});
+
+await step('the jobs list shows a thumbnail per job', async () => {
+  await page.goto(`${apiUrl}/#/jobs`);
+  // the goldfish, three atlas jobs and two dataset searches, whose thumbnail is their best crop
+  await page.waitForSelector('table.jobs tbody tr >> nth=5');
+  const rows = await page.locator('table.jobs tbody tr').count();
+  assert.equal(rows, 6);
+  assert.equal(await atLeastImagesLoaded('table.jobs td.thumbnail img', rows), rows);
+  await shot('jobs-thumbnails');
+});
+
+await step('a channel rendered as one element of a batched job shows its image', async () => {
+  // opened directly, not from the atlas: the page finds the element itself
+  await page.goto(`${apiUrl}/#/channel/${MODEL}/${encodeURIComponent(ATLAS_LAYER)}/13`);
+  await imagesLoaded('.visualization img', 1, 32);
+  assert.equal(await page.locator('text=Render this channel').count(), 0);
+  const job = await page.getAttribute('.visualization a', 'href');
+  const { request } = await (await page.request.get(`${apiUrl}/v1/${job.slice(2)}`, {
+    headers: { Authorization: `Bearer ${process.env.FV_API_KEY}` },
+  })).json();
+  assert.ok(request.batch > 1 && request.objective.includes(`${ATLAS_LAYER}:13`), request.objective);
+  await shot('channel-from-batch');
+});
+
+function range(from, to) {
+  return Array.from({ length: to - from }, (_, i) => from + i);
+}
+
+
 /**
  * Signing in, each in a browser context of its own (no stored key): the link `./fv up` prints
  * (FV_PAGE_LINK, built by fv-client's PageLink) opens the page signed in and leaves no key in the
@@ -191,6 +248,9 @@ async function signInChecks() {
     await fresh.waitForSelector('#view h1');
     assert.equal(await fresh.locator('.sign-in').count(), 0, 'signed in: no sign-in panel');
     assert.equal(fresh.url(), `${apiUrl}/`, 'the fragment is gone from the address bar');
+    // the front page: the gallery of finished images, without a key typed
+    await fresh.waitForFunction(() => [...document.querySelectorAll('.gallery img')]
+      .some((i) => i.complete && i.naturalWidth > 0));
     await fresh.goto(`${apiUrl}/#/submit`);
     await modelsListed(fresh);
     await fresh.screenshot({ path: `${shots}/signed-in.png`, fullPage: true });

@@ -55,6 +55,7 @@ export const api = {
   model: (id) => request('GET', `v1/models/${encodeURIComponent(id)}`),
   jobs: (query) => request('GET', `v1/jobs?${new URLSearchParams(query)}`),
   job: (id) => request('GET', `v1/jobs/${encodeURIComponent(id)}`),
+  gallery: (query) => request('GET', `v1/gallery?${new URLSearchParams(query)}`),
   submit: (job) => request('POST', 'v1/jobs', job),
   cancel: (id) => request('DELETE', `v1/jobs/${encodeURIComponent(id)}`),
   eventsPath: (id) => `v1/jobs/${encodeURIComponent(id)}/events`,

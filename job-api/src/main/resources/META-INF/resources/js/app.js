@@ -6,11 +6,13 @@ import { renderJob } from './views/job.js';
 import { renderAtlas } from './views/atlas.js';
 import { renderChannel } from './views/channel.js';
 import { renderSignIn } from './views/sign-in.js';
+import { renderGallery } from './views/gallery.js';
 
-// Hash routes, so the page works as static files: #/submit, #/jobs?filters, #/jobs/<id>,
-// #/atlas, #/atlas/<model>/<layer>, #/channel/<model>/<layer>/<channel>?job=&index= (each part
-// URI-encoded: layer names contain '/').
+// Hash routes, so the page works as static files: #/ and #/gallery, #/submit, #/jobs?filters,
+// #/jobs/<id>, #/atlas, #/atlas/<model>/<layer>, #/channel/<model>/<layer>/<channel>?job=&index=
+// (each part URI-encoded: layer names contain '/').
 const routes = [
+  [/^\/(?:gallery)?$/, (view) => renderGallery(view)],
   [/^\/jobs\/([^/?]+)$/, (view, [id]) => renderJob(view, decodeURIComponent(id))],
   [/^\/jobs(?:\?(.*))?$/, (view, [query]) => renderJobs(view, new URLSearchParams(query ?? ''))],
   [/^\/atlas(?:\/([^/]+)\/([^/]+))?$/,
@@ -30,7 +32,7 @@ async function route() {
   leave = null;
   // a signed-in link opened in a new tab, or pasted into this one (then only the hash changed)
   if (apiKey.takeFromAddress()) keyInput.value = apiKey.get();
-  const path = location.hash.slice(1) || '/submit';
+  const path = location.hash.slice(1) || '/';
   const match = routes.map(([pattern, render]) => [path.match(pattern), render])
     .find(([found]) => found);
   markCurrentLink(path);

@@ -20,8 +20,8 @@ public final class JobsTable {
   private static final String UPSERT_REQUEST = """
       INSERT INTO jobs (id, tenant, model, objective, layer, channel, size, steps, batch, seed,
                         lr, param, decorrelate, transforms, thresholds, created_at, kind,
-                        dataset, dataset_prefix, top_k)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        dataset, dataset_prefix, top_k, element_objectives)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET
         tenant = EXCLUDED.tenant, model = EXCLUDED.model, objective = EXCLUDED.objective,
         layer = EXCLUDED.layer, channel = EXCLUDED.channel, size = EXCLUDED.size,
@@ -29,7 +29,8 @@ public final class JobsTable {
         param = EXCLUDED.param, decorrelate = EXCLUDED.decorrelate,
         transforms = EXCLUDED.transforms, thresholds = EXCLUDED.thresholds,
         created_at = EXCLUDED.created_at, kind = EXCLUDED.kind, dataset = EXCLUDED.dataset,
-        dataset_prefix = EXCLUDED.dataset_prefix, top_k = EXCLUDED.top_k
+        dataset_prefix = EXCLUDED.dataset_prefix, top_k = EXCLUDED.top_k,
+        element_objectives = EXCLUDED.element_objectives
       """;
 
   private static final String ENSURE_ROW =
@@ -66,6 +67,7 @@ public final class JobsTable {
       insert.setString(++i, examples == null ? null : examples.dataset());
       insert.setString(++i, examples == null ? null : examples.prefix());
       insert.setObject(++i, examples == null ? null : examples.topK(), Types.INTEGER);
+      insert.setArray(++i, connection.createArrayOf("text", columns.elements().toArray()));
       insert.executeUpdate();
     }
   }

@@ -2,13 +2,14 @@ package io.featureviz.metadata;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ObjectiveColumnsTest {
 
   @Test
   void singleChannelGivesLayerAndChannel() {
-    assertEquals(new ObjectiveColumns("mixed4:97", "mixed4", 97), ObjectiveColumns.of("mixed4:97"));
+    assertEquals(new ObjectiveColumns("mixed4:97", "mixed4", 97, List.of("mixed4:97")), ObjectiveColumns.of("mixed4:97"));
   }
 
   @Test
@@ -31,8 +32,19 @@ class ObjectiveColumnsTest {
   }
 
   @Test
+  void eachBatchElementHasItsOwnCanonicalObjective() {
+    assertEquals(List.of("mixed4:1", "0.5*mixed4:1 + 0.5*mixed4:2", "mixed4:2"),
+        ObjectiveColumns.of("mixed4 : 1;0.5 * mixed4:1 + 0.5*mixed4:2 ; mixed4:2").elements());
+  }
+
+  @Test
+  void oneObjectiveForTheWholeBatchIsOneElement() {
+    assertEquals(List.of("mixed4:1 + mixed5:2"), ObjectiveColumns.of("mixed4:1 + mixed5:2").elements());
+  }
+
+  @Test
   void classObjectiveHasNoLayer() {
-    assertEquals(new ObjectiveColumns("softmax:3", null, null), ObjectiveColumns.of("softmax:3"));
+    assertEquals(new ObjectiveColumns("softmax:3", null, null, List.of("softmax:3")), ObjectiveColumns.of("softmax:3"));
   }
 
   @Test
@@ -43,6 +55,6 @@ class ObjectiveColumnsTest {
 
   @Test
   void textThatDoesNotParseIsKept() {
-    assertEquals(new ObjectiveColumns("mixed4:", null, null), ObjectiveColumns.of("mixed4:"));
+    assertEquals(new ObjectiveColumns("mixed4:", null, null, List.of("mixed4:")), ObjectiveColumns.of("mixed4:"));
   }
 }

@@ -1,5 +1,6 @@
 package io.featureviz.api.jobs;
 
+import io.featureviz.api.QueryParameters;
 import io.featureviz.contracts.messages.DatasetExamplesSpec;
 import io.featureviz.contracts.render.NumberRange;
 import io.featureviz.contracts.render.RenderDefaults;
@@ -21,7 +22,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
  * Describes what {@code /v1/jobs} takes with the bounds the API enforces, built from
  * {@link RenderLimits} rather than copied into annotations: the body of {@code POST} (read as a
  * JSON tree, so the scanner cannot see its fields) as the {@code JobSubmission} schema, and the
- * numeric query parameters of {@code GET}.
+ * numeric query parameters of the listings' {@code GET} ({@code /v1/jobs}, {@code /v1/gallery}).
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class JobLimitsSchemaFilter implements OASFilter {
@@ -41,11 +42,20 @@ public class JobLimitsSchemaFilter implements OASFilter {
         .content(OASFactory.createContent().addMediaType("application/json",
             OASFactory.createMediaType().schema(
                 OASFactory.createSchema().ref("#/components/schemas/" + SCHEMA)))));
-    for (Parameter parameter : jobs.getGET().getParameters()) {
+    boundListingParameters(jobs, "jobs");
+    PathItem gallery = openApi.getPaths().getPathItem("/v1/gallery");
+    if (gallery != null) {
+      boundListingParameters(gallery, "images");
+    }
+  }
+
+  /** The numeric query parameters of a listing's {@code GET}, bounded as QueryParameters reads them. */
+  private static void boundListingParameters(PathItem listing, String items) {
+    for (Parameter parameter : listing.getGET().getParameters()) {
       switch (parameter.getName()) {
-        case "limit" -> parameter.schema(bounded(JobResource.PAGE_SIZE,
-            "jobs per page, " + JobResource.DEFAULT_PAGE_SIZE + " by default"));
-        case "channel" -> parameter.schema(bounded(JobResource.CHANNEL, "channel index"));
+        case "limit" -> parameter.schema(bounded(QueryParameters.PAGE_SIZE,
+            items + " per page, " + QueryParameters.DEFAULT_PAGE_SIZE + " by default"));
+        case "channel" -> parameter.schema(bounded(QueryParameters.CHANNEL, "channel index"));
         default -> { }
       }
     }

@@ -17,6 +17,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -135,6 +136,26 @@ public class JobRepository {
         }
       }
       return frames;
+    }
+  }
+
+  /**
+   * job id -> object key of the job's newest frame of batch element 0 (for a dataset search, its
+   * best crop), for the jobs that have a frame.
+   */
+  public Map<String, String> thumbnails(List<String> jobIds) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement("""
+            SELECT DISTINCT ON (job_id) job_id, object_key FROM frames
+            WHERE job_id = ANY(?) AND batch_index = 0 ORDER BY job_id, step DESC""")) {
+      select.setArray(1, connection.createArrayOf("text", jobIds.toArray()));
+      Map<String, String> keys = new HashMap<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          keys.put(rows.getString("job_id"), rows.getString("object_key"));
+        }
+      }
+      return keys;
     }
   }
 

@@ -1,6 +1,7 @@
 package io.featureviz.api.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.featureviz.api.QueryParameters;
 import io.featureviz.api.auth.Caller;
 import io.featureviz.api.events.JobEventStream;
 import io.featureviz.api.models.ModelUploadService;
@@ -8,9 +9,7 @@ import io.featureviz.api.problems.ProblemException;
 import io.featureviz.contracts.messages.JobKind;
 import io.featureviz.contracts.messages.JobRequest;
 import io.featureviz.contracts.messages.JobStatus;
-import io.featureviz.contracts.messages.ModelKeys;
 import io.featureviz.contracts.objective.ObjectiveSpec;
-import io.featureviz.contracts.render.NumberRange;
 import io.featureviz.metadata.ObjectiveColumns;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -37,13 +36,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
 public class JobResource {
-
-  /** Jobs on a page of {@code GET /v1/jobs} unless its {@code limit} says otherwise. */
-  static final int DEFAULT_PAGE_SIZE = 20;
-  /** The values of {@code limit}. */
-  static final NumberRange PAGE_SIZE = NumberRange.integers(1, 100);
-  /** The values of the {@code channel} filter: channel indexes. */
-  static final NumberRange CHANNEL = NumberRange.integers(0, Integer.MAX_VALUE);
 
   private final JobSubmissionReader reader;
   private final JobService jobs;
@@ -80,11 +72,12 @@ public class JobResource {
       @RestQuery String layer, @RestQuery String channel, @RestQuery String objective,
       @RestQuery String status, @RestQuery String limit, @RestQuery String cursor)
       throws SQLException {
-    JobFilter filter = new JobFilter(kind(kind), modelId(model), layer,
-        channel == null ? null : integer("channel", channel, CHANNEL),
+    JobFilter filter = new JobFilter(kind(kind), QueryParameters.modelId(model), layer,
+        channel == null ? null
+            : QueryParameters.integer("channel", channel, QueryParameters.CHANNEL),
         canonical(objective), status(status));
-    int pageSize = limit == null ? DEFAULT_PAGE_SIZE : integer("limit", limit, PAGE_SIZE);
-    return jobs.list(caller.tenant(), filter, cursor == null ? null : PageCursor.decode(cursor), pageSize);
+    return jobs.list(caller.tenant(), filter, cursor == null ? null : PageCursor.decode(cursor),
+        QueryParameters.pageSize(limit));
   }
 
   @DELETE
@@ -101,28 +94,6 @@ public class JobResource {
   public Multi<OutboundSseEvent> follow(@PathParam("id") String id, @Context Sse sse)
       throws SQLException {
     return events.open(JobId.parse(id), caller.tenant(), sse);
-  }
-
-  /** Query integers are parsed here: JAX-RS would answer a bad one with 404. */
-  private static int integer(String field, String text, NumberRange range) {
-    try {
-      int value = Integer.parseInt(text);
-      if (range.contains(value)) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw ProblemException.invalidParameter(field, range.requirement());
-  }
-
-  /** An id no model can have matches no job: most likely a mistake, or an attack. */
-  private static String modelId(String model) {
-    if (model != null && !ModelKeys.isUploadedId(model)) {
-      throw ProblemException.invalidParameter("model",
-          "must be a model id matching " + ModelKeys.ID);
-    }
-    return model;
   }
 
   /** Jobs store their objective in canonical form, so the filter is canonicalised too. */

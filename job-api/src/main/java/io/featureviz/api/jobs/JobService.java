@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /** Submitting, reading and cancelling jobs; the REST resource only maps HTTP onto this. */
@@ -91,7 +92,10 @@ public class JobService {
     List<JobRow> rows = repository.list(tenant, filter, after, limit + 1);
     List<JobRow> page = rows.subList(0, Math.min(limit, rows.size()));
     String next = rows.size() > limit ? PageCursor.after(page.get(page.size() - 1)).encode() : null;
-    return new Page(page.stream().map(job -> JobView.of(job, null)).toList(), next);
+    Map<String, String> thumbnails = repository.thumbnails(page.stream().map(JobRow::id).toList());
+    return new Page(page.stream().map(job -> JobView.listed(job,
+        thumbnails.containsKey(job.id()) ? presigner.downloadUrl(thumbnails.get(job.id())) : null))
+        .toList(), next);
   }
 
   /** Asks the worker running the job to stop; the worker then reports CANCELLED. */

@@ -8,11 +8,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A job as the API shows it; {@code artifacts} only on {@code GET /v1/jobs/{id}}. */
+/**
+ * A job as the API shows it; {@code artifacts} only on {@code GET /v1/jobs/{id}}, {@code
+ * thumbnail} only in {@code GET /v1/jobs}: a presigned URL of its newest frame of batch element
+ * 0 (the best crop of a dataset search), absent while it has none.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobView(String id, JobKind kind, JobStatus status, Progress progress,
     Map<String, Double> objectiveValues, String reason, Request request, Instant createdAt,
-    Instant updatedAt, List<Artifact> artifacts, Links links) {
+    Instant updatedAt, List<Artifact> artifacts, String thumbnail, Links links) {
 
   public record Progress(int step, Integer steps) {}
 
@@ -55,11 +59,19 @@ public record JobView(String id, JobKind kind, JobStatus status, Progress progre
   }
 
   static JobView of(JobRow job, List<Artifact> artifacts) {
+    return of(job, artifacts, null);
+  }
+
+  static JobView listed(JobRow job, String thumbnail) {
+    return of(job, null, thumbnail);
+  }
+
+  private static JobView of(JobRow job, List<Artifact> artifacts, String thumbnail) {
     return new JobView(job.id(), job.kind(), job.status(),
         new Progress(job.progressStep(), job.steps()), job.objectiveValues(), job.reason(),
         new Request(job.tenant(), job.model(), job.objective(), job.size(), job.steps(),
             job.thresholds(), job.batch(), job.seed(), job.lr(), job.param(), job.decorrelate(),
             job.transforms(), job.dataset(), job.topK()),
-        job.createdAt(), job.updatedAt(), artifacts, Links.of(job.id()));
+        job.createdAt(), job.updatedAt(), artifacts, thumbnail, Links.of(job.id()));
   }
 }

@@ -8,8 +8,8 @@ const RENDER = { size: 128, steps: 256 };
 
 /**
  * One channel: its visualization beside the natural images that excite it most. The
- * visualization is the atlas's (?job=&index=), else the newest render of the channel alone,
- * else rendered on request; examples are the newest finished search of the chosen image set,
+ * visualization is the atlas's (?job=&index=), else the newest finished image of the channel,
+ * rendered alone or as one element of a batched job, else rendered on request; examples are the newest finished search of the chosen image set,
  * else searched on request. Both searches are ordinary jobs.
  */
 export async function renderChannel(view, model, layer, channel, query) {
@@ -40,12 +40,9 @@ export async function renderChannel(view, model, layer, channel, query) {
       const frame = artifacts.find((a) => a.final && a.batch_index === index);
       if (frame) return showPicture(frame.url, job);
     }
-    const { items } = await api.jobs({ ...unit, kind: 'render', status: 'SUCCEEDED', limit: 1 });
-    if (items.length) {
-      const { artifacts } = await api.job(items[0].id);
-      const frame = artifacts.find((a) => a.final);
-      if (frame) return showPicture(frame.url, items[0].id);
-    }
+    // rendered alone or as one element of a batch (the atlas renders eight channels a job)
+    const { items } = await api.gallery({ model, objective, limit: 1 });
+    if (items.length) return showPicture(items[0].url, items[0].job_id);
     picture.replaceChildren(h('button', { type: 'button', onclick: () => renderPicture() },
       'Render this channel'));
   }

@@ -18,7 +18,7 @@ export async function renderJobs(view, query) {
     const page = await api.jobs({ ...filters, limit: 20, ...(cursor ? { cursor } : {}) });
     rows.append(...page.items.map(jobRow));
     if (!rows.children.length) {
-      rows.append(h('tr', {}, h('td', { colspan: 5 }, 'No jobs match.')));
+      rows.append(h('tr', {}, h('td', { colspan: 6 }, 'No jobs match.')));
     }
     more.hidden = !page.next;
     more.onclick = () => load(page.next);
@@ -27,8 +27,10 @@ export async function renderJobs(view, query) {
   show(view, h('h1', {}, 'Jobs'), form,
     h('table', { class: 'jobs' },
       h('caption', { class: 'visually-hidden' }, 'Jobs, newest first'),
-      h('thead', {}, h('tr', {}, ['Created', 'Status', 'Model', 'Objective', 'Settings']
-        .map((title) => h('th', { scope: 'col' }, title)))),
+      h('thead', {}, h('tr', {},
+        h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Image')),
+        ['Created', 'Status', 'Model', 'Objective', 'Settings']
+          .map((title) => h('th', { scope: 'col' }, title)))),
       rows),
     more);
   await load(null);
@@ -60,6 +62,7 @@ function filterForm(models, filters) {
 function jobRow(job) {
   const request = job.request;
   return h('tr', {},
+    h('td', { class: 'thumbnail' }, thumbnail(job)),
     h('td', {}, h('a', { href: `#/jobs/${encodeURIComponent(job.id)}` },
       new Date(job.created_at).toLocaleString())),
     h('td', {}, h('span', { class: `status status-${job.status}` }, job.status)),
@@ -68,4 +71,11 @@ function jobRow(job) {
     h('td', {}, job.kind === 'dataset_examples'
       ? `examples: top ${request.top_k} of ${request.dataset}`
       : `${request.size} px, ${request.steps} steps`));
+}
+
+/** The job's newest image (its best crop for a dataset search), or an empty frame until it has one. */
+function thumbnail(job) {
+  if (!job.thumbnail) return h('span', { class: 'no-image', 'aria-hidden': 'true' });
+  return h('a', { href: `#/jobs/${encodeURIComponent(job.id)}`, tabindex: -1, 'aria-hidden': 'true' },
+    h('img', { src: job.thumbnail, alt: '', width: 48, height: 48, loading: 'lazy' }));
 }

@@ -120,6 +120,28 @@ class JobQueryTest {
   }
 
   @Test
+  void listedJobsCarryAThumbnailOfTheirNewestFrame() throws Exception {
+    String framed = submit("mixed2:221", 8);
+    String bare = submit("mixed2:221", 8);
+    for (String frame : List.of("4, 0, false", "8, 1, true", "8, 0, true")) {
+      String[] values = frame.split(", ");
+      update(dataSource, "INSERT INTO frames (job_id, step, batch_index, is_final, object_key,"
+          + " width, height, bytes, sha256) VALUES (?, ?, ?, ?, ?, 64, 64, 100, 'ab')", framed,
+          Integer.parseInt(values[0]), Integer.parseInt(values[1]),
+          Boolean.parseBoolean(values[2]), "jobs/" + framed + "/" + values[1] + "/" + values[0]
+              + ".png");
+    }
+
+    given().queryParam("channel", 221).get("/v1/jobs").then().statusCode(200)
+        .body("items.find { it.id == '" + framed + "' }.thumbnail",
+            containsString("jobs/" + framed + "/0/8.png"))
+        .body("items.find { it.id == '" + framed + "' }.thumbnail",
+            containsString("X-Amz-Signature="))
+        .body("items.find { it.id == '" + bare + "' }", not(hasKey("thumbnail")));
+    given().get("/v1/jobs/" + framed).then().statusCode(200).body("$", not(hasKey("thumbnail")));
+  }
+
+  @Test
   void unknownAndMalformedIdsAreProblems() {
     given().get("/v1/jobs/" + UUID.randomUUID()).then().statusCode(404)
         .contentType("application/problem+json").body("title", equalTo("Job not found"));
