@@ -45,6 +45,9 @@ await step('the submit form offers the models, layers and classes', async () => 
   assert.match(await page.inputValue('#objective'), /^.+:0$/);
   await page.fill('#class', 'goldfish, Carassius auratus');
   assert.equal(await page.inputValue('#objective'), 'softmax:2');
+  // the bounds are the API's, from its OpenAPI document: the size's is 4x the model's input
+  assert.equal(await page.getAttribute('#size', 'max'), String(4 * 224));
+  assert.equal(await page.getAttribute('#batch', 'max'), '16');
   await shot('submit-form');
 });
 

@@ -65,6 +65,9 @@ export const api = {
   /** The upload formats, as the OpenAPI document lists them: the server's list, not a copy. */
   modelFormats: async () => (await request('GET', 'q/openapi?format=json'))
     .paths['/v1/models'].post.requestBody.content['multipart/form-data'].schema.properties.format.enum,
+  /** The fields of a job with their bounds, as the OpenAPI document publishes them. */
+  jobFields: async () => (await request('GET', 'q/openapi?format=json'))
+    .components.schemas.JobSubmission.properties,
 };
 
 export const TERMINAL = ['SUCCEEDED', 'FAILED', 'CANCELLED'];

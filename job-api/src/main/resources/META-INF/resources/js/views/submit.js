@@ -2,11 +2,15 @@ import { api, ApiError } from '../api.js';
 import { h, show } from '../dom.js';
 import { modelUploadForm } from './model-upload.js';
 
-/** A number field with its range; `name` is also the request's field, for the API's errors. */
-function numberField(name, label, value, min, max, hint) {
+/**
+ * A number field with the range the API publishes for it (`fields`: the JobSubmission schema's
+ * properties); `name` is also the request's field, for the API's errors.
+ */
+function numberField(fields, name, label, value, hint) {
+  const { minimum: min, maximum: max } = fields[name];
   return field(name, label, h('input', {
     id: name, name, type: 'number', value, min, max, required: true, inputmode: 'numeric',
-  }), hint);
+  }), hint ?? (max === undefined ? `at least ${min}` : `${min} to ${max}`));
 }
 
 /** A labelled control with a hint and a slot for the API's message about it. */
@@ -20,6 +24,7 @@ function field(name, label, control, hint) {
 
 export async function renderSubmit(view, query) {
   let models = await api.models();
+  const fields = await api.jobFields();
   const form = h('form', { class: 'submit', novalidate: true });
   const modelSelect = h('select', { id: 'model', name: 'model' });
   const listModels = () => modelSelect.replaceChildren(...models.map((m) => h('option', { value: m.id },
@@ -69,6 +74,10 @@ export async function renderSubmit(view, query) {
     describeLayer();
     if (!query.get('objective')) composeChannel();
     form.elements.size.value = Math.min(128, model.input_size);
+    // the size's bound is the model's: a multiple of its input size
+    const size = form.elements.size;
+    size.max = fields.size['x-maximum-input-size-multiple'] * model.input_size;
+    document.getElementById('size-hint').textContent = `${size.min} to ${size.max} for this model`;
   }
 
   const classPicker = h('div', { class: 'picker' },
@@ -85,13 +94,13 @@ export async function renderSubmit(view, query) {
         'Grammar, e.g. mixed4:97, softmax:goldfish; one per batch element separated by ;')),
     h('fieldset', { class: 'settings' },
       h('legend', {}, 'Rendering'),
-      numberField('size', 'Size (px)', 128, 16, 1024),
-      numberField('steps', 'Steps', 256, 1, 10000),
+      numberField(fields, 'size', 'Size (px)', 128),
+      numberField(fields, 'steps', 'Steps', 256),
       field('thresholds', 'Frames at steps', h('input', {
         id: 'thresholds', name: 'thresholds', placeholder: 'e.g. 64,128,256', inputmode: 'numeric',
       }), 'comma-separated; empty: steps/4, steps/2, steps'),
-      numberField('batch', 'Batch', 1, 1, 16),
-      numberField('seed', 'Seed', 0, 0)),
+      numberField(fields, 'batch', 'Batch', 1),
+      numberField(fields, 'seed', 'Seed', 0)),
     formError,
     h('button', { type: 'submit' }, 'Render'));
 
