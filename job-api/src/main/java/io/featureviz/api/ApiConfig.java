@@ -170,6 +170,14 @@ public interface ApiConfig {
     @WithDefault("16")
     int maxBatch();
 
+    /**
+     * The memory a worker has for one job (its container's limit less the JVM's share): a
+     * render whose estimate ({@code RenderMemory}) exceeds it is refused, since the worker
+     * killed for it would get the same job again.
+     */
+    @WithDefault("3G")
+    MemorySize renderMemory();
+
     @WithDefault("20")
     int defaultPageSize();
 
