@@ -4,7 +4,7 @@ import org.tensorflow.DeviceSpec;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.exceptions.TensorFlowException;
+import org.tensorflow.exceptions.TFInvalidArgumentException;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.math.Add;
 import org.tensorflow.types.TFloat32;
@@ -31,7 +31,8 @@ public final class GpuProbe {
       try (Result ignored = session.runner().fetch(sum).run()) {
         return true;
       }
-    } catch (TensorFlowException e) {
+    } catch (TFInvalidArgumentException e) {
+      // "Cannot assign a device for operation ...": no GPU device registered
       return false;
     }
   }
