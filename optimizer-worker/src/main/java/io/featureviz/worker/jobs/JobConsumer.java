@@ -12,8 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -118,7 +119,7 @@ public class JobConsumer {
     return Duration.ofNanos(System.nanoTime() - lastPollNanos);
   }
 
-  /** The partitions of {@code fv.jobs} this instance owns now. */
+  /** The partitions of {@code fv.jobs} this instance owns now, in the consumer's order. */
   public Set<TopicPartition> assigned() {
     return assigned;
   }
@@ -285,14 +286,14 @@ public class JobConsumer {
 
     private void forget(Collection<TopicPartition> partitions) {
       partitions.forEach(offsets::remove);
-      Set<TopicPartition> kept = new HashSet<>(assigned);
+      Set<TopicPartition> kept = new LinkedHashSet<>(assigned);
       kept.removeAll(partitions);
-      assigned = Set.copyOf(kept);
+      assigned = Collections.unmodifiableSet(kept);
     }
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-      assigned = Set.copyOf(consumer.assignment());
+      assigned = Collections.unmodifiableSet(new LinkedHashSet<>(consumer.assignment()));
       LOG.infof("worker %s owns %s", worker, assigned);
       if (busy.get() >= config.concurrency()) {
         consumer.pause(partitions);
