@@ -161,6 +161,14 @@ public interface ApiConfig {
    */
   interface Limits {
 
+    /**
+     * The memory a worker has for one job (its container's limit less the JVM's share): a
+     * render whose estimate ({@code RenderMemory}) exceeds it is refused, since the worker
+     * killed for it would get the same job again.
+     */
+    @WithDefault("3G")
+    MemorySize renderMemory();
+
     /** The largest request body other than a model upload (JSON requests); larger is 413. */
     @WithDefault("1M")
     MemorySize maxBodySize();

@@ -1,6 +1,7 @@
 package io.featureviz.api.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.featureviz.api.ApiConfig;
 import io.featureviz.api.datasets.DatasetRow;
 import io.featureviz.api.datasets.DatasetService;
 import io.featureviz.api.models.ModelCatalogService;
@@ -15,6 +16,7 @@ import io.featureviz.contracts.objective.ObjectiveSpec;
 import io.featureviz.contracts.objective.ObjectiveValidator;
 import io.featureviz.contracts.render.RenderDefaults;
 import io.featureviz.contracts.render.RenderLimits;
+import io.featureviz.contracts.render.RenderMemory;
 import io.featureviz.optvis.model.LayerInfo;
 import io.featureviz.optvis.model.ModelInfo;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,10 +52,12 @@ public class JobSubmissionReader {
 
   private final ModelCatalogService catalog;
   private final DatasetService datasets;
+  private final ApiConfig.Limits limits;
 
-  JobSubmissionReader(ModelCatalogService catalog, DatasetService datasets) {
+  JobSubmissionReader(ModelCatalogService catalog, DatasetService datasets, ApiConfig config) {
     this.catalog = catalog;
     this.datasets = datasets;
+    this.limits = config.limits();
   }
 
   /**
@@ -104,10 +108,26 @@ public class JobSubmissionReader {
     if (model.isPresent() && objective.isPresent() && fields.isValid("batch")) {
       validate(fields, objective.get(), model.get(), batch);
     }
+    if (model.isPresent() && fields.isValid("size") && fields.isValid("batch")) {
+      checkRenderMemory(fields, model.get().id(), size, batch);
+    }
     fields.throwIfInvalid();
     return new JobRequest(Messages.VERSION, UUID.randomUUID().toString(), tenant,
         model.get().id(), objective.get().toGrammar(), size, steps, thresholds, batch, seed, lr,
         param, decorrelate, transforms, System.currentTimeMillis());
+  }
+
+  /** Refuses a render a worker could not hold: it would be killed, and get the job again. */
+  private void checkRenderMemory(SubmissionFields fields, String model, int size, int batch) {
+    long needed = RenderMemory.estimateBytes(model, size, batch);
+    long budget = limits.renderMemory().asLongValue();
+    if (needed > budget) {
+      String message = "size " + size + " with batch " + batch + " on " + model + " needs about "
+          + RenderMemory.mebibytes(needed) + " MiB of worker memory, over the workers' "
+          + RenderMemory.mebibytes(budget) + " MiB (fv.limits.render-memory): lower size or batch";
+      fields.error("size", message);
+      fields.error("batch", message);
+    }
   }
 
   /**

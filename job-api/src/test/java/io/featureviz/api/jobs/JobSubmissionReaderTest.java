@@ -8,9 +8,11 @@ import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.featureviz.api.ApiConfig;
 import io.featureviz.api.datasets.DatasetRow;
 import io.featureviz.api.datasets.DatasetService;
 import io.featureviz.api.models.ModelCatalogService;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.featureviz.api.problems.FieldError;
 import io.featureviz.api.problems.ProblemException;
 import io.featureviz.contracts.messages.DatasetExamplesSpec;
@@ -18,6 +20,7 @@ import io.featureviz.contracts.messages.JobKind;
 import io.featureviz.contracts.messages.JobRequest;
 import io.featureviz.optvis.model.LayerInfo;
 import io.featureviz.optvis.model.ModelInfo;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +58,11 @@ class JobSubmissionReaderTest {
     DatasetService datasets = mock(DatasetService.class);
     when(datasets.ids(TENANT)).thenReturn(List.of("photos"));
     when(datasets.find("photos", TENANT)).thenReturn(Optional.of(PHOTOS));
-    reader = new JobSubmissionReader(catalog, datasets);
+    ApiConfig config = mock(ApiConfig.class);
+    ApiConfig.Limits limits = mock(ApiConfig.Limits.class);
+    when(config.limits()).thenReturn(limits);
+    when(limits.renderMemory()).thenReturn(new MemorySize(BigInteger.valueOf(3L << 30)));
+    reader = new JobSubmissionReader(catalog, datasets, config);
   }
 
   private JobRequest read(String body) throws Exception {

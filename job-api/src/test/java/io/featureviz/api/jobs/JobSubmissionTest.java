@@ -249,6 +249,20 @@ class JobSubmissionTest {
   }
 
   @Test
+  void aRenderOverTheWorkersMemoryBudgetIsRefusedNamingSizeAndBatch() {
+    long jobsBefore = bus.endOffsets(Topics.JOBS);
+    long eventsBefore = bus.endOffsets(Topics.EVENTS);
+    // within the size and batch limits, but about 8.8 GiB by RenderMemory, over the 3G budget
+    submit("{\"model\": \"inception_v3\", \"objective\": \"mixed4:97\", \"size\": 1024,"
+        + " \"batch\": 8}").then().statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", equalTo(List.of("size", "batch")))
+        .body("errors[0].message", containsString("fv.limits.render-memory"));
+    assertEquals(jobsBefore, bus.endOffsets(Topics.JOBS));
+    assertEquals(eventsBefore, bus.endOffsets(Topics.EVENTS));
+  }
+
+  @Test
   void everyProblemIsReportedAtOnce() {
     submit("{" + EXAMPLES.replace("mixed4:97", "logit:3") + ", \"dataset\": \"nope\","
         + " \"top_k\": 99, \"steps\": 5, \"lr\": 1}").then().statusCode(400)

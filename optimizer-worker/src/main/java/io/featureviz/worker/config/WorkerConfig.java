@@ -18,6 +18,12 @@ public interface WorkerConfig {
   @WithDefault("cpu")
   Device device();
 
+  /**
+   * The size of TensorFlow's intra-op and inter-op thread pools; default: the JVM's processor
+   * count, which follows the container's CPU limit.
+   */
+  Optional<Integer> tensorflowThreads();
+
   /** The id put on status events; default: host name and process id. */
   Optional<String> id();
 

@@ -10,7 +10,8 @@ import org.eclipse.microprofile.health.Liveness;
 /**
  * Live while the job consumer's poll loop comes round. Renders run on their own threads, so a
  * job of any length leaves this UP; whether Kafka is reachable is the readiness check's concern
- * ({@code quarkus.kafka.health.enabled}).
+ * ({@code quarkus.kafka.health.enabled}). A worker that does not consume because it cannot
+ * render on its device stays live: readiness reports that ({@link RenderDeviceHealth}).
  */
 @Liveness
 @ApplicationScoped
@@ -26,11 +27,12 @@ public class JobConsumerHealth implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    boolean polling = consumer.isRunning()
+    boolean polling = !consumer.isConsuming() || consumer.isRunning()
         && consumer.sinceLastPoll().compareTo(config.jobs().stallTimeout()) < 0;
     return HealthCheckResponse.named("fv-jobs-consumer")
         .status(polling && !consumer.isStuck())
         .withData("polling", polling)
+        .withData("consuming", consumer.isConsuming())
         .withData("results-unpublished", consumer.isStuck())
         .withData("jobs-running", consumer.busy())
         .withData("concurrency", config.concurrency())

@@ -2,6 +2,7 @@ package io.featureviz.worker.jobs;
 
 import io.featureviz.contracts.messages.Topics;
 import io.featureviz.worker.config.WorkerConfig;
+import io.featureviz.worker.engine.Engine;
 import io.featureviz.worker.engine.WorkerIdentity;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -11,8 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -24,6 +26,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -52,6 +56,7 @@ public class JobConsumer {
   private final Map<String, Object> kafkaConfig;
   private final JobIntake intake;
   private final Cancellations cancellations;
+  private final Engine engine;
   private final String worker;
 
   private final AtomicInteger busy = new AtomicInteger();
@@ -66,17 +71,23 @@ public class JobConsumer {
   private volatile Set<TopicPartition> assigned = Set.of();
 
   JobConsumer(WorkerConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka,
-      JobIntake intake, Cancellations cancellations, WorkerIdentity identity,
+      JobIntake intake, Cancellations cancellations, Engine engine, WorkerIdentity identity,
       MeterRegistry registry) {
     this.config = config;
     this.kafkaConfig = kafka;
     this.intake = intake;
     this.cancellations = cancellations;
+    this.engine = engine;
     this.worker = identity.id();
     registry.gauge("fv.worker.jobs.running", busy);
   }
 
   void start(@Observes StartupEvent event) {
+    if (engine.deviceProblem().isPresent()) {
+      // Readiness reports the problem (RenderDeviceHealth); jobs are left to the other workers.
+      LOG.errorf("not consuming %s: %s", Topics.JOBS, engine.deviceProblem().get());
+      return;
+    }
     renderPool = Executors.newFixedThreadPool(config.concurrency(), r -> {
       Thread thread = new Thread(r, "fv-render");
       thread.setDaemon(true);
@@ -88,6 +99,9 @@ public class JobConsumer {
   }
 
   void stop(@Observes ShutdownEvent event) throws InterruptedException {
+    if (pollThread == null) {
+      return;
+    }
     running = false;
     cancellations.shutDown();
     renderPool.shutdown();
@@ -106,13 +120,18 @@ public class JobConsumer {
     return Duration.ofNanos(System.nanoTime() - lastPollNanos);
   }
 
-  /** The partitions of {@code fv.jobs} this instance owns now. */
+  /** The partitions of {@code fv.jobs} this instance owns now, in the consumer's order. */
   public Set<TopicPartition> assigned() {
     return assigned;
   }
 
   public boolean isRunning() {
     return running && pollThread.isAlive();
+  }
+
+  /** Whether this instance takes jobs at all: not when it cannot render on its device. */
+  public boolean isConsuming() {
+    return pollThread != null;
   }
 
   /** A job's results could not be published: its offset, and those after it, wait for a restart. */
@@ -154,7 +173,19 @@ public class JobConsumer {
     properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     // One record per poll: a worker takes a job only when it has a free slot for it.
     properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+    // Cooperative: a worker joining or leaving moves only the partitions that change owner,
+    // and never one whose job is rendering here (see the assignor).
+    properties.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+        RenderingPartitionsStayAssignor.class.getName());
+    properties.put(RenderingPartitionsStayAssignor.RENDERING_PARTITIONS,
+        (Supplier<Set<TopicPartition>>) this::renderingPartitions);
     return properties;
+  }
+
+  /** Called on the poll thread, when the consumer joins the group. */
+  private Set<TopicPartition> renderingPartitions() {
+    return offsets.entrySet().stream().filter(e -> e.getValue().rendering())
+        .map(Map.Entry::getKey).collect(Collectors.toSet());
   }
 
   private void dispatch(ConsumerRecord<String, byte[]> record) {
@@ -238,11 +269,15 @@ public class JobConsumer {
       this.consumer = consumer;
     }
 
+    /**
+     * Under the cooperative protocol only the partitions that move are revoked; the others stay
+     * assigned, their renders untouched. The assignor keeps partitions with a running job here
+     * unless their count exceeds this worker's share; such a job finishes here and its new owner
+     * renders it again, which gives the same frames under the same keys.
+     */
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
       commitFinished(consumer);
-      // Jobs still rendering from these partitions finish here; their new owner renders them
-      // again, which gives the same frames under the same keys.
       forget(partitions);
     }
 
@@ -253,14 +288,14 @@ public class JobConsumer {
 
     private void forget(Collection<TopicPartition> partitions) {
       partitions.forEach(offsets::remove);
-      Set<TopicPartition> kept = new HashSet<>(assigned);
+      Set<TopicPartition> kept = new LinkedHashSet<>(assigned);
       kept.removeAll(partitions);
-      assigned = Set.copyOf(kept);
+      assigned = Collections.unmodifiableSet(kept);
     }
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-      assigned = Set.copyOf(consumer.assignment());
+      assigned = Collections.unmodifiableSet(new LinkedHashSet<>(consumer.assignment()));
       LOG.infof("worker %s owns %s", worker, assigned);
       if (busy.get() >= config.concurrency()) {
         consumer.pause(partitions);

@@ -23,6 +23,11 @@ final class PartitionOffsets {
     inFlight.remove(offset);
   }
 
+  /** Whether a record of this partition is still being handled. */
+  boolean rendering() {
+    return !inFlight.isEmpty();
+  }
+
   /** The offset to commit now (Kafka's "next to read"), when it moved since the last commit. */
   OptionalLong toCommit() {
     if (lastStarted < 0) {

@@ -1,23 +1,16 @@
 package io.featureviz.worker.engine;
 
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.featureviz.worker.config.WorkerConfig.Device;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class EngineTest {
 
   @Test
-  void gpuNeedsTheCudaNatives() {
-    assertThrows(IllegalStateException.class,
-        () -> Engine.checkDevice(Device.GPU, "linux-x86_64", null));
-    assertDoesNotThrow(() -> Engine.checkDevice(Device.GPU, "linux-x86_64-gpu", null));
-  }
-
-  @Test
-  void cpuRunsOnEitherBuild() {
-    assertDoesNotThrow(() -> Engine.checkDevice(Device.CPU, "linux-x86_64", null));
-    assertDoesNotThrow(() -> Engine.checkDevice(Device.CPU, "linux-x86_64-gpu", ""));
+  void tensorflowThreadsFollowTheJvmsProcessorCountUnlessConfigured() {
+    assertEquals(Runtime.getRuntime().availableProcessors(),
+        Engine.tensorflowThreads(Optional.empty()));
+    assertEquals(3, Engine.tensorflowThreads(Optional.of(3)));
   }
 }

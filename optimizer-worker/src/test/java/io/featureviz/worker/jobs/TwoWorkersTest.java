@@ -14,23 +14,13 @@ import io.featureviz.devstack.DevStackTestResource;
 import io.featureviz.worker.KafkaTestClient;
 import io.featureviz.worker.KafkaTestClient.Tail;
 import io.featureviz.worker.TestJobs;
-import io.featureviz.worker.config.WorkerConfig;
 import io.featureviz.worker.engine.WorkerIdentity;
-import io.featureviz.worker.models.ModelStore;
-import io.featureviz.worker.publish.DeadLetterPublisher;
-import io.featureviz.worker.publish.EventPublisher;
-import io.featureviz.worker.publish.FramePublisher;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -39,19 +29,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * A second worker, wired like the application's but with an id of its own, joins the consumer
- * group in this JVM: the two split the partitions of {@code fv.jobs} and both render jobs.
+ * A second worker ({@link ExtraWorkers}) joins the consumer group in this JVM: the two split
+ * the partitions of {@code fv.jobs} and both render jobs.
  */
 @QuarkusTest
 @WithTestResource(DevStackTestResource.class)
 class TwoWorkersTest {
-
-  @Inject
-  WorkerConfig config;
-
-  @Inject
-  @Identifier("default-kafka-broker")
-  Map<String, Object> kafkaConfig;
 
   @Inject
   JobConsumer first;
@@ -60,34 +43,11 @@ class TwoWorkersTest {
   WorkerIdentity firstIdentity;
 
   @Inject
-  ModelStore models;
-
-  @Inject
-  DatasetExamplesJob examples;
-
-  @Inject
-  EventPublisher events;
-
-  @Inject
-  FramePublisher frames;
-
-  @Inject
-  DeadLetterPublisher deadLetters;
-
-  @Inject
-  MeterRegistry registry;
+  ExtraWorkers workers;
 
   @Test
   void twoInstancesShareThePartitionsAndBothRender() throws InterruptedException {
-    WorkerConfig secondConfig = withId(config, "second-worker");
-    WorkerIdentity secondIdentity = new WorkerIdentity(secondConfig);
-    Cancellations secondCancellations = new Cancellations();
-    JobRunner runner = new JobRunner(models, examples, secondCancellations, events, frames,
-        secondIdentity, secondConfig, registry);
-    JobConsumer second = new JobConsumer(secondConfig, kafkaConfig,
-        new JobIntake(runner, deadLetters, events, secondIdentity), secondCancellations,
-        secondIdentity, registry);
-    second.start(null);
+    JobConsumer second = workers.start("second-worker");
     try (Tail tail = new Tail(Topics.EVENTS)) {
       await().atMost(JOB_TIMEOUT).until(() -> !first.assigned().isEmpty()
           && !second.assigned().isEmpty()
@@ -113,39 +73,5 @@ class TwoWorkersTest {
     }
     await().atMost(Duration.ofSeconds(60))
         .until(() -> first.assigned().size() == Topics.JOBS_PARTITIONS);
-  }
-
-  private static WorkerConfig withId(WorkerConfig base, String id) {
-    return new WorkerConfig() {
-      @Override
-      public int concurrency() {
-        return base.concurrency();
-      }
-
-      @Override
-      public Device device() {
-        return base.device();
-      }
-
-      @Override
-      public Optional<String> id() {
-        return Optional.of(id);
-      }
-
-      @Override
-      public Duration progressInterval() {
-        return base.progressInterval();
-      }
-
-      @Override
-      public Path modelCacheDir() {
-        return base.modelCacheDir();
-      }
-
-      @Override
-      public Jobs jobs() {
-        return base.jobs();
-      }
-    };
   }
 }

@@ -5,6 +5,7 @@ import io.featureviz.optvis.model.ImageModel;
 import io.featureviz.optvis.model.NetworkBuilder;
 import io.featureviz.optvis.objectives.ObjectiveCompiler;
 import io.featureviz.optvis.objectives.ObjectiveGraph;
+import io.featureviz.optvis.runtime.Sessions;
 import java.util.Map;
 import java.util.Random;
 import org.tensorflow.Graph;
@@ -41,7 +42,7 @@ final class NetworkGradientGraph implements AutoCloseable {
         ObjectiveGraph.of(tf, model.info(), layers, input, batch));
     Operand<TFloat32> loss = tf.math.neg(tf.reduceSum(values, tf.constant(0)));
     gradient = graph.addGradients(loss.asOutput(), new Output<?>[] {input.output()})[0];
-    session = new Session(graph);
+    session = Sessions.open(graph);
     float[] pixels = new float[(int) shape.size()];
     Random random = new Random(0);
     for (int i = 0; i < pixels.length; i++) {

@@ -5,6 +5,7 @@ import io.featureviz.optvis.image.RgbImage;
 import io.featureviz.optvis.model.ImageModel;
 import io.featureviz.optvis.model.ModelInfo;
 import io.featureviz.optvis.model.NetworkBuilder;
+import io.featureviz.optvis.runtime.Sessions;
 import io.featureviz.optvis.runtime.TensorFlowRuntime;
 import java.util.Comparator;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class Classifier implements AutoCloseable {
       Map<String, Operand<TFloat32>> layers =
           model.build(new NetworkBuilder(tf.withSubScope("model")), input);
       probabilities = tf.nn.softmax(tf.reshape(layers.get(logits), tf.constant(new long[] {1, -1})));
-      session = new Session(graph);
+      session = Sessions.open(graph);
     } catch (RuntimeException e) {
       graph.close();
       throw e;

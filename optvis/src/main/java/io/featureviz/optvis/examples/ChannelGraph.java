@@ -6,6 +6,7 @@ import io.featureviz.optvis.image.RgbImage;
 import io.featureviz.optvis.model.ImageModel;
 import io.featureviz.optvis.model.NetworkBuilder;
 import io.featureviz.optvis.runtime.RawOps;
+import io.featureviz.optvis.runtime.Sessions;
 import io.featureviz.optvis.runtime.TensorFlowRuntime;
 import java.util.Arrays;
 import java.util.List;
@@ -68,7 +69,7 @@ final class ChannelGraph implements AutoCloseable {
       Output<TFloat32> gradient = RawOps.typed(
           graph.addGradients(unit.asOutput(), new Output<?>[] {input.output()})[0]);
       sensitivity = tf.reduceSum(tf.math.abs(gradient), tf.constant(new int[] {0, 3}));
-      session = new Session(graph);
+      session = Sessions.open(graph);
     } catch (RuntimeException e) {
       graph.close();
       throw e;

@@ -5,6 +5,7 @@ import io.featureviz.optvis.image.ImageBatch;
 import io.featureviz.optvis.image.RgbImage;
 import io.featureviz.optvis.model.ImageModel;
 import io.featureviz.optvis.model.NetworkBuilder;
+import io.featureviz.optvis.runtime.Sessions;
 import io.featureviz.optvis.runtime.TensorFlowRuntime;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ public final class ObjectiveScorer implements AutoCloseable {
           model.build(new NetworkBuilder(tf.withSubScope("model")), input);
       values = ObjectiveCompiler.compile(objective,
           ObjectiveGraph.of(tf, model.info(), layers, input, 1));
-      session = new Session(graph);
+      session = Sessions.open(graph);
     } catch (RuntimeException e) {
       graph.close();
       throw e;

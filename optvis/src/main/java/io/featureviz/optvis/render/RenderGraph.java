@@ -8,6 +8,7 @@ import io.featureviz.optvis.objectives.ObjectiveCompiler;
 import io.featureviz.optvis.objectives.ObjectiveGraph;
 import io.featureviz.optvis.param.Trainables;
 import io.featureviz.optvis.runtime.RedirectedRelu;
+import io.featureviz.optvis.runtime.Sessions;
 import io.featureviz.optvis.runtime.TensorFlowRuntime;
 import io.featureviz.optvis.transform.RandomSource;
 import io.featureviz.optvis.transform.TransformedImage;
@@ -79,7 +80,7 @@ public final class RenderGraph implements AutoCloseable {
       }
       all.forEach(t -> initializers.add(t.initializer()));
       initializers.addAll(adam.initializers());
-      session = new Session(graph);
+      session = Sessions.open(graph);
     } catch (RuntimeException e) {
       graph.close();
       throw e;

@@ -1,6 +1,7 @@
 package io.featureviz.optvis.model.tf;
 
 import io.featureviz.optvis.model.LayerInfo;
+import io.featureviz.optvis.runtime.Sessions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -25,7 +26,7 @@ final class LayerShapeProbe {
   private LayerShapeProbe() {}
 
   static List<LayerInfo> layers(FrozenNetwork network, int inputSize) {
-    try (Graph graph = new Graph(); Session session = new Session(graph)) {
+    try (Graph graph = new Graph(); Session session = Sessions.open(graph)) {
       Ops tf = Ops.create(graph);
       Operand<TFloat32> grey = tf.fill(tf.constant(new int[] {1, inputSize, inputSize, 3}),
           tf.constant(0.5f));

@@ -2,6 +2,7 @@ package io.featureviz.optvis.model.tf;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.featureviz.optvis.runtime.Sessions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ final class SavedModelFreezer {
 
   static GraphDef freeze(Path dir, Collection<String> roots, String input) {
     checkServable(dir);
-    try (SavedModelBundle bundle = SavedModelBundle.load(dir.toString(), "serve")) {
+    try (SavedModelBundle bundle = Sessions.loadSavedModel(dir.toString(), "serve")) {
       return freeze(bundle.graph().toGraphDef(), bundle.session(), roots, input, dir.toString());
     } catch (TensorFlowException e) {
       throw new ModelImportException("cannot load and freeze the SavedModel in " + dir

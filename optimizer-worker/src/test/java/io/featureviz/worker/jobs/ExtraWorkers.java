@@ -1,0 +1,106 @@
+package io.featureviz.worker.jobs;
+
+import io.featureviz.worker.config.WorkerConfig;
+import io.featureviz.worker.engine.Engine;
+import io.featureviz.worker.engine.WorkerIdentity;
+import io.featureviz.worker.models.ModelStore;
+import io.featureviz.worker.publish.DeadLetterPublisher;
+import io.featureviz.worker.publish.EventPublisher;
+import io.featureviz.worker.publish.FramePublisher;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * More workers in the test JVM, wired like the application's but each with an id of its own,
+ * joining the same consumer group of {@code fv.jobs}.
+ */
+@ApplicationScoped
+public class ExtraWorkers {
+
+  @Inject
+  WorkerConfig config;
+
+  @Inject
+  @Identifier("default-kafka-broker")
+  Map<String, Object> kafkaConfig;
+
+  @Inject
+  ModelStore models;
+
+  @Inject
+  DatasetExamplesJob examples;
+
+  @Inject
+  EventPublisher events;
+
+  @Inject
+  FramePublisher frames;
+
+  @Inject
+  DeadLetterPublisher deadLetters;
+
+  @Inject
+  Engine engine;
+
+  @Inject
+  MeterRegistry registry;
+
+  /** A started worker with this id; stop it with {@code stop(null)}. */
+  JobConsumer start(String id) {
+    WorkerConfig workerConfig = withId(config, id);
+    WorkerIdentity identity = new WorkerIdentity(workerConfig);
+    Cancellations cancellations = new Cancellations();
+    JobRunner runner = new JobRunner(models, examples, cancellations, events, frames, identity,
+        workerConfig, registry);
+    JobConsumer consumer = new JobConsumer(workerConfig, kafkaConfig,
+        new JobIntake(runner, deadLetters, events, identity), cancellations, engine, identity,
+        registry);
+    consumer.start(null);
+    return consumer;
+  }
+
+  private static WorkerConfig withId(WorkerConfig base, String id) {
+    return new WorkerConfig() {
+      @Override
+      public int concurrency() {
+        return base.concurrency();
+      }
+
+      @Override
+      public Device device() {
+        return base.device();
+      }
+
+      @Override
+      public Optional<Integer> tensorflowThreads() {
+        return base.tensorflowThreads();
+      }
+
+      @Override
+      public Optional<String> id() {
+        return Optional.of(id);
+      }
+
+      @Override
+      public Duration progressInterval() {
+        return base.progressInterval();
+      }
+
+      @Override
+      public Path modelCacheDir() {
+        return base.modelCacheDir();
+      }
+
+      @Override
+      public Jobs jobs() {
+        return base.jobs();
+      }
+    };
+  }
+}
