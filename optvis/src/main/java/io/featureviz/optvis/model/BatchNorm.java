@@ -1,5 +1,7 @@
 package io.featureviz.optvis.model;
 
+import java.util.function.IntUnaryOperator;
+
 /**
  * An inference-mode batch normalization as what it computes: one scale and one shift per channel,
  * {@code y = x * scale + shift}, with {@code scale = gamma / sqrt(variance + epsilon)} and
@@ -40,13 +42,26 @@ public record BatchNorm(float[] scale, float[] shift) {
    *     TensorFlow's HWIO Conv2D filters hold them)
    */
   public float[] foldIntoKernel(float[] kernel) {
+    return fold(kernel, i -> i % channels());
+  }
+
+  /**
+   * {@link #foldIntoKernel} for a kernel whose output channel is the slowest-varying axis (as
+   * ONNX's Conv weights {@code [out, in / group, h, w]} hold them).
+   */
+  public float[] foldIntoOutputMajorKernel(float[] kernel) {
+    int perChannel = kernel.length / channels();
+    return fold(kernel, i -> i / perChannel);
+  }
+
+  private float[] fold(float[] kernel, IntUnaryOperator channelOf) {
     if (kernel.length % channels() != 0) {
       throw new IllegalArgumentException("a kernel of " + kernel.length + " values does not hold "
           + channels() + " output channels");
     }
     float[] folded = new float[kernel.length];
     for (int i = 0; i < kernel.length; i++) {
-      folded[i] = kernel[i] * scale[i % channels()];
+      folded[i] = kernel[i] * scale[channelOf.applyAsInt(i)];
     }
     return folded;
   }

@@ -1,5 +1,6 @@
 package io.featureviz.optvis.model;
 
+import io.featureviz.optvis.runtime.FusionBarrier;
 import io.featureviz.optvis.runtime.RedirectedRelu;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -29,10 +30,13 @@ public class NetworkBuilder {
   }
 
   public Operand<TFloat32> relu(Operand<TFloat32> x) {
-    return redirectable ? RedirectedRelu.apply(tf, x, Float.POSITIVE_INFINITY) : tf.nn.relu(x);
+    Operand<TFloat32> input = FusionBarrier.activationInput(tf, x);
+    return redirectable ? RedirectedRelu.apply(tf, input, Float.POSITIVE_INFINITY)
+        : tf.nn.relu(input);
   }
 
   public Operand<TFloat32> relu6(Operand<TFloat32> x) {
-    return redirectable ? RedirectedRelu.apply(tf, x, 6f) : tf.nn.relu6(x);
+    Operand<TFloat32> input = FusionBarrier.activationInput(tf, x);
+    return redirectable ? RedirectedRelu.apply(tf, input, 6f) : tf.nn.relu6(input);
   }
 }

@@ -36,13 +36,7 @@ public final class RedirectedRelu {
   /** @param cap the activation's upper bound, {@code Float.POSITIVE_INFINITY} for a ReLU */
   public static Operand<TFloat32> apply(Ops tf, Operand<TFloat32> x, float cap) {
     Operand<TFloat32> activation = Float.isInfinite(cap) ? tf.nn.relu(x) : tf.nn.relu6(x);
-    return RawOps.typed(tf.scope().opBuilder("Print", "RedirectedRelu")
-        .addInput(activation.asOutput())
-        .addInputList(new Output<?>[] {x.asOutput(), tf.constant(cap).asOutput()})
-        .setAttr("first_n", 0L)
-        .setAttr("message", "")
-        .build()
-        .output(0));
+    return RawOps.silentPrint(tf, "RedirectedRelu", activation, x, tf.constant(cap));
   }
 
   /** Builds gradients (in {@code build}) with redirected or with ordinary ReLU gradients. */

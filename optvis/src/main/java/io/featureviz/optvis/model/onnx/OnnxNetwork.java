@@ -21,24 +21,26 @@ import java.util.Set;
 final class OnnxNetwork {
 
   private final OnnxModelFile file;
+  private final OnnxGraph graph;
   private final ValueInfo input;
   private final List<OnnxNode> order;
   private final List<OnnxOp> ops;
 
-  private OnnxNetwork(OnnxModelFile file, ValueInfo input, List<OnnxNode> order,
+  private OnnxNetwork(OnnxModelFile file, OnnxGraph graph, ValueInfo input, List<OnnxNode> order,
       List<OnnxOp> ops) {
     this.file = file;
+    this.graph = graph;
     this.input = input;
     this.order = order;
     this.ops = ops;
   }
 
   static OnnxNetwork prepare(OnnxModelFile file) {
-    OnnxGraph graph = file.graph();
+    OnnxGraph graph = ConvBatchNormFold.apply(file.graph());
     ValueInfo input = imageInput(graph);
     List<OnnxNode> order = executionOrder(graph, input.name());
     List<OnnxOp> ops = order.stream().map(n -> OnnxOperators.forNode(n, file.opset())).toList();
-    return new OnnxNetwork(file, input, order, ops);
+    return new OnnxNetwork(file, graph, input, order, ops);
   }
 
   private static ValueInfo imageInput(OnnxGraph graph) {
@@ -128,7 +130,7 @@ final class OnnxNetwork {
 
   /** The graph's declared output names. */
   List<String> outputs() {
-    return file.graph().outputs().stream().map(ValueInfo::name).toList();
+    return graph.outputs().stream().map(ValueInfo::name).toList();
   }
 
   /**
@@ -138,7 +140,7 @@ final class OnnxNetwork {
    * @return the value of every tensor, by ONNX name
    */
   Map<String, Value> build(NetworkBuilder net, Activation image) {
-    Map<String, Value> values = new HashMap<>(file.graph().initializers());
+    Map<String, Value> values = new HashMap<>(graph.initializers());
     values.put(input.name(), image);
     for (int n = 0; n < order.size(); n++) {
       OnnxNode node = order.get(n);

@@ -5,7 +5,10 @@ import static java.util.Map.entry;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
 import org.tensorflow.op.nn.LeakyRelu;
+import org.tensorflow.types.TFloat32;
 
 /** Every operator the importer rebuilds, by ONNX op type (default domain, opsets 11 to 18). */
 final class OnnxOperators {
@@ -90,10 +93,26 @@ final class OnnxOperators {
     return op;
   }
 
-  private static org.tensorflow.Operand<org.tensorflow.types.TFloat32> hardSigmoid(OpContext ctx,
-      org.tensorflow.Operand<org.tensorflow.types.TFloat32> x, float alpha, float beta) {
-    var tf = ctx.tf();
-    return tf.math.minimum(tf.math.maximum(tf.math.add(tf.math.mul(x, tf.constant(alpha)),
-        tf.constant(beta)), tf.constant(0f)), tf.constant(1f));
+  /**
+   * {@code clip(alpha * x + beta, 0, 1)}, computed for a positive slope as
+   * {@code alpha * clip(x + beta / alpha, 0, 1 / alpha)} so that no multiplication by a constant
+   * reads {@code x}: where {@code x} is a convolution (whose bias TensorFlow drops when it is all
+   * zeros, as in freshly initialized squeeze-excitation blocks), TensorFlow's constant folding
+   * would push that multiplication into the convolution ("MulConvPushDown"), renaming the
+   * Conv2D node and leaving the gradient's materialized shapes with control inputs on the old
+   * name; the optimizer passes after it then fail and log ERROR lines ("Non-existent input
+   * ^.../Conv2d_2").
+   */
+  private static Operand<TFloat32> hardSigmoid(OpContext ctx, Operand<TFloat32> x, float alpha,
+      float beta) {
+    Ops tf = ctx.tf();
+    if (!(alpha > 0)) {
+      // No exporter writes a slope that is not positive; computed as the operator defines it.
+      return tf.math.minimum(tf.math.maximum(tf.math.add(tf.math.mul(x, tf.constant(alpha)),
+          tf.constant(beta)), tf.constant(0f)), tf.constant(1f));
+    }
+    Operand<TFloat32> clipped = tf.math.minimum(tf.math.maximum(
+        tf.math.add(x, tf.constant(beta / alpha)), tf.constant(0f)), tf.constant(1f / alpha));
+    return tf.math.mul(clipped, tf.constant(alpha));
   }
 }

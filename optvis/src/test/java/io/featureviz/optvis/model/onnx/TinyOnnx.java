@@ -134,6 +134,29 @@ public final class TinyOnnx {
         node("Relu", "relu", List.of("c"), List.of("y")));
   }
 
+  /** Per-channel gamma, beta, mean and variance of {@link #convBatchNormRelu}'s normalization. */
+  public static final float[][] NORM = {
+      {1.5f, -0.5f, 2f, 0.8f}, {0.1f, 0.2f, -0.3f, 0f}, {0.5f, -1f, 0f, 2f}, {1f, 4f, 0.25f, 2f}};
+
+  /**
+   * Conv without bias ({@link #weights}, output "c"), BatchNormalization ({@link #NORM}, default
+   * epsilon, output "n") and Relu: what exporters that do not fold normalizations write.
+   */
+  public static byte[] convBatchNormRelu() {
+    List<String> norm = List.of("gamma", "beta", "mean", "variance");
+    List<byte[]> initializers = new java.util.ArrayList<>();
+    initializers.add(tensor("w", WEIGHT_SHAPE, weights()));
+    for (int i = 0; i < norm.size(); i++) {
+      initializers.add(tensor(norm.get(i), new long[] {4}, NORM[i]));
+    }
+    return model(13, List.of(
+        node("Conv", "conv", List.of("image", "w"), List.of("c"),
+            intsAttribute("kernel_shape", 1, 1)),
+        node("BatchNormalization", "norm", List.of("c", "gamma", "beta", "mean", "variance"),
+            List.of("n")),
+        node("Relu", "relu", List.of("n"), List.of("y"))), initializers);
+  }
+
   public static float[] weights() {
     float[] w = new float[12];
     for (int i = 0; i < w.length; i++) {
