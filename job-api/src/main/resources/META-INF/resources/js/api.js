@@ -50,6 +50,17 @@ export async function request(method, path, body) {
   return json;
 }
 
+// The OpenAPI document, read once per page load (the submit view and its upload form both read
+// it); a failed read is not kept, so the next view tries again.
+let openApiDocument;
+function openApi() {
+  openApiDocument ??= request('GET', 'q/openapi?format=json').catch((error) => {
+    openApiDocument = undefined;
+    throw error;
+  });
+  return openApiDocument;
+}
+
 export const api = {
   models: () => request('GET', 'v1/models'),
   model: (id) => request('GET', `v1/models/${encodeURIComponent(id)}`),
@@ -63,10 +74,10 @@ export const api = {
   uploadDataset: (form) => request('POST', 'v1/datasets', form),
   uploadModel: (form) => request('POST', 'v1/models', form),
   /** The upload formats, as the OpenAPI document lists them: the server's list, not a copy. */
-  modelFormats: async () => (await request('GET', 'q/openapi?format=json'))
+  modelFormats: async () => (await openApi())
     .paths['/v1/models'].post.requestBody.content['multipart/form-data'].schema.properties.format.enum,
   /** The fields of a job with their bounds, as the OpenAPI document publishes them. */
-  jobFields: async () => (await request('GET', 'q/openapi?format=json'))
+  jobFields: async () => (await openApi())
     .components.schemas.JobSubmission.properties,
 };
 
