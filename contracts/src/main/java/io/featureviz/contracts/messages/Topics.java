@@ -2,7 +2,10 @@ package io.featureviz.contracts.messages;
 
 import java.util.Map;
 
-/** Kafka topic names. Every message is keyed by its job id, so one job's messages stay ordered. */
+/**
+ * Kafka topic names. Job messages are keyed by job id, so one job's messages stay ordered; model
+ * messages by model id.
+ */
 public final class Topics {
 
   /** Job requests; consumed by the optimizer workers' consumer group. */
@@ -13,6 +16,13 @@ public final class Topics {
   public static final String EVENTS = "fv.events";
   /** Job requests that could not be processed, with the reason in headers. */
   public static final String JOBS_DLQ = "fv.jobs.dlq";
+  /** Uploaded models to import ({@link ModelImport}); consumed by the optimizer workers. */
+  public static final String MODEL_IMPORTS = "fv.model-imports";
+  /**
+   * The model catalog as workers found it ({@link ModelCatalogEntry}); consumed by the storage
+   * sink, which keeps it in PostgreSQL. Compacted: the newest entry per model is kept.
+   */
+  public static final String MODELS = "fv.models";
 
   /** Minimum partition count of {@link #JOBS}, so that several workers share the load. */
   public static final int JOBS_PARTITIONS = 3;
@@ -32,7 +42,8 @@ public final class Topics {
    * broker keeps them only for a sink that is down (3 days: a weekend), and at most 1 GiB per
    * partition whatever the rate. Hourly segments of 256 MiB, since retention deletes whole closed
    * segments only. {@link #JOBS_DLQ}: unreadable job requests, kept 30 days for someone to look
-   * at, a few KiB each.
+   * at, a few KiB each. {@link #MODELS}: compacted, so a sink that starts from scratch still
+   * reads every model's newest entry.
    */
   public static Map<String, String> config(String topic) {
     return switch (topic) {
@@ -44,6 +55,7 @@ public final class Topics {
       case JOBS_DLQ -> Map.of(
           "retention.ms", String.valueOf(30 * DAY_MS),
           "retention.bytes", String.valueOf(256 * MIB));
+      case MODELS -> Map.of("cleanup.policy", "compact");
       default -> Map.of();
     };
   }

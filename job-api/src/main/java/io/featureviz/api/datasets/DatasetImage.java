@@ -1,6 +1,6 @@
 package io.featureviz.api.datasets;
 
-import io.featureviz.optvis.image.ImageInfo;
+import io.featureviz.uploads.ImageInfo;
 import java.nio.file.Path;
 
 /**

@@ -1,7 +1,7 @@
 package io.featureviz.api.datasets;
 
 import io.featureviz.api.problems.FieldError;
-import io.featureviz.optvis.archive.ZipUnpacker;
+import io.featureviz.uploads.ZipUnpacker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

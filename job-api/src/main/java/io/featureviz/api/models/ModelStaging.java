@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.featureviz.api.problems.ProblemException;
-import io.featureviz.optvis.archive.ZipUnpacker;
+import io.featureviz.uploads.ZipUnpacker;
 import io.featureviz.optvis.model.tf.ModelMetadata;
 import java.io.IOException;
 import java.io.InputStream;

@@ -9,7 +9,7 @@ import io.featureviz.api.uploads.Sha256;
 import io.featureviz.api.uploads.TempFolder;
 import io.featureviz.api.uploads.UploadSizeFilter;
 import io.featureviz.contracts.messages.ModelKeys;
-import io.featureviz.optvis.archive.ZipUnpacker;
+import io.featureviz.uploads.ZipUnpacker;
 import io.featureviz.optvis.model.ModelInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package io.featureviz.api.testing;
 
 import static io.featureviz.api.testing.TestApi.given;
 
-import io.featureviz.optvis.testing.TestPngs;
+import io.featureviz.uploads.TestPngs;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package io.featureviz.api.testing;
 
 import static io.featureviz.api.testing.TestApi.given;
 
-import io.featureviz.optvis.archive.TestZips;
+import io.featureviz.uploads.TestZips;
 import io.restassured.specification.RequestSpecification;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.featureviz.optvis.model;
 
-import io.featureviz.optvis.archive.ZipUnpacker;
+import io.featureviz.uploads.ZipUnpacker;
 import io.featureviz.optvis.model.onnx.OnnxModel;
 import io.featureviz.optvis.model.tf.ModelMetadata;
 import io.featureviz.optvis.model.tf.UserModels;

@@ -1,5 +1,6 @@
 package io.featureviz.optvis.model;
 
+import io.featureviz.contracts.messages.ModelDescription;
 import io.featureviz.contracts.objective.LayerShape;
 import io.featureviz.contracts.objective.ModelCatalogView;
 import java.util.List;
@@ -47,8 +48,15 @@ public record ModelInfo(
 
   /** This catalog entry as the objective validator of {@code contracts} sees it. */
   public ModelCatalogView catalogView() {
-    return ModelCatalogView.of(layers.stream()
-        .map(l -> new LayerShape(l.name(), l.channels(), l.height(), l.width())).toList(), labels);
+    return description().catalogView();
+  }
+
+  /** This model as the catalog keeps it, for services that validate jobs without the engine. */
+  public ModelDescription description() {
+    return new ModelDescription(id, format, inputSize, rangeMin, rangeMax,
+        meanStd.map(MeanStd::mean).orElse(List.of()), meanStd.map(MeanStd::std).orElse(List.of()),
+        layers.stream().map(l -> new LayerShape(l.name(), l.channels(), l.height(), l.width()))
+            .toList(), labels, logitsLayer.orElse(null));
   }
 
   public Optional<LayerInfo> layer(String name) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.featureviz.optvis.archive.TestZips;
+import io.featureviz.uploads.TestZips;
 import io.featureviz.optvis.model.ModelCatalog;
 import io.featureviz.optvis.model.ModelInfo;
 import java.io.IOException;

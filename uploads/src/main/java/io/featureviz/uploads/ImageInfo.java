@@ -1,4 +1,4 @@
-package io.featureviz.optvis.image;
+package io.featureviz.uploads;
 
 /**
  * What an image file turned out to be once decoded.

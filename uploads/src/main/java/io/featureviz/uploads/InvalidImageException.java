@@ -1,4 +1,4 @@
-package io.featureviz.optvis.image;
+package io.featureviz.uploads;
 
 /** A file that is no image a dataset may hold; the message says why, without the file's name. */
 public class InvalidImageException extends Exception {

@@ -1,7 +1,7 @@
-package io.featureviz.optvis.image;
+package io.featureviz.uploads;
 
-import static io.featureviz.optvis.testing.TestPngs.png;
-import static io.featureviz.optvis.testing.TestPngs.pngClaiming;
+import static io.featureviz.uploads.TestPngs.png;
+import static io.featureviz.uploads.TestPngs.pngClaiming;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

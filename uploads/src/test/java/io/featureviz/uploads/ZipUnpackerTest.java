@@ -1,7 +1,7 @@
-package io.featureviz.optvis.archive;
+package io.featureviz.uploads;
 
-import static io.featureviz.optvis.archive.TestZips.zip;
-import static io.featureviz.optvis.archive.TestZips.zipWithSymlink;
+import static io.featureviz.uploads.TestZips.zip;
+import static io.featureviz.uploads.TestZips.zipWithSymlink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.featureviz.optvis.image;
+package io.featureviz.uploads;
 
 import java.io.EOFException;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.featureviz.optvis.archive;
+package io.featureviz.uploads;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

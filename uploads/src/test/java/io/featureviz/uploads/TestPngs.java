@@ -1,4 +1,4 @@
-package io.featureviz.optvis.testing;
+package io.featureviz.uploads;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
