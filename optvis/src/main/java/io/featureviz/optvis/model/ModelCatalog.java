@@ -1,11 +1,12 @@
 package io.featureviz.optvis.model;
 
-import io.featureviz.uploads.ZipUnpacker;
+import io.featureviz.contracts.messages.BuiltInModels;
 import io.featureviz.optvis.model.onnx.OnnxModel;
 import io.featureviz.optvis.model.tf.ModelMetadata;
 import io.featureviz.optvis.model.tf.UserModels;
 import io.featureviz.optvis.model.tfjs.TfjsLayersModel;
 import io.featureviz.optvis.model.tflite.TfliteModel;
+import io.featureviz.uploads.ZipUnpacker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,8 +28,8 @@ import java.util.stream.Stream;
  */
 public final class ModelCatalog {
 
-  public static final String MOBILENET_V2 = "mobilenet_v2";
-  public static final String INCEPTION_V3 = "inception_v3";
+  public static final String MOBILENET_V2 = BuiltInModels.MOBILENET_V2;
+  public static final String INCEPTION_V3 = BuiltInModels.INCEPTION_V3;
   private static final String MOBILENET_FOLDER = "mobilenet_v2_1.0_224_quant";
   /** Bounds on a zipped model: ONNX external data may be a file per tensor, 2 GB in all. */
   private static final int MAX_ZIP_ENTRIES = 10_000;
@@ -47,7 +48,7 @@ public final class ModelCatalog {
 
   /** The built-in ids, whether or not their files are present. */
   public List<String> ids() {
-    return List.of(MOBILENET_V2, INCEPTION_V3);
+    return BuiltInModels.IDS;
   }
 
   /** Loads (once) the model with this catalog id, or a user's model at this path. */

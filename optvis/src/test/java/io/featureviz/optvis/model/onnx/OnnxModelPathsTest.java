@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.featureviz.uploads.TestZips;
 import io.featureviz.optvis.model.ModelCatalog;
 import io.featureviz.optvis.model.ModelInfo;
+import io.featureviz.uploads.TestZips;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
