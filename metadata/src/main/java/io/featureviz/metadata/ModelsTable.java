@@ -29,20 +29,21 @@ public final class ModelsTable {
       """;
 
   /**
-   * An upload's row exists (the job API wrote it as IMPORTING). READY is final: a repeated
-   * import that fails (a redelivered request meeting a storage outage) does not undo it.
+   * An upload's row exists (the job API wrote it as IMPORTING). The first outcome is final: a
+   * redelivered request imported again after the sink deleted a failed import's files would
+   * otherwise replace the real reason with "files missing", or undo a READY.
    */
   private static final String UPDATE_UPLOAD = """
       UPDATE models SET status = ?, description = ?::jsonb, failure = ?, input_size = ?,
                         layer_count = ?, classes = ?, updated_at = now()
-      WHERE id = ? AND tenant = ? AND status <> 'READY'
+      WHERE id = ? AND tenant = ? AND status = 'IMPORTING'
       """;
 
   private ModelsTable() {}
 
   /**
    * Records a worker's catalog entry; returns false when it changed nothing: an upload whose
-   * row is gone or already READY, or a built-in id taken by an upload.
+   * row is gone or already READY or FAILED, or a built-in id taken by an upload.
    */
   public static boolean record(Connection connection, ModelCatalogEntry entry)
       throws SQLException {
