@@ -3,7 +3,6 @@ package io.featureviz.api;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +15,6 @@ import java.util.OptionalInt;
 public interface ApiConfig {
 
   Storage storage();
-
-  /** Folder of the catalog's file-based models (mobilenet_v2); FV_MODELS_DIR, as the CLI's. */
-  @WithDefault("../shared/models")
-  String modelsDir();
-
-  /** Where the engine extracts TensorFlow's natives (FV_CACHE_DIR); unset: ~/.cache/featureviz. */
-  Optional<Path> cacheDir();
 
   Auth auth();
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.featureviz.api.QueryParameters;
 import io.featureviz.api.auth.Caller;
 import io.featureviz.api.events.JobEventStream;
-import io.featureviz.api.models.ModelUploadService;
 import io.featureviz.api.problems.ProblemException;
 import io.featureviz.contracts.messages.JobKind;
 import io.featureviz.contracts.messages.JobRequest;
@@ -54,7 +53,7 @@ public class JobResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response submit(JsonNode body) throws SQLException {
     String tenant = caller.tenant();
-    // before reading: validating may load the model, work wasted on a refused job
+    // before reading: validating reads the catalog, work wasted on a refused job
     jobs.checkActiveJobs(tenant);
     JobRequest request = jobs.submit(reader.read(body, tenant));
     JobView.Accepted accepted = JobView.Accepted.of(request.id(), JobStatus.QUEUED);

@@ -4,21 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.featureviz.api.ApiConfig;
 import io.featureviz.api.datasets.DatasetRow;
 import io.featureviz.api.datasets.DatasetService;
-import io.featureviz.api.models.ModelCatalogService;
+import io.featureviz.api.models.ModelCatalog;
 import io.featureviz.api.problems.ProblemException;
 import io.featureviz.contracts.messages.DatasetExamplesSpec;
 import io.featureviz.contracts.messages.JobKind;
 import io.featureviz.contracts.messages.JobRequest;
 import io.featureviz.contracts.messages.Messages;
+import io.featureviz.contracts.messages.ModelDescription;
 import io.featureviz.contracts.objective.Channel;
+import io.featureviz.contracts.objective.LayerShape;
 import io.featureviz.contracts.objective.ObjectiveProblem;
 import io.featureviz.contracts.objective.ObjectiveSpec;
 import io.featureviz.contracts.objective.ObjectiveValidator;
 import io.featureviz.contracts.render.RenderDefaults;
 import io.featureviz.contracts.render.RenderLimits;
 import io.featureviz.contracts.render.RenderMemory;
-import io.featureviz.optvis.model.LayerInfo;
-import io.featureviz.optvis.model.ModelInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.List;
@@ -50,19 +50,23 @@ public class JobSubmissionReader {
       .flatMap(List::stream).toList());
   static final Set<String> PARAMS = Set.of("fft", "pixel");
 
-  private final ModelCatalogService catalog;
+  private final ModelCatalog catalog;
   private final DatasetService datasets;
   private final ApiConfig.Limits limits;
 
-  JobSubmissionReader(ModelCatalogService catalog, DatasetService datasets, ApiConfig config) {
+  JobSubmissionReader(ModelCatalog catalog, DatasetService datasets, ApiConfig config) {
     this.catalog = catalog;
     this.datasets = datasets;
     this.limits = config.limits();
   }
 
   /**
-   * The request of the tenant's job, which may name the catalog's and the tenant's models, and
+   * The request of the tenant's job, which may name the built-in and the tenant's models, and
    * the built-in and the tenant's datasets.
+   *
+   * @throws ProblemException 400 with every invalid field; 409 for a model that is not READY
+   *     (its layers are unknown, so nothing else about the job can be said); 503 for a built-in
+   *     model no worker has described yet
    */
   public JobRequest read(JsonNode body, String tenant) throws SQLException {
     if (body == null || !body.isObject()) {
@@ -72,14 +76,15 @@ public class JobSubmissionReader {
     fields.rejectUnknown(FIELDS);
     Optional<JobKind> kind =
         JobKinds.of(fields.choice("kind", JobKind.RENDER.wireName(), JobKinds.WIRE_NAMES));
-    Optional<ModelInfo> model = fields.requiredText("model", "models: " + catalog.ids(tenant))
-        .flatMap(id -> {
-      Optional<ModelInfo> info = catalog.info(id, tenant);
-      if (info.isEmpty()) {
-        fields.error("model", "unknown model '" + id + "'; models: " + catalog.ids(tenant));
+    Optional<String> modelId = fields.requiredText("model", "models: " + catalog.ids(tenant));
+    Optional<ModelDescription> model = Optional.empty();
+    if (modelId.isPresent()) {
+      model = catalog.ready(modelId.get(), tenant);
+      if (model.isEmpty()) {
+        fields.error("model", "unknown model '" + modelId.get() + "'; models: "
+            + catalog.ids(tenant));
       }
-      return info;
-    });
+    }
     Optional<ObjectiveSpec> objective = fields.objective();
     if (!fields.isValid("kind")) {
       // which other fields belong is unknown: only the common ones are reported
@@ -90,7 +95,7 @@ public class JobSubmissionReader {
         : render(fields, model, objective, tenant);
   }
 
-  private JobRequest render(SubmissionFields fields, Optional<ModelInfo> model,
+  private JobRequest render(SubmissionFields fields, Optional<ModelDescription> model,
       Optional<ObjectiveSpec> objective, String tenant) {
     fields.rejectPresent(EXAMPLES_FIELDS,
         "only for dataset_examples jobs (\"kind\": \"dataset_examples\")");
@@ -134,7 +139,7 @@ public class JobSubmissionReader {
    * A dataset search: every image of the dataset is scored, one step each, and the request's
    * render settings are their defaults, the size the model's input size.
    */
-  private JobRequest datasetExamples(SubmissionFields fields, Optional<ModelInfo> model,
+  private JobRequest datasetExamples(SubmissionFields fields, Optional<ModelDescription> model,
       Optional<ObjectiveSpec> objective, String tenant) throws SQLException {
     fields.rejectPresent(RENDER_FIELDS, "not used by dataset_examples jobs");
     Optional<DatasetRow> dataset = dataset(fields, tenant);
@@ -172,7 +177,7 @@ public class JobSubmissionReader {
    * must be one channel term of a layer with positions (height or width over 1).
    */
   private static void validateChannel(SubmissionFields fields, ObjectiveSpec objective,
-      ModelInfo model) {
+      ModelDescription model) {
     if (objective.perBatch().size() != 1
         || !(objective.perBatch().get(0) instanceof Channel channel)) {
       fields.error("objective", "a dataset_examples job takes exactly one channel term"
@@ -180,7 +185,7 @@ public class JobSubmissionReader {
       return;
     }
     if (validate(fields, objective, model, 1)) {
-      LayerInfo layer = model.layer(channel.layer()).orElseThrow();
+      LayerShape layer = model.layer(channel.layer()).orElseThrow();
       if ((long) layer.height() * layer.width() <= 1) {
         fields.error("objective", "layer " + layer.name() + " has no positions ("
             + layer.height() + "x" + layer.width() + ") to crop images around; choose a layer"
@@ -191,7 +196,7 @@ public class JobSubmissionReader {
 
   /** Reports the objective's problems on this model; whether it had none. */
   private static boolean validate(SubmissionFields fields, ObjectiveSpec objective,
-      ModelInfo model, int batch) {
+      ModelDescription model, int batch) {
     List<ObjectiveProblem> problems =
         ObjectiveValidator.validate(objective, model.catalogView(), batch);
     for (ObjectiveProblem problem : problems) {

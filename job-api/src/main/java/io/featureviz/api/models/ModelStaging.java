@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.featureviz.api.problems.ProblemException;
-import io.featureviz.optvis.model.tf.ModelMetadata;
 import io.featureviz.uploads.ZipUnpacker;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +16,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Lays an upload out as the folder the engine loads, named after the model's id, which is also
- * what is stored under {@code models/<id>/}:
+ * Lays an upload out as the folder a worker's engine loads, named after the model's id, which is
+ * also what is stored under {@code models/<id>/}:
  *
  * <ul>
  *   <li>tflite: {@code <id>.tflite}, {@code labels.txt};
@@ -32,13 +31,20 @@ import java.util.stream.Stream;
  *
  * The metadata's {@code id}, {@code format}, {@code model} and {@code labels} are set here, and a
  * metadata file in a zip is only kept as rewritten here: they name files, and a user's paths must
- * not make the engine read files outside the folder.
+ * not make the engine read files outside the folder. Only what needs no engine is checked here:
+ * the zip's safety, the one model file a zip must hold, a TFLite file's identifier, the
+ * metadata being a JSON object; whether the model loads is the import's to find out.
  */
 final class ModelStaging {
 
+  /** The metadata file the engine reads beside a model (optvis' {@code ModelMetadata}). */
+  static final String METADATA_FILE = "featureviz-model.json";
   private static final String GRAPHDEF_FILE = "model.pb";
   private static final String LABELS_FILE = "labels.txt";
   private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+  /** A TFLite FlatBuffer's file identifier, at bytes 4 to 7 (after the root table's offset). */
+  private static final byte[] TFLITE_IDENTIFIER = {'T', 'F', 'L', '3'};
+  private static final int TFLITE_IDENTIFIER_OFFSET = 4;
 
   private final ZipUnpacker unpacker;
   private final ObjectMapper json;
@@ -60,6 +66,9 @@ final class ModelStaging {
       Files.move(top.getParent(), folder);
       modelFile = top.getFileName().toString();
     } else {
+      if (format == UploadFormat.TFLITE) {
+        checkTfliteIdentifier(upload);
+      }
       Files.createDirectories(folder);
       modelFile = switch (format) {
         case TFLITE -> id + ".tflite";
@@ -71,7 +80,7 @@ final class ModelStaging {
     if (form.labels != null) {
       Files.writeString(folder.resolve(LABELS_FILE), form.labels);
     }
-    Path metadataFile = folder.resolve(ModelMetadata.FILE_NAME);
+    Path metadataFile = folder.resolve(METADATA_FILE);
     String metadata = metadataText(format, form.metadata, metadataFile);
     Files.deleteIfExists(metadataFile);
     if (metadata != null) {
@@ -92,6 +101,19 @@ final class ModelStaging {
         }
       }
     };
+  }
+
+  private static void checkTfliteIdentifier(Path upload) throws IOException {
+    int end = TFLITE_IDENTIFIER_OFFSET + TFLITE_IDENTIFIER.length;
+    byte[] head;
+    try (InputStream in = Files.newInputStream(upload)) {
+      head = in.readNBytes(end);
+    }
+    if (head.length < end || !Arrays.equals(head, TFLITE_IDENTIFIER_OFFSET, end,
+        TFLITE_IDENTIFIER, 0, TFLITE_IDENTIFIER.length)) {
+      throw ProblemException.invalidModel("not a TFLite file: bytes 4 to 7 are not the"
+          + " identifier TFL3");
+    }
   }
 
   /**

@@ -8,8 +8,9 @@ import io.featureviz.api.storage.BucketObjects;
 import io.featureviz.api.uploads.Sha256;
 import io.featureviz.api.uploads.TempFolder;
 import io.featureviz.api.uploads.UploadSizeFilter;
+import io.featureviz.contracts.messages.BuiltInModels;
+import io.featureviz.contracts.messages.ModelImport;
 import io.featureviz.contracts.messages.ModelKeys;
-import io.featureviz.optvis.model.ModelInfo;
 import io.featureviz.uploads.ZipUnpacker;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -21,36 +22,39 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Accepts a user's model: checks the form, loads the model through the engine in a temporary
- * folder, and only when it loads stores its files in the bucket and its row in {@code models}.
+ * Accepts a user's model for import: checks what is cheap to check without the engine (the
+ * form, the size, the zip's safety, the files each format needs), lays the upload out as the
+ * workers will find it, claims the id with an IMPORTING row, stores the files in the bucket and
+ * asks the workers to import it. The model is only loaded by a worker, which marks it READY or
+ * FAILED with the engine's reason.
  */
 @ApplicationScoped
 public class ModelUploadService {
 
   private static final Logger LOG = Logger.getLogger(ModelUploadService.class);
 
-  private final ModelCatalogService catalog;
-  private final UploadedModels uploaded;
-  private final UploadedModelRepository repository;
+  private final ModelRepository repository;
   private final BucketObjects objects;
+  private final ModelImportPublisher publisher;
   private final ModelStaging staging;
   private final long maxBytes;
 
-  ModelUploadService(ModelCatalogService catalog, UploadedModels uploaded,
-      UploadedModelRepository repository, BucketObjects objects, ObjectMapper json,
-      ApiConfig config) {
-    this.catalog = catalog;
-    this.uploaded = uploaded;
+  ModelUploadService(ModelRepository repository, BucketObjects objects,
+      ModelImportPublisher publisher, ObjectMapper json, ApiConfig config) {
     this.repository = repository;
     this.objects = objects;
+    this.publisher = publisher;
     ApiConfig.Uploads limits = config.uploads();
     this.staging = new ModelStaging(new ZipUnpacker(limits.maxArchiveEntries(),
         limits.maxUnpackedSize().asLongValue(), ProblemException::invalidModel), json);
     this.maxBytes = limits.maxSize().asLongValue();
   }
 
-  /** Stores the tenant's model; ids are global, as workers cache models by id. */
-  public ModelInfo upload(ModelUploadForm form, String tenant) throws IOException, SQLException {
+  /**
+   * Stores the tenant's model and requests its import; its row, IMPORTING. Ids are global, as
+   * workers cache models by id.
+   */
+  public ModelRow upload(ModelUploadForm form, String tenant) throws IOException, SQLException {
     UploadFormat format = checkForm(form);
     if (form.file.size() > maxBytes) {
       throw UploadSizeFilter.tooLarge("a model file may have at most " + maxBytes + " bytes",
@@ -58,18 +62,15 @@ public class ModelUploadService {
     }
     String sha256 = Sha256.of(form.file.uploadedFile());
     String id = Optional.ofNullable(form.id).orElse("model-" + sha256.substring(0, 12));
-    if (catalog.catalogIds().contains(id) || uploaded.find(id).isPresent()) {
+    if (BuiltInModels.isBuiltIn(id) || repository.find(id).isPresent()) {
       throw idTaken(id);
     }
     try (TempFolder work = TempFolder.create("fv-upload-")) {
       Path folder = staging.stage(format, id, form, work.path());
-      ModelInfo info = load(folder, work.path());
-      // created_at is left to the database
-      store(folder, new UploadedModelRow(id, tenant, format.key(), info.inputSize(),
-          info.layers().size(), info.labels().size(), ModelKeys.prefix(id), sha256,
-          form.file.size(), null));
-      uploaded.remember(info);
-      return info;
+      ModelRow row = ModelRow.importing(id, tenant, format.key(), sha256, form.file.size());
+      store(folder, row);
+      requestImport(row);
+      return row;
     }
   }
 
@@ -105,21 +106,9 @@ public class ModelUploadService {
     return format.get();
   }
 
-  /** Loads the staged model as a worker will; the engine's message says what is wrong. */
-  private static ModelInfo load(Path folder, Path work) {
-    try {
-      return ModelFolders.load(folder);
-    } catch (RuntimeException e) {
-      // the temporary folder means nothing to the client
-      String message = String.valueOf(e.getMessage()).replace(folder + "/", "")
-          .replace(work.toString(), "");
-      throw ProblemException.invalidModel("not a loadable model: " + message);
-    }
-  }
-
   /** Claims the id with the row first, so that of two concurrent uploads only one stores files. */
-  private void store(Path folder, UploadedModelRow row) throws SQLException {
-    if (!repository.insert(row)) {
+  private void store(Path folder, ModelRow row) throws SQLException {
+    if (!repository.insertImporting(row)) {
       throw idTaken(row.id());
     }
     try {
@@ -132,7 +121,19 @@ public class ModelUploadService {
     }
   }
 
-  private void undoStore(UploadedModelRow row) {
+  /** Publishes the import request; without one no worker would ever import the files. */
+  private void requestImport(ModelRow row) {
+    try {
+      publisher.publish(ModelImport.of(row.id(), row.tenant(), row.format()));
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "model %s: import request not published", row.id());
+      undoStore(row);
+      throw new ProblemException(503, "bus-unavailable", "Model not imported",
+          "the model's import request could not be published; try again", List.of());
+    }
+  }
+
+  private void undoStore(ModelRow row) {
     try {
       objects.deleteFolder(row.objectPrefix());
       repository.delete(row.id());

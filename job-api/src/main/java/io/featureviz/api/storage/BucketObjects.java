@@ -2,7 +2,6 @@ package io.featureviz.api.storage;
 
 import io.featureviz.api.ApiConfig;
 import io.minio.BucketExistsArgs;
-import io.minio.DownloadObjectArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
 import io.minio.RemoveObjectArgs;
@@ -59,19 +58,6 @@ public class BucketObjects {
   public void put(Path file, String key, String contentType) throws Exception {
     client.uploadObject(UploadObjectArgs.builder().bucket(bucket).object(key)
         .filename(file.toString()).contentType(contentType).build());
-  }
-
-  /** Downloads every object under {@code prefix} into {@code dir}, keeping the relative paths. */
-  public void getFolder(String prefix, Path dir) throws Exception {
-    for (String key : keys(prefix)) {
-      Path file = dir.resolve(key.substring(prefix.length())).normalize();
-      if (!file.startsWith(dir)) {
-        throw new IOException("object " + key + " would land outside " + dir);
-      }
-      Files.createDirectories(file.getParent());
-      client.downloadObject(DownloadObjectArgs.builder()
-          .bucket(bucket).object(key).filename(file.toString()).build());
-    }
   }
 
   public List<String> keys(String prefix) throws Exception {

@@ -13,7 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
 import io.featureviz.api.testing.TestApi;
+import io.featureviz.api.testing.TestCatalog;
 import io.featureviz.api.testing.TestDatabase;
+import io.featureviz.contracts.messages.BuiltInModels;
 import io.featureviz.devstack.DevStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -84,18 +86,25 @@ class TenantAccessTest {
   @Test
   void uploadedModelIsSeenOnlyByItsTenant() throws Exception {
     String id = "b-private-" + UUID.randomUUID().toString().substring(0, 8);
-    TestDatabase.update(dataSource, "INSERT INTO models (id, tenant, format, input_size,"
-        + " layer_count, classes, object_prefix, sha256, bytes) VALUES (?, 'tenant-b', 'tflite',"
-        + " 224, 1, 0, ?, 'x', 1)", id, "models/" + id + "/");
+    TestDatabase.update(dataSource, "INSERT INTO models (id, tenant, format, object_prefix,"
+        + " sha256, bytes) VALUES (?, 'tenant-b', 'tflite', ?, 'x', 1)", id,
+        "models/" + id + "/");
+    TestCatalog.ready(dataSource, id, TENANT_B, BuiltInModels.MOBILENET_V2);
 
-    as(TENANT_B).get("/v1/models").then().statusCode(200).body("id", hasItem(id));
+    as(TENANT_B).get("/v1/models").then().statusCode(200)
+        .body("find { it.id == '" + id + "' }.status", equalTo("READY"));
+    as(TENANT_B).get("/v1/models/" + id + "/layers").then().statusCode(200);
     given().get("/v1/models").then().statusCode(200)
         .body("id", hasItem("inception_v3")).body("id", not(hasItem(id)));
     given().get("/v1/models/" + id).then().statusCode(404);
     given().get("/v1/models/" + id + "/layers").then().statusCode(404);
-    given().contentType(ContentType.JSON)
-        .body("{\"model\": \"" + id + "\", \"objective\": \"x:1\"}")
-        .post("/v1/jobs").then().statusCode(400).body("errors.field", hasItem("model"));
+    String unknown = given().contentType(ContentType.JSON)
+        .body("{\"model\": \"" + id + "\", \"objective\": \"logit:1\"}")
+        .post("/v1/jobs").then().statusCode(400)
+        .extract().path("errors.find { it.field == 'model' }.message");
+    // the models tenant-a may name are listed, not tenant-b's
+    assertTrue(unknown.startsWith("unknown model '" + id + "'; models: [mobilenet_v2"), unknown);
+    assertFalse(unknown.substring(unknown.indexOf("models:")).contains(id), unknown);
   }
 
   @Test

@@ -14,7 +14,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.agroal.api.AgroalDataSource;
-import io.featureviz.api.models.ModelCatalogService;
 import io.featureviz.devstack.DevStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,15 +40,10 @@ class GalleryTest {
   @Inject
   AgroalDataSource dataSource;
 
-  @Inject
-  ModelCatalogService catalog;
-
   private String key;
 
   @BeforeEach
   void newTenant() throws Exception {
-    // loads the model outside any request: the first load can outlast the client's read timeout
-    catalog.info("inception_v3", "tenant-a");
     key = "gallery-" + UUID.randomUUID();
     update(dataSource, "INSERT INTO api_keys (tenant, key_hash)"
         + " VALUES (?, encode(sha256(?::bytea), 'hex'))", "tenant-" + UUID.randomUUID(), key);

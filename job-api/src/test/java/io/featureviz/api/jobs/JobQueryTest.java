@@ -207,7 +207,8 @@ class JobQueryTest {
   void modelsAndLayersComeFromTheCatalog() {
     given().get("/v1/models").then().statusCode(200)
         .body("id", hasItem("inception_v3"))
-        .body("find { it.id == 'inception_v3' }.input_size", equalTo(299));
+        .body("find { it.id == 'inception_v3' }.input_size", equalTo(299))
+        .body("find { it.id == 'inception_v3' }.status", equalTo("READY"));
     given().get("/v1/models/inception_v3/layers").then().statusCode(200)
         .body("find { it.name == 'mixed4' }.channels", equalTo(768));
     given().get("/v1/models/nope/layers").then().statusCode(404)

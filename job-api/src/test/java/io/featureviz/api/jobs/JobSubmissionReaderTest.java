@@ -11,15 +11,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.featureviz.api.ApiConfig;
 import io.featureviz.api.datasets.DatasetRow;
 import io.featureviz.api.datasets.DatasetService;
-import io.featureviz.api.models.ModelCatalogService;
+import io.featureviz.api.models.ModelCatalog;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.featureviz.api.problems.FieldError;
 import io.featureviz.api.problems.ProblemException;
 import io.featureviz.contracts.messages.DatasetExamplesSpec;
 import io.featureviz.contracts.messages.JobKind;
 import io.featureviz.contracts.messages.JobRequest;
-import io.featureviz.optvis.model.LayerInfo;
-import io.featureviz.optvis.model.ModelInfo;
+import io.featureviz.contracts.messages.ModelDescription;
+import io.featureviz.contracts.objective.LayerShape;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +40,12 @@ class JobSubmissionReaderTest {
 
   private static final String TENANT = "tenant-a";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ModelInfo TINY = new ModelInfo("tiny", "test", 32, 0f, 1f,
-      List.of(new LayerInfo("conv1", 8, 32, 32), new LayerInfo("conv2", 16, 16, 16),
-          new LayerInfo("logits", 10, 1, 1)),
+  private static final ModelDescription TINY = new ModelDescription("tiny", "test", 32, 0f, 1f,
+      List.of(), List.of(),
+      List.of(new LayerShape("conv1", 8, 32, 32), new LayerShape("conv2", 16, 16, 16),
+          new LayerShape("logits", 10, 1, 1)),
       List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
-      Optional.of("logits"));
+      "logits");
   private static final DatasetRow PHOTOS =
       new DatasetRow(null, "photos", "photos", "public-datasets/photos/", 11, 0L, null);
 
@@ -52,9 +53,9 @@ class JobSubmissionReaderTest {
 
   @BeforeEach
   void catalogAndDatasets() throws Exception {
-    ModelCatalogService catalog = mock(ModelCatalogService.class);
+    ModelCatalog catalog = mock(ModelCatalog.class);
     when(catalog.ids(TENANT)).thenReturn(List.of("tiny"));
-    when(catalog.info("tiny", TENANT)).thenReturn(Optional.of(TINY));
+    when(catalog.ready("tiny", TENANT)).thenReturn(Optional.of(TINY));
     DatasetService datasets = mock(DatasetService.class);
     when(datasets.ids(TENANT)).thenReturn(List.of("photos"));
     when(datasets.find("photos", TENANT)).thenReturn(Optional.of(PHOTOS));

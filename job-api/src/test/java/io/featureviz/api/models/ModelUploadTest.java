@@ -1,8 +1,6 @@
 package io.featureviz.api.models;
 
 import static io.featureviz.api.testing.TestApi.given;
-import static io.featureviz.api.testing.TestJobs.submitOn;
-import static io.featureviz.api.testing.TestUploads.MOBILENET_FOLDER;
 import static io.featureviz.api.testing.TestUploads.mobilenet;
 import static io.featureviz.api.testing.TestUploads.randomBytes;
 import static io.featureviz.api.testing.TestUploads.upload;
@@ -11,40 +9,56 @@ import static io.featureviz.api.testing.TestUploads.zipBomb;
 import static io.featureviz.api.testing.TestUploads.zipWithSymlink;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.agroal.api.AgroalDataSource;
 import io.featureviz.api.storage.BucketObjects;
+import io.featureviz.api.testing.TestApi;
+import io.featureviz.api.testing.TestBus;
 import io.featureviz.api.testing.TinyGraphDef;
-import io.featureviz.api.testing.TinyOnnxClassifier;
+import io.featureviz.contracts.messages.Messages;
+import io.featureviz.contracts.messages.ModelImport;
+import io.featureviz.contracts.messages.Topics;
 import io.featureviz.devstack.DevStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mockito.Mockito;
 
+/**
+ * {@code POST /v1/models}: the checks that need no engine, then the upload stored, IMPORTING and
+ * handed to the workers on {@code fv.model-imports}. Whether a model loads is the import's
+ * (its FAILED reasons are tested through the stack, with a worker).
+ */
 @QuarkusTest
 @QuarkusTestResource(DevStackTestResource.class)
 class ModelUploadTest {
 
   private static final String PROBLEM = "application/problem+json";
+
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrapServers;
 
   @Inject
   BucketObjects objects;
@@ -52,73 +66,56 @@ class ModelUploadTest {
   @Inject
   AgroalDataSource dataSource;
 
+  private TestBus bus;
+
+  @BeforeEach
+  void connect() {
+    bus = new TestBus(bootstrapServers);
+  }
+
+  @AfterEach
+  void disconnect() {
+    bus.close();
+  }
+
   @Test
-  void tfliteUploadIsStoredListedAndNamedByJobs() throws Exception {
-    String labels = Files.readString(MOBILENET_FOLDER.resolve("imagenet_labels.txt"));
-    int layers = upload("tflite").multiPart("id", "my-mobilenet")
+  void tfliteUploadIsStoredImportingAndHandedToTheWorkers() throws Exception {
+    upload("tflite").multiPart("id", "my-mobilenet")
         .multiPart("file", "mobilenet.tflite", mobilenet())
-        .multiPart("labels", labels)
+        .multiPart("labels", "background\ntench\n")
         .post("/v1/models")
-        .then().statusCode(201)
+        .then().statusCode(202).contentType("application/json")
         .header("Location", containsString("/v1/models/my-mobilenet"))
         .body("id", equalTo("my-mobilenet"))
+        .body("status", equalTo("IMPORTING"))
         .body("format", equalTo("tflite"))
-        .body("input_size", equalTo(224))
-        .body("classes", equalTo(1001))
-        .body("layers.find { it.name == 'expanded_conv_2/add' }.channels", equalTo(24))
-        .body("layers.find { it.name == 'expanded_conv_2/add' }.height", equalTo(56))
-        .extract().path("layers.size()");
+        .body("url", equalTo("/v1/models/my-mobilenet"));
 
     assertEquals(
         List.of("models/my-mobilenet/labels.txt", "models/my-mobilenet/my-mobilenet.tflite"),
         objects.keys("models/my-mobilenet/"));
+    assertEquals(new ModelImport(Messages.VERSION, "my-mobilenet", TestApi.TENANT_A, "tflite",
+        "models/my-mobilenet/", 0), importRequest("my-mobilenet"));
     given().get("/v1/models").then().statusCode(200)
-        .body("findAll { it.uploaded }.id", hasItem("my-mobilenet"))
-        .body("find { it.id == 'my-mobilenet' }.layers", equalTo(layers));
-    given().get("/v1/models/my-mobilenet/layers").then().statusCode(200)
-        .body("name", hasItem("expanded_conv_2/add"));
-    given().get("/v1/models/my-mobilenet").then().statusCode(200)
-        .body("labels.size()", equalTo(1001))
-        .body("labels[1]", equalTo("tench, Tinca tinca"));
-    submitOn("my-mobilenet", "expanded_conv_2/add:5").statusCode(202);
-    submitOn("my-mobilenet", "expanded_conv_2/add:24").statusCode(400)
-        .body("errors.field", hasItem("objective.channel"));
+        .body("find { it.id == 'my-mobilenet' }.status", equalTo("IMPORTING"))
+        .body("find { it.id == 'my-mobilenet' }.uploaded", equalTo(true))
+        .body("find { it.id == 'my-mobilenet' }", not(hasKey("input_size")));
   }
 
   @Test
-  void graphDefUploadWithMetadataIsAcceptedAndJobsMayNameIt() throws Exception {
+  void graphDefUploadIsStoredWithTheMetadataTheServerRewrote() throws Exception {
     upload("graphdef").multiPart("id", "tiny-graph")
         .multiPart("file", "tiny.pb", TinyGraphDef.bytes())
         .multiPart("metadata", TinyGraphDef.METADATA)
         .post("/v1/models")
-        .then().statusCode(201)
+        .then().statusCode(202)
         .body("id", equalTo("tiny-graph"))
-        .body("format", equalTo("graphdef"))
-        .body("input_size", equalTo(16))
-        .body("layers.name", equalTo(List.of("conv1", "conv2")))
-        .body("layers.channels", equalTo(List.of(4, 6)))
-        .body("layers.height", equalTo(List.of(16, 16)));
+        .body("status", equalTo("IMPORTING"))
+        .body("format", equalTo("graphdef"));
 
     assertEquals(List.of("models/tiny-graph/featureviz-model.json", "models/tiny-graph/model.pb"),
         objects.keys("models/tiny-graph/"));
-    submitOn("tiny-graph", "conv2:5").statusCode(202);
-  }
-
-  @Test
-  void modelUploadedThroughAnotherInstanceIsLoadedFromTheBucket() throws Exception {
-    Path folder = Files.createTempDirectory("fv-test-").resolve("elsewhere");
-    Files.createDirectories(folder);
-    Files.write(folder.resolve("elsewhere.tflite"), mobilenet());
-    objects.putFolder(folder, "models/elsewhere/");
-    try (Connection connection = dataSource.getConnection();
-        Statement insert = connection.createStatement()) {
-      insert.executeUpdate("INSERT INTO models (id, tenant, format, input_size, layer_count,"
-          + " classes, object_prefix, sha256, bytes) VALUES ('elsewhere', 'tenant-a', 'tflite',"
-          + " 224, 1, 0, 'models/elsewhere/', 'x', 1)");
-    }
-    submitOn("elsewhere", "expanded_conv_2/add:5").statusCode(202);
-    given().get("/v1/models/elsewhere/layers").then().statusCode(200)
-        .body("name", hasItem("expanded_conv_2/add"));
+    assertEquals("graphdef", importRequest("tiny-graph").format());
   }
 
   @Test
@@ -126,9 +123,10 @@ class ModelUploadTest {
     Supplier<RequestSpecification> graph = () -> upload("graphdef").multiPart("id", "twice")
         .multiPart("file", "tiny.pb", TinyGraphDef.bytes())
         .multiPart("metadata", TinyGraphDef.METADATA);
-    graph.get().post("/v1/models").then().statusCode(201);
+    graph.get().post("/v1/models").then().statusCode(202);
     Stored before = stored();
     graph.get().post("/v1/models").then().statusCode(409).contentType(PROBLEM)
+        .body("type", containsString("model-exists"))
         .body("detail", containsString("'twice'"));
     upload("graphdef").multiPart("id", "inception_v3")
         .multiPart("file", "tiny.pb", TinyGraphDef.bytes())
@@ -137,16 +135,31 @@ class ModelUploadTest {
     assertEquals(before, stored());
   }
 
+  @Test
+  void unpublishedImportRequestUndoesRowAndFiles() {
+    ModelImportPublisher down = Mockito.mock(ModelImportPublisher.class);
+    Mockito.doThrow(new IllegalStateException("broker down")).when(down).publish(Mockito.any());
+    QuarkusMock.installMockForType(down, ModelImportPublisher.class);
+    Stored before = stored();
+
+    upload("tflite").multiPart("id", "never-imported")
+        .multiPart("file", "m.tflite", mobilenet())
+        .post("/v1/models").then().statusCode(503).contentType(PROBLEM)
+        .body("type", containsString("bus-unavailable"));
+
+    Mockito.verify(down).publish(Mockito.any());
+    assertEquals(before, stored());
+  }
+
   static Stream<Arguments> badUploads() {
     byte[] mobilenet = mobilenet();
     byte[] random = randomBytes(100_000);
-    byte[] onnx = TinyOnnxClassifier.bytes();
     return Stream.of(
         Arguments.of("random bytes as tflite", (Supplier<RequestSpecification>) () ->
-            upload("tflite").multiPart("file", "x.tflite", random), 400, "not a loadable model"),
-        Arguments.of("truncated tflite", (Supplier<RequestSpecification>) () ->
-            upload("tflite").multiPart("file", "x.tflite", Arrays.copyOf(mobilenet, 50_000)),
-            400, "not a loadable model"),
+            upload("tflite").multiPart("file", "x.tflite", random), 400, "not a TFLite file"),
+        Arguments.of("empty tflite", (Supplier<RequestSpecification>) () ->
+            upload("tflite").multiPart("file", "x.tflite", Arrays.copyOf(mobilenet, 6)),
+            400, "not a TFLite file"),
         Arguments.of("zip slip", (Supplier<RequestSpecification>) () ->
             upload("tfjs").multiPart("file", "m.zip", zip("model.json", "{}", "../evil.bin", "x")),
             400, "points outside"),
@@ -160,34 +173,20 @@ class ModelUploadTest {
                 .multiPart("metadata", TinyGraphDef.METADATA), 400, "unpacks to more than"),
         Arguments.of("not a zip", (Supplier<RequestSpecification>) () ->
             upload("tfjs").multiPart("file", "m.zip", random), 400, "not a readable zip"),
+        Arguments.of("tfjs zip without model.json", (Supplier<RequestSpecification>) () ->
+            upload("tfjs").multiPart("file", "m.zip", zip("weights.bin", "x")),
+            400, "holds no model.json"),
         Arguments.of("graphdef without metadata", (Supplier<RequestSpecification>) () ->
             upload("graphdef").multiPart("file", "m.pb", TinyGraphDef.bytes()),
             400, "metadata"),
-        Arguments.of("metadata naming no input", (Supplier<RequestSpecification>) () ->
+        Arguments.of("metadata not a JSON object", (Supplier<RequestSpecification>) () ->
             upload("graphdef").multiPart("file", "m.pb", TinyGraphDef.bytes())
-                .multiPart("metadata", TinyGraphDef.METADATA.replace("\"input:0\"", "null")),
-            400, "field 'input'"),
+                .multiPart("metadata", "[1, 2]"), 400, "must be a JSON object"),
         Arguments.of("bad id", (Supplier<RequestSpecification>) () ->
             upload("tflite").multiPart("id", "Bad/Id").multiPart("file", "m.tflite", mobilenet),
             400, "id"),
         Arguments.of("unknown format", (Supplier<RequestSpecification>) () ->
             upload("keras").multiPart("file", "m.keras", random), 400, "format"),
-        Arguments.of("garbage as onnx", (Supplier<RequestSpecification>) () ->
-            upload("onnx").multiPart("file", "m.onnx", random), 400, "not a loadable model"),
-        Arguments.of("truncated onnx", (Supplier<RequestSpecification>) () ->
-            upload("onnx").multiPart("file", "m.onnx", Arrays.copyOf(onnx, onnx.length - 20)),
-            400, "not a valid ONNX protobuf"),
-        Arguments.of("unsupported onnx operator", (Supplier<RequestSpecification>) () ->
-            upload("onnx").multiPart("file", "m.onnx",
-                TinyOnnxClassifier.withUnsupportedOperator("NonMaxSuppression", "boxes/nms")),
-            400, "NonMaxSuppression node 'boxes/nms' (opset 13)"),
-        Arguments.of("onnx opset out of range", (Supplier<RequestSpecification>) () ->
-            upload("onnx").multiPart("file", "m.onnx", TinyOnnxClassifier.atOpset(7)),
-            400, "opset 7"),
-        Arguments.of("onnx external data outside the upload", (Supplier<RequestSpecification>) () ->
-            upload("onnx").multiPart("file", "m.zip", zip(Map.of("net/net.onnx",
-                TinyOnnxClassifier.withExternalWeights("../../etc/passwd")))),
-            400, "'../../etc/passwd' is outside the model's folder"),
         Arguments.of("zip without onnx", (Supplier<RequestSpecification>) () ->
             upload("onnx").multiPart("file", "m.zip", zip("m/model.onnx.txt", "x")),
             400, "holds no *.onnx"),
@@ -204,8 +203,8 @@ class ModelUploadTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("badUploads")
-  void badUploadIsAProblemAndNothingIsStored(String name, Supplier<RequestSpecification> request,
-      int status, String reason) {
+  void badUploadIsAProblemAndNothingIsStoredOrPublished(String name,
+      Supplier<RequestSpecification> request, int status, String reason) {
     Stored before = stored();
     ValidatableResponse response = request.get().post("/v1/models").then();
     response.statusCode(status).contentType(PROBLEM).body("status", equalTo(status));
@@ -214,8 +213,20 @@ class ModelUploadTest {
     assertEquals(before, stored());
   }
 
-  /** What uploads left behind: the bucket's model objects and the rows of models. */
-  private record Stored(List<String> keys, List<String> rows) {}
+  /** The import request published for the model (its time set to 0). */
+  private ModelImport importRequest(String id) {
+    List<ConsumerRecord<String, byte[]>> records = bus.await(Topics.MODEL_IMPORTS, id, r -> true);
+    assertEquals(false, records.isEmpty(), "no import request for " + id);
+    ModelImport request = Messages.read(records.get(0).value(), ModelImport.class);
+    return new ModelImport(request.v(), request.modelId(), request.tenant(), request.format(),
+        request.objectPrefix(), 0);
+  }
+
+  /**
+   * What uploads left behind: the bucket's model objects, the rows of models and the import
+   * requests published.
+   */
+  private record Stored(List<String> keys, List<String> rows, long importRequests) {}
 
   private Stored stored() {
     try (Connection connection = dataSource.getConnection();
@@ -225,7 +236,7 @@ class ModelUploadTest {
       while (rows.next()) {
         ids.add(rows.getString(1));
       }
-      return new Stored(objects.keys("models/"), ids);
+      return new Stored(objects.keys("models/"), ids, bus.endOffsets(Topics.MODEL_IMPORTS));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -11,17 +11,18 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * Everything a request could leave behind: messages published on {@code fv.jobs} and
- * {@code fv.events} (end offsets), rows of {@code jobs}, {@code models}, {@code datasets} and
+ * Everything a request could leave behind: messages published on {@code fv.jobs},
+ * {@code fv.events} and {@code fv.model-imports} (end offsets), rows of {@code jobs}, {@code models}, {@code datasets} and
  * {@code dataset_images}, and the bucket's objects. A refused request must leave it equal.
  */
-record StackState(long jobMessages, long eventMessages, long jobRows, long modelRows,
-    long datasetRows, long datasetImageRows, List<String> objects) {
+record StackState(long jobMessages, long eventMessages, long importMessages, long jobRows,
+    long modelRows, long datasetRows, long datasetImageRows, List<String> objects) {
 
   static StackState of(TestBus bus, AgroalDataSource dataSource, BucketObjects bucket) {
     try {
       return new StackState(bus.endOffsets(Topics.JOBS), bus.endOffsets(Topics.EVENTS),
-          count(dataSource, "jobs"), count(dataSource, "models"), count(dataSource, "datasets"),
+          bus.endOffsets(Topics.MODEL_IMPORTS), count(dataSource, "jobs"),
+          count(dataSource, "models"), count(dataSource, "datasets"),
           count(dataSource, "dataset_images"), bucket.keys(""));
     } catch (Exception e) {
       throw new IllegalStateException("cannot read the stack's state", e);

@@ -17,9 +17,8 @@ import java.util.zip.ZipOutputStream;
 /** Uploads as tests send them, good and hostile: the shared model, broken files, bad zips. */
 public final class TestUploads {
 
-  public static final Path MOBILENET_FOLDER = Path.of(
-      System.getProperty("featureviz.shared.dir", "../../shared"),
-      "models", "mobilenet_v2_1.0_224_quant");
+  public static final Path MOBILENET_FOLDER =
+      TestCatalog.MODELS_DIR.resolve("mobilenet_v2_1.0_224_quant");
 
   private TestUploads() {}
 

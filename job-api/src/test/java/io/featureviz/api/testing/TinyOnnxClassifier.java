@@ -18,12 +18,7 @@ public final class TinyOnnxClassifier {
 
   /** The model with its weights inline. */
   public static byte[] bytes() {
-    return model(OPSET, TinyOnnx.tensor("w", TinyOnnx.WEIGHT_SHAPE, TinyOnnx.weights()));
-  }
-
-  /** The model at another opset. */
-  public static byte[] atOpset(long opset) {
-    return model(opset, TinyOnnx.tensor("w", TinyOnnx.WEIGHT_SHAPE, TinyOnnx.weights()));
+    return model(TinyOnnx.tensor("w", TinyOnnx.WEIGHT_SHAPE, TinyOnnx.weights()));
   }
 
   /**
@@ -31,16 +26,10 @@ public final class TinyOnnxClassifier {
    * {@link TinyOnnx#weightsData}.
    */
   public static byte[] withExternalWeights(String location) {
-    return model(OPSET, TinyOnnx.externalTensor("w", TinyOnnx.WEIGHT_SHAPE, location));
+    return model(TinyOnnx.externalTensor("w", TinyOnnx.WEIGHT_SHAPE, location));
   }
 
-  /** A model whose only node is an operator the engine does not import. */
-  public static byte[] withUnsupportedOperator(String opType, String nodeName) {
-    return TinyOnnx.model(OPSET,
-        List.of(TinyOnnx.node(opType, nodeName, List.of("image"), List.of("y"))), List.of());
-  }
-
-  private static byte[] model(long opset, byte[] convWeights) {
+  private static byte[] model(byte[] convWeights) {
     int classes = LABELS.size();
     float[] dense = new float[4 * classes];
     for (int i = 0; i < dense.length; i++) {
@@ -53,7 +42,7 @@ public final class TinyOnnxClassifier {
         TinyOnnx.node("GlobalAveragePool", "pool", List.of("r"), List.of("p")),
         TinyOnnx.node("Flatten", "flatten", List.of("p"), List.of("f")),
         TinyOnnx.node("Gemm", "fc", List.of("f", "g", "gb"), List.of("y")));
-    return TinyOnnx.model(opset, nodes, List.of(convWeights,
+    return TinyOnnx.model(OPSET, nodes, List.of(convWeights,
         TinyOnnx.tensor("g", new long[] {4, classes}, dense),
         TinyOnnx.tensor("gb", new long[] {classes}, new float[classes])));
   }

@@ -1,0 +1,25 @@
+package io.featureviz.api;
+
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import java.time.Duration;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Keyed sends that wait for the broker's acknowledgement, so that an answer saying something
+ * was published is true. A send that times out may still reach the broker later: every message
+ * the API publishes is harmless twice.
+ */
+public final class KafkaSend {
+
+  private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
+
+  private KafkaSend() {}
+
+  /** @throws RuntimeException when the broker did not acknowledge in time */
+  public static void awaitAck(MutinyEmitter<byte[]> emitter, String key, byte[] value) {
+    Message<byte[]> message = Message.of(value)
+        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build());
+    emitter.sendMessage(message).await().atMost(SEND_TIMEOUT);
+  }
+}
