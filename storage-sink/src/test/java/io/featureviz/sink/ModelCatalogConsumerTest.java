@@ -125,7 +125,8 @@ class ModelCatalogConsumerTest {
   void unreadableOrRefusedEntriesAreSkipped() throws Exception {
     String refused = "builtin-" + UUID.randomUUID();
     bus.send(Topics.MODELS, "garbage", bytes("not json"));
-    bus.send(Topics.MODELS, refused, bytes("{\"v\": 1, \"model_id\": \"" + refused + "\", \"at\": 0}"));
+    bus.send(Topics.MODELS, refused,
+        bytes("{\"v\": 1, \"model_id\": \"" + refused + "\", \"at\": 0}"));
     // The database refuses a built-in model without format (NOT NULL).
     send(ModelCatalogEntry.builtIn(description(refused, null, 224, 10), "w1"));
     String failedBuiltIn = "builtin-" + UUID.randomUUID();
