@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.featureviz.contracts.messages.Topics;
+import io.featureviz.deploy.Contracts.TopicSpec;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.common.utils.AppInfoParser;
@@ -28,18 +29,27 @@ final class Broker {
 
   /**
    * Every topic of the contracts with its settings ({@code Topics.config}: retention of fv.frames
-   * and the DLQ), and enough partitions for fv.jobs.
+   * and the DLQ, compaction of the catalog), enough partitions for the workers to share the jobs
+   * and the imports, and the catalog in one partition: one small ordered log, which one sink
+   * reads from the start.
    */
   static void assertCreatesTheTopics(String where, String topics, String partitions) {
-    Map<String, Map<String, String>> specs = Contracts.topicSpecs(topics);
+    Map<String, TopicSpec> specs = Contracts.topicSpecs(topics, Integer.parseInt(partitions));
     assertEquals(Contracts.topics(), specs.keySet(), where + ": topics");
-    specs.forEach((topic, config) -> assertEquals(new TreeMap<>(Topics.config(topic)), config,
-        where + ": settings of " + topic));
+    specs.forEach((topic, spec) -> assertEquals(new TreeMap<>(Topics.config(topic)),
+        spec.config(), where + ": settings of " + topic));
     for (String bounded : new String[] {Topics.FRAMES, Topics.JOBS_DLQ}) {
-      assertTrue(specs.get(bounded).containsKey("retention.ms")
-          && specs.get(bounded).containsKey("retention.bytes"),
+      assertTrue(specs.get(bounded).config().containsKey("retention.ms")
+          && specs.get(bounded).config().containsKey("retention.bytes"),
           where + ": no retention on " + bounded);
     }
-    assertTrue(Integer.parseInt(partitions) >= Topics.JOBS_PARTITIONS, where + ": partitions");
+    assertEquals("compact", specs.get(Topics.MODELS).config().get("cleanup.policy"),
+        where + ": " + Topics.MODELS + " is not compacted");
+    for (String shared : new String[] {Topics.JOBS, Topics.MODEL_IMPORTS}) {
+      assertTrue(specs.get(shared).partitions() >= Topics.JOBS_PARTITIONS,
+          where + ": partitions of " + shared);
+    }
+    assertEquals(1, specs.get(Topics.MODELS).partitions(), where + ": partitions of "
+        + Topics.MODELS);
   }
 }

@@ -31,14 +31,19 @@ final class Contracts {
     }
   }
 
+  /** A topic as the init script creates it. */
+  record TopicSpec(int partitions, Map<String, String> config) {}
+
   /**
    * The topics of the init script's TOPICS list (space-separated, each
-   * {@code name[:key=value,key=value...]}) with the settings each is given.
+   * {@code name[@partitions][:key=value,key=value...]}), with the partitions each gets
+   * ({@code partitions} where it names none) and its settings.
    */
-  static Map<String, Map<String, String>> topicSpecs(String list) {
-    Map<String, Map<String, String>> topics = new TreeMap<>();
+  static Map<String, TopicSpec> topicSpecs(String list, int partitions) {
+    Map<String, TopicSpec> topics = new TreeMap<>();
     for (String spec : list.trim().split("\\s+")) {
       int colon = spec.indexOf(':');
+      String name = colon < 0 ? spec : spec.substring(0, colon);
       Map<String, String> config = new TreeMap<>();
       if (colon >= 0) {
         for (String setting : spec.substring(colon + 1).split(",")) {
@@ -46,7 +51,9 @@ final class Contracts {
           config.put(setting.substring(0, eq), setting.substring(eq + 1));
         }
       }
-      topics.put(colon < 0 ? spec : spec.substring(0, colon), config);
+      int at = name.indexOf('@');
+      topics.put(at < 0 ? name : name.substring(0, at), new TopicSpec(
+          at < 0 ? partitions : Integer.parseInt(name.substring(at + 1)), config));
     }
     return topics;
   }

@@ -52,7 +52,10 @@ public final class DevStack implements AutoCloseable {
           topic(Topics.JOBS, Topics.JOBS_PARTITIONS),
           topic(Topics.FRAMES, 3),
           topic(Topics.EVENTS, 3),
-          topic(Topics.JOBS_DLQ, 1)));
+          topic(Topics.JOBS_DLQ, 1),
+          // Imports spread over the workers as jobs do; the catalog is one small compacted log.
+          topic(Topics.MODEL_IMPORTS, Topics.JOBS_PARTITIONS),
+          topic(Topics.MODELS, 1)));
       stack.s3.createBucket(BUCKET);
       return stack;
     } catch (RuntimeException e) {
@@ -61,7 +64,7 @@ public final class DevStack implements AutoCloseable {
     }
   }
 
-  /** A featureviz topic with its settings (retention where it must not grow without bound). */
+  /** A featureviz topic with its settings (retention where it must not grow without bound, compaction). */
   private static NewTopic topic(String name, int partitions) {
     return new NewTopic(name, partitions, (short) 1).configs(Topics.config(name));
   }

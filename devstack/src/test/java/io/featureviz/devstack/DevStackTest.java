@@ -74,12 +74,15 @@ class DevStackTest {
   void createsTheFeaturevizTopics() throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafka().bootstrapServers()))) {
       Map<String, TopicDescription> topics =
-          admin.describeTopics(List.of(Topics.JOBS, Topics.FRAMES, Topics.EVENTS, Topics.JOBS_DLQ)).allTopicNames().get();
+          admin.describeTopics(List.of(Topics.JOBS, Topics.FRAMES, Topics.EVENTS, Topics.JOBS_DLQ,
+              Topics.MODEL_IMPORTS, Topics.MODELS)).allTopicNames().get();
 
       assertEquals(3, topics.get(Topics.JOBS).partitions().size());
       assertEquals(3, topics.get(Topics.FRAMES).partitions().size());
       assertEquals(3, topics.get(Topics.EVENTS).partitions().size());
       assertEquals(1, topics.get(Topics.JOBS_DLQ).partitions().size());
+      assertEquals(Topics.JOBS_PARTITIONS, topics.get(Topics.MODEL_IMPORTS).partitions().size());
+      assertEquals(1, topics.get(Topics.MODELS).partitions().size());
     }
   }
 
@@ -93,6 +96,17 @@ class DevStackTest {
         assertTrue(Topics.config(topic).containsKey("retention.ms"), topic);
         Topics.config(topic).forEach((key, value) -> assertEquals(value, config.get(key).value(), topic + " " + key));
       }
+    }
+  }
+
+  @Test
+  void modelCatalogIsCompacted() throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafka().bootstrapServers()))) {
+      ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, Topics.MODELS);
+      Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+
+      assertEquals("compact", Topics.config(Topics.MODELS).get("cleanup.policy"));
+      assertEquals("compact", config.get("cleanup.policy").value());
     }
   }
 

@@ -1,18 +1,27 @@
 package io.featureviz.sink;
 
 import io.minio.BucketExistsArgs;
+import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
+import io.minio.Result;
+import io.minio.messages.Item;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
-/** The bucket frames are written to. It is created, private, at start-up when missing. */
+/**
+ * The bucket frames are written to, and failed model imports removed from. It is created,
+ * private, at start-up when missing.
+ */
 @ApplicationScoped
 public class ObjectStore {
 
@@ -55,6 +64,22 @@ public class ObjectStore {
         .contentType(contentType)
         .userMetadata(metadata)
         .build());
+  }
+
+  /**
+   * Removes every object whose key starts with {@code prefix}; returns how many. Listed first,
+   * then removed one by one (an uploaded model has few files).
+   */
+  public int deletePrefix(String prefix) throws Exception {
+    List<String> keys = new ArrayList<>();
+    for (Result<Item> result : client.listObjects(ListObjectsArgs.builder().bucket(bucket)
+        .prefix(prefix).recursive(true).build())) {
+      keys.add(result.get().objectName());
+    }
+    for (String key : keys) {
+      client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+    }
+    return keys.size();
   }
 
   public String bucket() {

@@ -8,12 +8,17 @@ import io.featureviz.contracts.messages.JobEvent;
 import io.featureviz.contracts.messages.Messages;
 import io.featureviz.contracts.messages.Topics;
 import io.minio.GetObjectArgs;
+import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.Result;
 import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
+import io.minio.messages.Item;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -98,6 +103,17 @@ class SinkTestSupport {
     producer.send(new ProducerRecord<>(topic, key, value)).get();
   }
 
+  /** Runs an INSERT, UPDATE or DELETE; returns the rows it changed. */
+  int update(String sql, Object... args) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        statement.setObject(i + 1, args[i]);
+      }
+      return statement.executeUpdate();
+    }
+  }
+
   /** Rows of a query as column maps. */
   List<Map<String, Object>> rows(String sql, Object... args) throws SQLException {
     try (Connection connection = dataSource.getConnection();
@@ -127,6 +143,21 @@ class SinkTestSupport {
 
   StatObjectResponse stat(String key) throws Exception {
     return s3.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
+  }
+
+  void put(String key, byte[] content) throws Exception {
+    s3.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
+        .stream(new ByteArrayInputStream(content), (long) content.length, -1L).build());
+  }
+
+  /** Keys of the objects under a prefix, sorted. */
+  List<String> keys(String prefix) throws Exception {
+    List<String> keys = new ArrayList<>();
+    for (Result<Item> result : s3.listObjects(ListObjectsArgs.builder().bucket(bucket)
+        .prefix(prefix).recursive(true).build())) {
+      keys.add(result.get().objectName());
+    }
+    return keys.stream().sorted().toList();
   }
 
   byte[] download(String key) throws Exception {
