@@ -286,7 +286,8 @@ const TFLITE = join(modelsDir ?? '', 'mobilenet_v2_1.0_224_quant', 'mobilenet_v2
 const IMPORT_TIMEOUT = 120_000;
 const uploadModel = async (id, file) => {
   await page.goto(`${apiUrl}/#/submit`);
-  await page.click('text=Upload a model');
+  // open the folded form (still open when the page was already showing it)
+  await page.$eval('details.upload', (details) => { details.open = true; });
   await page.selectOption('#upload-format', 'tflite');
   await page.setInputFiles('#upload-file', file);
   await page.fill('#upload-id', id);
