@@ -22,10 +22,10 @@ final class BuiltInCatalog {
     return "the built-in models (" + String.join(", ", BuiltInModels.IDS) + ")";
   }
 
-  static boolean isListed(String apiUrl, String apiKey) {
+  static boolean isListed(ModelsClient api) {
     JsonNode models;
     try {
-      models = new ModelsClient(apiUrl, apiKey).list();
+      models = api.list();
     } catch (ApiProblemException | UncheckedIOException e) {
       return false;
     }

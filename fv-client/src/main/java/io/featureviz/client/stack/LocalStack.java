@@ -1,5 +1,6 @@
 package io.featureviz.client.stack;
 
+import io.featureviz.client.models.ModelsClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -218,6 +219,7 @@ public final class LocalStack {
    */
   private void awaitBuiltInCatalog(StackState.Component worker, String apiUrl, String apiKey) {
     progress.accept("waiting for " + BuiltInCatalog.description() + " in the catalog");
+    ModelsClient api = new ModelsClient(apiUrl, apiKey);
     ProcessHandle process = ProcessHandle.of(worker.pid()).orElseThrow(
         () -> new StackStartException(worker.name() + " exited; see " + worker.log()));
     Readiness.await(worker.name() + " exited before it described "
@@ -226,7 +228,7 @@ public final class LocalStack {
             + BUILT_IN_CATALOG_TIMEOUT.toSeconds() + " s of the services' start: "
             + worker.name() + " publishes them as it starts",
         process, Path.of(worker.log()), BUILT_IN_CATALOG_TIMEOUT,
-        () -> BuiltInCatalog.isListed(apiUrl, apiKey));
+        () -> BuiltInCatalog.isListed(api));
   }
 
   /** Sends SIGTERM to the component's process, if it is still ours and alive. */
