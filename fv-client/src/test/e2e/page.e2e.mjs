@@ -1,13 +1,13 @@
 // Drives job-api's page in Debian's chromium against a running stack.
 // Usage: FV_API_KEY=<key> FV_PAGE_LINK=<signed-in link> node page.e2e.mjs <api-url>
-// <screenshot-dir> <photos-dir>; exits non-zero on the first failure. <photos-dir> is the stack's
-// built-in image set (the shared photos).
+// <screenshot-dir> <photos-dir> <models-dir>; exits non-zero on the first failure. <photos-dir> is
+// the stack's built-in image set (the shared photos), <models-dir> the shared models.
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const [apiUrl, shots, photosDir] = process.argv.slice(2);
+const [apiUrl, shots, photosDir, modelsDir] = process.argv.slice(2);
 const MODEL = 'mobilenet_v2';
 const ATLAS_LAYER = 'expanded_conv_2/add'; // 24 channels: one atlas page, three batched jobs
 mkdirSync(shots, { recursive: true });
@@ -280,6 +280,48 @@ async function signInChecks() {
     await fresh.context().close();
   });
 }
+
+// Uploads are imported by a worker: the page shows the 202's IMPORTING, then what the worker found.
+const TFLITE = join(modelsDir ?? '', 'mobilenet_v2_1.0_224_quant', 'mobilenet_v2_1.0_224_quant.tflite');
+const IMPORT_TIMEOUT = 120_000;
+const uploadModel = async (id, file) => {
+  await page.goto(`${apiUrl}/#/submit`);
+  // open the folded form (still open when the page was already showing it)
+  await page.$eval('details.upload', (details) => { details.open = true; });
+  await page.selectOption('#upload-format', 'tflite');
+  await page.setInputFiles('#upload-file', file);
+  await page.fill('#upload-id', id);
+  await page.click('.model-upload button[type=submit]');
+  await page.waitForSelector('#model-upload-message.status-IMPORTING');
+  await page.waitForSelector(`#uploaded-models li[data-model="${id}"] .status-IMPORTING`);
+};
+const uploadMessage = () => page.textContent('#model-upload-message');
+
+await step('an uploaded model is IMPORTING, then READY with the layers a worker found', async () => {
+  await uploadModel('page-mobilenet', TFLITE);
+  await page.waitForSelector('#model-upload-message.status-READY', { timeout: IMPORT_TIMEOUT });
+  assert.match(await uploadMessage(), /^Imported page-mobilenet: \d+ layers, 0 classes\.$/);
+  // chosen in the form, its layers from the catalog
+  assert.equal(await page.inputValue('#model'), 'page-mobilenet');
+  await page.waitForSelector(`#layer option[value="${ATLAS_LAYER}"]`, { state: 'attached' });
+  await page.waitForSelector('#uploaded-models li[data-model="page-mobilenet"] .status-READY');
+  assert.equal(await page.locator('#uploaded-models li[data-model="page-mobilenet"] a:has-text("Render")').count(), 1);
+  await shot('model-imported');
+});
+
+await step('a malformed model ends FAILED with its reason and cannot be chosen', async () => {
+  // a TFLite header the API's cheap checks accept, the rest cut off: only loading it fails
+  await uploadModel('page-broken', { name: 'broken.tflite', mimeType: 'application/octet-stream',
+    buffer: readFileSync(TFLITE).subarray(0, 50_000) });
+  await page.waitForSelector('#model-upload-message.status-FAILED', { timeout: IMPORT_TIMEOUT });
+  assert.match(await uploadMessage(), /^The import of page-broken failed: .*FlatBuffer/);
+  const listed = page.locator('#uploaded-models li[data-model="page-broken"]');
+  assert.equal(await listed.locator('.status-FAILED').count(), 1);
+  assert.match(await listed.locator('.reason').textContent(), /FlatBuffer/);
+  assert.equal(await listed.locator('a').count(), 0, 'a FAILED model offers no rendering');
+  assert.equal(await page.$eval('#model option[value="page-broken"]', (o) => o.disabled), true);
+  await shot('model-failed');
+});
 
 await signInChecks();
 await browser.close();

@@ -6,17 +6,18 @@ import io.featureviz.client.commands.StackBenchCommand;
 import io.featureviz.client.commands.StatusCommand;
 import io.featureviz.client.commands.SubmitCommand;
 import io.featureviz.client.commands.UpCommand;
+import io.featureviz.client.commands.UploadModelCommand;
 import io.featureviz.client.jobs.ApiProblemException;
 import io.featureviz.client.stack.StackStartException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code ./fv up|down|status|submit|demo|stack-bench}: the local stack and its job API. */
+/** {@code ./fv up|down|status|submit|upload-model|demo|stack-bench}: the local stack and its job API. */
 @Command(name = "fv", mixinStandardHelpOptions = true,
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, SubmitCommand.class,
-        DemoCommand.class, StackBenchCommand.class},
-    description = "Runs the featureviz stack locally and submits jobs to it.")
+        UploadModelCommand.class, DemoCommand.class, StackBenchCommand.class},
+    description = "Runs the featureviz stack locally, submits jobs and uploads models to it.")
 public final class FvClient {
 
   /** Exit status when the API refused a request (problem+json). */

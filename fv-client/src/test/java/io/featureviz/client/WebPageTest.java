@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Timeout;
  * job-api's page in a real headless chromium: {@code src/test/e2e/page.e2e.mjs} (Playwright)
  * submits a job from the form, watches its frames arrive, finds it in the history, fills a
  * layer atlas and finds a channel's dataset examples in the built-in and an uploaded image set,
- * against a stack of real processes; it opens the signed-in link {@code ./fv up} prints, and the
+ * uploads a model that a worker imports (IMPORTING, then READY) and a malformed one (FAILED with
+ * its reason), against a stack of real processes; it opens the signed-in link {@code ./fv up} prints, and the
  * bare page of a browser without a key. Screenshots go to {@code target/screenshots}.
  */
 @Timeout(value = 600, unit = TimeUnit.SECONDS)
@@ -62,10 +63,10 @@ class WebPageTest {
   }
 
   @Test
-  void pageSubmitsFollowsListsFillsAnAtlasAndFindsDatasetExamples() throws IOException, InterruptedException {
+  void pageSubmitsFollowsListsFillsAnAtlasFindsDatasetExamplesAndImportsModels() throws IOException, InterruptedException {
     assertEquals(0, run(List.of("node", "page.e2e.mjs", state.apiUrl(),
         Path.of("target/screenshots").toAbsolutePath().toString(),
-        stack.settings().photosDir().toString()),
+        stack.settings().photosDir().toString(), stack.settings().modelsDir().toString()),
         Map.of("FV_API_KEY", state.apiKey(), "FV_PAGE_LINK", PageLink.of(state))),
         "the browser script failed; its output is above, screenshots in target/screenshots");
     // the link's key rode in the fragment, which no request carries

@@ -1,5 +1,6 @@
 package io.featureviz.client.stack;
 
+import io.featureviz.client.models.ModelsClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -24,9 +25,14 @@ import java.util.stream.Stream;
 public final class LocalStack {
 
   private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(240);
+  // the worker loads the built-in models as it starts, before it reports ready: their entries
+  // then travel through Kafka and the sink to PostgreSQL, a few seconds on a loaded machine
+  private static final Duration BUILT_IN_CATALOG_TIMEOUT = Duration.ofSeconds(120);
   private static final Duration STOP_GRACE = Duration.ofSeconds(20);
   // a Kafka restart takes a few seconds, a loaded machine many more
   private static final Duration INFRA_CONTROL_TIMEOUT = Duration.ofSeconds(90);
+
+  private static final String FIRST_WORKER = "optimizer-worker";
 
   private final StackSettings settings;
   private final Consumer<String> progress;
@@ -66,7 +72,7 @@ public final class LocalStack {
           launch(Service.STORAGE_SINK, "storage-sink", ports.sink(), infra, apiKey), api));
       for (int i = 1; i <= settings.workers(); i++) {
         // extra workers take free ports: only the first has a well-known one
-        String name = i == 1 ? "optimizer-worker" : "optimizer-worker-" + i;
+        String name = i == 1 ? FIRST_WORKER : FIRST_WORKER + "-" + i;
         services.add(launch(Service.OPTIMIZER_WORKER, name, i == 1 ? ports.worker() : 0,
             infra, apiKey));
       }
@@ -76,6 +82,9 @@ public final class LocalStack {
         awaitHealthy(service);
         progress.accept(service.name() + " ready at " + service.url());
       }
+      // every worker publishes the built-ins; the first one's log tells why they are missing
+      services.stream().filter(s -> s.name().equals(FIRST_WORKER)).findFirst()
+          .ifPresent(worker -> awaitBuiltInCatalog(worker, api.url(), apiKey));
       components.addAll(services);
       StackState state = new StackState(api.url(), apiKey, infra.kafkaBootstrapServers(),
           (System.nanoTime() - started) / 1e9, components);
@@ -202,6 +211,24 @@ public final class LocalStack {
         () -> new StackStartException(service.name() + " exited at once; see " + service.log()));
     Readiness.await(service.name(), process, Path.of(service.log()), SERVICE_START_TIMEOUT,
         () -> HealthProbe.isReady(service.url()));
+  }
+
+  /**
+   * Waits until the API lists the built-in models READY, so that the first job after a start is
+   * never answered 503; {@code worker} is the one whose log tells why not.
+   */
+  private void awaitBuiltInCatalog(StackState.Component worker, String apiUrl, String apiKey) {
+    progress.accept("waiting for " + BuiltInCatalog.description() + " in the catalog");
+    ModelsClient api = new ModelsClient(apiUrl, apiKey);
+    ProcessHandle process = ProcessHandle.of(worker.pid()).orElseThrow(
+        () -> new StackStartException(worker.name() + " exited; see " + worker.log()));
+    Readiness.await(worker.name() + " exited before it described "
+            + BuiltInCatalog.description(),
+        BuiltInCatalog.description() + " were not READY in the catalog (GET /v1/models) within "
+            + BUILT_IN_CATALOG_TIMEOUT.toSeconds() + " s of the services' start: "
+            + worker.name() + " publishes them as it starts",
+        process, Path.of(worker.log()), BUILT_IN_CATALOG_TIMEOUT,
+        () -> BuiltInCatalog.isListed(api));
   }
 
   /** Sends SIGTERM to the component's process, if it is still ours and alive. */

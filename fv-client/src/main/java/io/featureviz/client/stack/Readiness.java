@@ -17,15 +17,24 @@ final class Readiness {
 
   static void await(String component, ProcessHandle process, Path log, Duration timeout,
       BooleanSupplier ready) {
+    await(component + " exited during start", component + " was not ready within "
+        + timeout.toSeconds() + " s", process, log, timeout, ready);
+  }
+
+  /**
+   * Waits for {@code ready}, which a running process brings about; fails with
+   * {@code exitedMessage} if the process ends first, with {@code lateMessage} after the timeout,
+   * each followed by the log's name and last lines.
+   */
+  static void await(String exitedMessage, String lateMessage, ProcessHandle process, Path log,
+      Duration timeout, BooleanSupplier ready) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!ready.getAsBoolean()) {
       if (!process.isAlive()) {
-        throw new StackStartException(component + " exited during start; see " + log
-            + tail(log));
+        throw new StackStartException(exitedMessage + "; see " + log + tail(log));
       }
       if (System.nanoTime() > deadline) {
-        throw new StackStartException(component + " was not ready within " + timeout.toSeconds()
-            + " s; see " + log + tail(log));
+        throw new StackStartException(lateMessage + "; see " + log + tail(log));
       }
       sleep(POLL);
     }

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /** The stack's bucket, listed with the credentials of {@code infra.json}. */
-final class StackObjectStore implements AutoCloseable {
+public final class StackObjectStore implements AutoCloseable {
 
   private final MinioClient client;
   private final String bucket;
 
-  StackObjectStore(InfraEndpoints infra) {
+  public StackObjectStore(InfraEndpoints infra) {
     Map<String, String> properties = infra.properties();
     this.client = MinioClient.builder().endpoint(properties.get("fv.storage.endpoint"))
         .credentials(properties.get("fv.storage.access-key"),
@@ -25,7 +25,7 @@ final class StackObjectStore implements AutoCloseable {
   }
 
   /** Every key under {@code prefix}; S3 lists each key once, so duplicates cannot hide here. */
-  List<String> keys(String prefix) {
+  public List<String> keys(String prefix) {
     List<String> keys = new ArrayList<>();
     try {
       for (Result<Item> result : client.listObjects(ListObjectsArgs.builder().bucket(bucket)

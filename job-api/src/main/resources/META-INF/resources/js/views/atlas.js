@@ -152,7 +152,8 @@ function range(from, to) {
 }
 
 async function chooseLayer(view) {
-  const models = await api.models();
+  // only READY models have layers to choose from
+  const models = (await api.models()).filter((m) => m.status === 'READY');
   const model = h('select', { id: 'atlas-model' }, models.map((m) => h('option', { value: m.id }, m.id)));
   const layer = h('select', { id: 'atlas-layer' });
   const loadLayers = async () => {

@@ -1,6 +1,6 @@
 import { api, ApiError } from '../api.js';
 import { h, show } from '../dom.js';
-import { modelUploadForm } from './model-upload.js';
+import { modelUploadForm, uploadedModelList } from './model-upload.js';
 
 /**
  * A number field with the range the API publishes for it (`fields`: the JobSubmission schema's
@@ -27,14 +27,23 @@ export async function renderSubmit(view, query) {
   const fields = await api.jobFields();
   const form = h('form', { class: 'submit', novalidate: true });
   const modelSelect = h('select', { id: 'model', name: 'model' });
-  const listModels = () => modelSelect.replaceChildren(...models.map((m) => h('option', { value: m.id },
-    `${m.id} (${m.format}, ${m.input_size} px, ${m.layers} layers${m.uploaded ? ', uploaded' : ''})`)));
+  const uploadedModels = h('div', { id: 'uploaded-models' });
+  // only a READY model can be rendered: the others are listed, but cannot be chosen
+  const listModels = () => {
+    modelSelect.replaceChildren(...models.map((m) => h('option', {
+      value: m.id, disabled: m.status !== 'READY',
+    }, m.status === 'READY'
+      ? `${m.id} (${m.format}, ${m.input_size} px, ${m.layers} layers${m.uploaded ? ', uploaded' : ''})`
+      : `${m.id} (${m.format}, ${m.status})`)));
+    uploadedModels.replaceChildren(...uploadedModelList(models));
+  };
   listModels();
-  const modelUpload = await modelUploadForm(async (uploaded) => {
+  const modelUpload = await modelUploadForm(async (changed) => {
+    const chosen = modelSelect.value;
     models = await api.models();
     listModels();
-    modelSelect.value = uploaded.id;
-    await loadModel();
+    modelSelect.value = changed.status === 'READY' ? changed.id : chosen;
+    if (changed.status === 'READY') await loadModel();
   });
   const layerSelect = h('select', { id: 'layer' });
   const channelInput = h('input', { id: 'channel', type: 'number', min: 0, value: 0 });
@@ -113,10 +122,11 @@ export async function renderSubmit(view, query) {
     submit(form, formError);
   });
 
-  if (query.get('model')) modelSelect.value = query.get('model');
+  const asked = models.find((m) => m.id === query.get('model'));
+  if (asked?.status === 'READY') modelSelect.value = asked.id;
   // outside the render form: forms do not nest
-  show(view, h('h1', {}, 'Render a feature visualization'), modelUpload, form);
-  if (models.length) await loadModel();
+  show(view, h('h1', {}, 'Render a feature visualization'), modelUpload, uploadedModels, form);
+  if (models.some((m) => m.status === 'READY')) await loadModel();
 }
 
 async function submit(form, formError) {
