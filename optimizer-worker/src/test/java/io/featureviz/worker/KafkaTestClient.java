@@ -53,13 +53,22 @@ public final class KafkaTestClient {
     return send(new ProducerRecord<>(Topics.JOBS, key, value));
   }
 
-  /** Every record written to a topic after this tail was opened. */
+  /** Every record written to a topic after this tail was opened (or since its start). */
   public static final class Tail implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
 
     public Tail(String topic) {
+      this(topic, false);
+    }
+
+    /** Every record of a topic, from its start: what a compacted topic holds. */
+    public static Tail fromStart(String topic) {
+      return new Tail(topic, true);
+    }
+
+    private Tail(String topic, boolean fromStart) {
       consumer = new KafkaConsumer<>(Map.of(
           ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
           ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -68,9 +77,13 @@ public final class KafkaTestClient {
       List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
           .map(p -> new TopicPartition(topic, p.partition())).toList();
       consumer.assign(partitions);
-      consumer.seekToEnd(partitions);
-      // seekToEnd is lazy; fix the positions now, before the test writes anything.
-      partitions.forEach(consumer::position);
+      if (fromStart) {
+        consumer.seekToBeginning(partitions);
+      } else {
+        consumer.seekToEnd(partitions);
+        // seekToEnd is lazy; fix the positions now, before the test writes anything.
+        partitions.forEach(consumer::position);
+      }
     }
 
     /** Polls until the records seen so far satisfy {@code done}; fails after {@code timeout}. */

@@ -99,8 +99,10 @@ class OptimizerWorkerTest {
           "jobs/" + id + "/0/4.png", "jobs/" + id + "/1/4.png",
           "jobs/" + id + "/0/6.png", "jobs/" + id + "/1/6.png"), byKey.keySet());
     }
-    given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"))
-        .body("checks.name", hasItem("Kafka connection health check"));
+    // the built-in models' catalog entries may still be on their way (BuiltInCatalogTest)
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/q/health/ready")
+        .then().statusCode(200).body("status", is("UP"))
+        .body("checks.name", hasItem("Kafka connection health check")));
     given().get("/q/metrics").then().statusCode(200)
         .body(containsString("fv_worker_jobs_total{status=\"succeeded\"}"));
   }

@@ -36,6 +36,8 @@ public interface WorkerConfig {
 
   Jobs jobs();
 
+  Imports imports();
+
   /** The consumer of {@code fv.jobs}. */
   interface Jobs {
 
@@ -58,6 +60,18 @@ public interface WorkerConfig {
      */
     @WithDefault("30s")
     Duration shutdownTimeout();
+  }
+
+  /** Imports of uploaded models ({@code fv.model-imports}), each loaded in a JVM of its own. */
+  interface Imports {
+
+    /** The importing JVM's {@code -Xmx}: a model whose import needs more fails, not the worker. */
+    @WithDefault("1g")
+    String maxHeap();
+
+    /** An import still running after this long is killed and fails. */
+    @WithDefault("5m")
+    Duration timeout();
   }
 
   /** The device a worker renders on. */

@@ -101,6 +101,11 @@ public class ExtraWorkers {
       public Jobs jobs() {
         return base.jobs();
       }
+
+      @Override
+      public Imports imports() {
+        return base.imports();
+      }
     };
   }
 }

@@ -19,8 +19,6 @@ import io.featureviz.worker.KafkaTestClient.Tail;
 import io.featureviz.worker.TestJobs;
 import io.featureviz.worker.config.StorageConfig;
 import io.featureviz.worker.config.WorkerConfig;
-import io.minio.MinioClient;
-import io.minio.UploadObjectArgs;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -49,11 +47,9 @@ class UploadedModelJobTest {
     String model = "upload-" + UUID.randomUUID().toString().substring(0, 8);
     Path tflite = Path.of(System.getProperty("fv.models.dir"),
         "mobilenet_v2_1.0_224_quant", "mobilenet_v2_1.0_224_quant.tflite");
-    try (MinioClient client = client()) {
-      client.uploadObject(UploadObjectArgs.builder().bucket(storage.bucket())
-          .object("models/" + model + "/" + model + ".tflite").filename(tflite.toString())
-          .build());
-    }
+    Path folder = Files.createDirectories(Files.createTempDirectory("fv-test-").resolve(model));
+    Files.copy(tflite, folder.resolve(model + ".tflite"));
+    TestBucket.putModel(storage, model, folder);
 
     JobEvent end = runJob(model);
 
@@ -77,13 +73,7 @@ class UploadedModelJobTest {
     String layer = new ModelCatalog(folder.getParent()).load(folder.toString()).info().layers()
         .stream().filter(l -> l.channels() == 4 && l.height() > 1).findFirst().orElseThrow()
         .name();
-    try (MinioClient client = client()) {
-      for (String file : List.of("net.onnx", "data/w.bin", "featureviz-model.json")) {
-        client.uploadObject(UploadObjectArgs.builder().bucket(storage.bucket())
-            .object("models/" + model + "/" + file).filename(folder.resolve(file).toString())
-            .build());
-      }
-    }
+    TestBucket.putModel(storage, model, folder);
 
     String id = "job-" + UUID.randomUUID();
     try (Tail events = new Tail(Topics.EVENTS); Tail frames = new Tail(Topics.FRAMES)) {
@@ -116,10 +106,5 @@ class UploadedModelJobTest {
     List<ConsumerRecord<String, byte[]>> seen =
         events.await(r -> finished(r, id), JOB_TIMEOUT, "job " + id + " to finish");
     return terminal(seen, id);
-  }
-
-  private MinioClient client() {
-    return MinioClient.builder().endpoint(storage.endpoint())
-        .credentials(storage.accessKey(), storage.secretKey()).region(storage.region()).build();
   }
 }
