@@ -286,8 +286,10 @@ const TFLITE = join(modelsDir ?? '', 'mobilenet_v2_1.0_224_quant', 'mobilenet_v2
 const IMPORT_TIMEOUT = 120_000;
 const uploadModel = async (id, file) => {
   await page.goto(`${apiUrl}/#/submit`);
-  // open the folded form (still open when the page was already showing it)
-  await page.$eval('details.upload', (details) => { details.open = true; });
+  // open the folded form (still open when the page was already showing it); the view may hold
+  // other folded uploads (image sets), and it is drawn once the models are read
+  await page.waitForSelector('#upload-format', { state: 'attached' });
+  await page.$eval('details:has(#upload-format)', (details) => { details.open = true; });
   await page.selectOption('#upload-format', 'tflite');
   await page.setInputFiles('#upload-file', file);
   await page.fill('#upload-id', id);
