@@ -181,9 +181,12 @@ public final class LocalStack {
 
   private Map<String, String> environment(Service service, InfraEndpoints infra, String apiKey) {
     Map<String, String> environment = new HashMap<>(infra.environment());
-    environment.put("FV_MODELS_DIR", settings.modelsDir().toString());
-    // TensorFlow's C++ start-up chatter would fill the worker's log
-    environment.putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "2");
+    if (service == Service.OPTIMIZER_WORKER) {
+      // only workers load models; the API reads what they found from the catalog
+      environment.put("FV_MODELS_DIR", settings.modelsDir().toString());
+      // TensorFlow's C++ start-up chatter would fill the worker's log
+      environment.putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "2");
+    }
     if (service == Service.JOB_API) {
       environment.put("FV_AUTH_BOOTSTRAP_KEYS", DevelopmentKey.TENANT + ":" + apiKey);
       // the built-in image set of dataset examples: the photos beside the shared models
