@@ -21,6 +21,7 @@ import io.featureviz.client.stack.StackPorts;
 import io.featureviz.client.stack.StackSettings;
 import io.featureviz.client.stack.StackState;
 import io.featureviz.contracts.messages.ModelKeys;
+import io.featureviz.uploads.TestZips;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -195,7 +196,7 @@ class ModelImportFlowTest {
     assertTrue(stack.status().running(), () -> "status: " + stack.status());
     // the cheap checks stay in the API: a zip reaching outside itself is refused at once
     ApiProblemException refused = assertThrows(ApiProblemException.class,
-        () -> models.upload(new ModelUpload(write("slip", "m.zip", TestModels.zip(Map.of(
+        () -> models.upload(new ModelUpload(write("slip", "m.zip", TestZips.zip(Map.of(
             "model.json", "{}".getBytes(StandardCharsets.UTF_8),
             "../evil.bin", new byte[1]))), "tfjs", "slip", null, null)));
     assertEquals(400, refused.status(), refused.getMessage());

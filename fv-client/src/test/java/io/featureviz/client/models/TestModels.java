@@ -1,7 +1,9 @@
 package io.featureviz.client.models;
 
+import static io.featureviz.optvis.testing.ProtoMessages.message;
+import static io.featureviz.uploads.TestZips.zip;
+
 import com.google.protobuf.CodedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -13,8 +15,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Model files as users upload them, good and malformed: the shared MobileNet (TFLite, ONNX), and
@@ -177,23 +177,6 @@ final class TestModels {
     });
   }
 
-  @FunctionalInterface
-  private interface Fields {
-    void write(CodedOutputStream out) throws IOException;
-  }
-
-  private static byte[] message(Fields fields) {
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-      fields.write(out);
-      out.flush();
-      return bytes.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   // --- shared helpers ---
 
   /** Small weights of both signs, so every channel responds to some input. */
@@ -210,19 +193,5 @@ final class TestModels {
         .order(ByteOrder.LITTLE_ENDIAN);
     bytes.asFloatBuffer().put(values);
     return bytes.array();
-  }
-
-  static byte[] zip(Map<String, byte[]> entries) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-        zip.putNextEntry(new ZipEntry(entry.getKey()));
-        zip.write(entry.getValue());
-        zip.closeEntry();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
   }
 }

@@ -1,36 +1,18 @@
 package io.featureviz.optvis.model.onnx;
 
-import com.google.protobuf.CodedOutputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import static io.featureviz.optvis.testing.ProtoMessages.message;
+
+import io.featureviz.optvis.testing.ProtoMessages;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
 
 /**
- * Writes small ONNX models field by field with {@link CodedOutputStream} (field numbers of
+ * Writes small ONNX models field by field ({@link ProtoMessages}) (field numbers of
  * onnx.proto), so tests build exactly the file they need instead of committing binaries.
  */
 public final class TinyOnnx {
   private TinyOnnx() {}
-
-  @FunctionalInterface
-  private interface Fields {
-    void write(CodedOutputStream out) throws IOException;
-  }
-
-  private static byte[] message(Fields fields) {
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-      fields.write(out);
-      out.flush();
-      return bytes.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   /** A ModelProto of one graph for the default domain at this opset. */
   public static byte[] model(long opset, List<byte[]> nodes, List<byte[]> initializers) {
