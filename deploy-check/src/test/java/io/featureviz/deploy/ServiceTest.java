@@ -25,7 +25,6 @@ class ServiceTest {
     Set<String> api = Service.of("job-api").envNames();
     assertTrue(api.contains("KAFKA_BOOTSTRAP_SERVERS"), "application.properties");
     assertTrue(api.contains("FV_STORAGE_PUBLIC_ENDPOINT"), "Optional in ApiConfig");
-    assertTrue(api.contains("FV_CACHE_DIR"), "Optional in ApiConfig, given to the engine");
     Set<String> worker = Service.of("optimizer-worker").envNames();
     assertTrue(worker.contains("FV_WORKER_JOBS_GROUP_ID"), "nested group of WorkerConfig");
     assertTrue(worker.contains("CUDA_VISIBLE_DEVICES"), "System.getenv in the worker");
@@ -35,6 +34,9 @@ class ServiceTest {
   void otherServicesNamesAndTyposAreRejected() {
     Set<String> sink = Service.of("storage-sink").envNames();
     assertFalse(sink.contains("FV_MODELS_DIR"), "the sink has no models (nor optvis)");
+    Set<String> api = Service.of("job-api").envNames();
+    assertFalse(api.contains("FV_MODELS_DIR"), "the API reads the catalog, it loads no model");
+    assertFalse(api.contains("FV_CACHE_DIR"), "the API carries no engine, hence no natives");
     assertFalse(sink.contains("FV_WORKER_DEVICE"));
     assertFalse(sink.contains("FV_STORAGE_ENDPOIN"));
     assertFalse(Service.of("optimizer-worker").envNames().contains("FV_STORAGE_PRESIGN_EXPIRY"),

@@ -64,20 +64,26 @@ public final class RenderGraph implements AutoCloseable {
       List<Trainables.Trainable> all = trainables.all();
       Output<?>[] values = all.stream().map(t -> t.value().asOutput()).toArray(Output<?>[]::new);
       Adam adam = new Adam(tf, trainables, step, (float) spec.learningRate());
-      objective = objective(tf, "objective", model, new NetworkBuilder(tf.withSubScope("model")),
-          transformed);
-      train = trainOp(tf, "train", adam, objective, values);
       // Redirected ReLU gradients need marker ops in the network. A second copy of the network
-      // carries them, so that the steps after the first few pay nothing for the feature.
-      if (spec.redirectReluSteps() > 0) {
-        objectiveRedirected = objective(tf, "objective_redirected", model,
-            new NetworkBuilder(tf.withSubScope("model_redirected"), true), transformed);
-        trainRedirected = RedirectedRelu.building(true,
-            () -> trainOp(tf, "train_redirected", adam, objectiveRedirected, values));
+      // carries them, so that the steps after the first few pay nothing for the feature. A
+      // render that ends within those steps never runs the plain copy, so it is not built:
+      // half the graph to build and optimize, most of a small job's time.
+      boolean redirect = spec.redirectReluSteps() > 0;
+      boolean plain = !redirect || spec.steps() > spec.redirectReluSteps();
+      Operand<TFloat32> redirected = redirect ? objective(tf, "objective_redirected", model,
+          new NetworkBuilder(tf.withSubScope("model_redirected"), true), transformed) : null;
+      Op redirectedTrain = redirect ? RedirectedRelu.building(true,
+          () -> trainOp(tf, "train_redirected", adam, redirected, values)) : null;
+      if (plain) {
+        objective = objective(tf, "objective", model,
+            new NetworkBuilder(tf.withSubScope("model")), transformed);
+        train = trainOp(tf, "train", adam, objective, values);
       } else {
-        objectiveRedirected = objective;
-        trainRedirected = train;
+        objective = redirected;
+        train = redirectedTrain;
       }
+      objectiveRedirected = redirect ? redirected : objective;
+      trainRedirected = redirect ? redirectedTrain : train;
       all.forEach(t -> initializers.add(t.initializer()));
       initializers.addAll(adam.initializers());
       session = Sessions.open(graph);
