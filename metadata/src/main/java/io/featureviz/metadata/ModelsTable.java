@@ -7,8 +7,10 @@ import io.featureviz.contracts.messages.ModelStatus;
 import io.featureviz.contracts.messages.Messages;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Optional;
 
 /**
  * Writes of the {@code models} table's catalog columns: the storage sink records what workers
@@ -78,6 +80,19 @@ public final class ModelsTable {
       update.setString(++i, entry.modelId());
       update.setString(++i, entry.tenant());
       return update.executeUpdate() == 1;
+    }
+  }
+
+  /** The model's status in the catalog; empty when it has no row. */
+  public static Optional<ModelStatus> status(Connection connection, String id)
+      throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement("SELECT status FROM models WHERE id = ?")) {
+      select.setString(1, id);
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next() ? Optional.of(ModelStatus.valueOf(rows.getString(1)))
+            : Optional.empty();
+      }
     }
   }
 

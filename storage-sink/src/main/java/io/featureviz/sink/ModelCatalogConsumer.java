@@ -55,15 +55,18 @@ public class ModelCatalogConsumer {
   }
 
   /**
-   * Writes the entry and, for a failed import, removes its files. Both are idempotent, so a
-   * retry or a redelivery after a crash between the two repeats them: the FAILED row is written
-   * again (only READY is final) and the removal completes.
+   * Writes the entry and, for a failed import, removes its files. An upload's first outcome is
+   * final, so a retry or a redelivery after a crash between the two finds the row FAILED
+   * already: the removal is done again for any FAILED row, and completes.
    */
   private void record(ModelCatalogEntry entry) throws Exception {
     boolean changed;
+    boolean failed;
     // One statement in auto-commit: atomic without a transaction around the retries.
     try (Connection connection = dataSource.getConnection()) {
       changed = ModelsTable.record(connection, entry);
+      failed = entry.status() == ModelStatus.FAILED && (changed || ModelsTable
+          .status(connection, entry.modelId()).orElse(null) == ModelStatus.FAILED);
     } catch (SQLException e) {
       String state = e.getSQLState() == null ? "" : e.getSQLState();
       if (state.startsWith(DATA_EXCEPTION) || state.startsWith(INTEGRITY_VIOLATION)) {
@@ -72,19 +75,17 @@ public class ModelCatalogConsumer {
       }
       throw e;
     }
-    if (!changed) {
+    if (failed) {
+      int removed = store.deletePrefix(ModelKeys.prefix(entry.modelId()));
+      LOG.infof("model %s FAILED (%s); removed its %d files", entry.modelId(), entry.reason(),
+          removed);
+    } else if (changed) {
+      LOG.infof("model %s READY, described by %s", entry.modelId(), entry.worker());
+    } else {
       // A late FAILED after READY (a redelivered import request), a deleted upload, or a
       // built-in id an upload has taken: the row stays as it is, and so do the files.
       LOG.infof("model %s: %s entry from %s changes nothing", entry.modelId(), entry.status(),
           entry.worker());
-      return;
-    }
-    if (entry.status() == ModelStatus.FAILED) {
-      int removed = store.deletePrefix(ModelKeys.prefix(entry.modelId()));
-      LOG.infof("model %s FAILED (%s); removed its %d files", entry.modelId(), entry.reason(),
-          removed);
-    } else {
-      LOG.infof("model %s READY, described by %s", entry.modelId(), entry.worker());
     }
   }
 

@@ -103,6 +103,23 @@ class ModelCatalogConsumerTest {
   }
 
   @Test
+  void repeatedFailureKeepsTheFirstReasonAndRemovesFilesLeftBehind() throws Exception {
+    String id = importing();
+    String first = "node 'conv2d/Conv2D': unsupported op Conv3D";
+    send(ModelCatalogEntry.failed(request(id), first, "w1"));
+    awaitStatus(id, "FAILED");
+    // As if the sink had stopped between the row and the removal: a file is still there when
+    // the entry comes again (a redelivery), with the reason a second import would give.
+    String file = ModelKeys.prefix(id) + "model.tflite";
+    bus.put(file, bytes("tflite"));
+    send(ModelCatalogEntry.failed(request(id), "no files under " + ModelKeys.prefix(id), "w2"));
+    awaitMarker();
+
+    assertEquals(first, bus.rows(MODEL_ROW, id).get(0).get("failure"));
+    assertEquals(List.of(), bus.keys(ModelKeys.prefix(id)));
+  }
+
+  @Test
   void failureAfterReadyChangesNothing() throws Exception {
     String id = importing();
     String file = ModelKeys.prefix(id) + "model.tflite";
