@@ -52,7 +52,7 @@ class JobRequestConsumerTest {
     JobRequest request = new JobRequest(Messages.VERSION, job, "t2", "mobilenet_v2",
         "expanded_conv_9/project:11", 224, 11, List.of(11), 1, 0L, 0.05, "fft", true, "none",
         System.currentTimeMillis(), JobKind.DATASET_EXAMPLES,
-        new DatasetExamplesSpec("photos", DatasetKeys.publicPrefix("photos"), 2));
+        new DatasetExamplesSpec("photos", DatasetKeys.publicPrefix("photos"), 2), null, null);
     bus.send(Topics.JOBS, job, Messages.write(request));
     Map<String, Object> jobRow = bus.awaitRow("SELECT * FROM jobs WHERE id = ?", job);
     assertEquals("dataset_examples", jobRow.get("kind"));

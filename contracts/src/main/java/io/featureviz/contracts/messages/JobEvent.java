@@ -1,5 +1,7 @@
 package io.featureviz.contracts.messages;
 
+import io.featureviz.contracts.explain.Explanation;
+
 /**
  * Something that happened to a job, published on {@link Topics#EVENTS} keyed by job id.
  *
@@ -13,6 +15,7 @@ package io.featureviz.contracts.messages;
  * @param reason why a job failed or was cancelled, else null
  * @param worker the worker that emitted the event, else null
  * @param at epoch milliseconds
+ * @param explanation an explain job's numbers, on its SUCCEEDED status event only, else null
  */
 public record JobEvent(
     int v,
@@ -24,7 +27,8 @@ public record JobEvent(
     double objectiveValue,
     String reason,
     String worker,
-    long at) {
+    long at,
+    Explanation explanation) {
 
   /** Kinds of event. */
   public enum Type {
@@ -39,17 +43,24 @@ public record JobEvent(
   public static JobEvent status(String jobId, JobStatus status, String reason, String worker,
       int step, int steps) {
     return new JobEvent(Messages.VERSION, jobId, Type.STATUS, status, step, steps, Double.NaN,
-        reason, worker, System.currentTimeMillis());
+        reason, worker, System.currentTimeMillis(), null);
+  }
+
+  /** An explain job's success, carrying its numbers to the sink and the job's view. */
+  public static JobEvent explained(String jobId, Explanation explanation, String worker,
+      int step, int steps) {
+    return new JobEvent(Messages.VERSION, jobId, Type.STATUS, JobStatus.SUCCEEDED, step, steps,
+        Double.NaN, null, worker, System.currentTimeMillis(), explanation);
   }
 
   public static JobEvent progress(String jobId, int step, int steps, double objectiveValue,
       String worker) {
     return new JobEvent(Messages.VERSION, jobId, Type.PROGRESS, null, step, steps,
-        objectiveValue, null, worker, System.currentTimeMillis());
+        objectiveValue, null, worker, System.currentTimeMillis(), null);
   }
 
   public static JobEvent cancelRequested(String jobId, String reason) {
     return new JobEvent(Messages.VERSION, jobId, Type.CANCEL_REQUESTED, null, 0, 0, Double.NaN,
-        reason, null, System.currentTimeMillis());
+        reason, null, System.currentTimeMillis(), null);
   }
 }

@@ -13,7 +13,14 @@ public enum JobKind {
    * the top images around their most active position.
    */
   @JsonProperty("dataset_examples")
-  DATASET_EXAMPLES;
+  DATASET_EXAMPLES,
+  /**
+   * Attribute a class of one image to the channels and positions of a layer and factor its
+   * activations into neuron groups; frames are the heatmap, the group maps and the groups'
+   * feature visualizations (see {@code ExplainFrames}), the numbers are the job's explanation.
+   */
+  @JsonProperty("explain")
+  EXPLAIN;
 
   /** The name in JSON and in the {@code jobs.kind} column. */
   public String wireName() {

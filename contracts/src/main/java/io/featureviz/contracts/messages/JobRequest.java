@@ -1,5 +1,6 @@
 package io.featureviz.contracts.messages;
 
+import io.featureviz.contracts.render.InterpolationSpec;
 import io.featureviz.contracts.render.RenderDefaults;
 import java.util.List;
 
@@ -22,6 +23,9 @@ import java.util.List;
  * @param examples the dataset search of a {@link JobKind#DATASET_EXAMPLES} job, else null. Such a
  *     job reads {@code model} and {@code objective} (one channel); {@code steps} is the number of
  *     images to score, the one threshold, and the render settings are unused
+ * @param explain what an {@link JobKind#EXPLAIN} job explains, else null
+ * @param interpolate for a render that interpolates between two objectives, else null; then
+ *     {@code objective} is {@link InterpolationSpec#objective()} and {@code batch} its frames
  */
 public record JobRequest(
     int v,
@@ -40,7 +44,9 @@ public record JobRequest(
     String transforms,
     long submittedAt,
     JobKind kind,
-    DatasetExamplesSpec examples) {
+    DatasetExamplesSpec examples,
+    ExplainSpec explain,
+    InterpolationSpec interpolate) {
 
   public JobRequest {
     thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
@@ -52,7 +58,7 @@ public record JobRequest(
       int steps, List<Integer> thresholds, int batch, long seed, double lr, String param,
       boolean decorrelate, String transforms, long submittedAt) {
     this(v, id, tenant, model, objective, size, steps, thresholds, batch, seed, lr, param,
-        decorrelate, transforms, submittedAt, JobKind.RENDER, null);
+        decorrelate, transforms, submittedAt, JobKind.RENDER, null, null, null);
   }
 
   /** The thresholds to use: the given ones, or {@link RenderDefaults#defaultThresholds}. */

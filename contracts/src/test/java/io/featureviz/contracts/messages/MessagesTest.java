@@ -61,7 +61,7 @@ class MessagesTest {
   void datasetExamplesRequestRoundTripsAndOlderRequestsAreRenders() {
     JobRequest examples = new JobRequest(1, "job-2", "tenant-a", "inception_v3", "mixed4:97", 0,
         11, List.of(11), 1, 0, 0.05, "fft", true, "standard", 1L, JobKind.DATASET_EXAMPLES,
-        new DatasetExamplesSpec("photos", DatasetKeys.publicPrefix("photos"), 4));
+        new DatasetExamplesSpec("photos", DatasetKeys.publicPrefix("photos"), 4), null, null);
     String text = new String(Messages.write(examples), StandardCharsets.UTF_8);
     assertTrue(text.contains("\"kind\":\"dataset_examples\""), text);
     assertTrue(text.contains("\"top_k\":4"), text);

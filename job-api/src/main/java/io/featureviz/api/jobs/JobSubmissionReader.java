@@ -155,7 +155,8 @@ public class JobSubmissionReader {
         List.of(images), RenderDefaults.BATCH, RenderDefaults.SEED, RenderDefaults.LEARNING_RATE,
         RenderDefaults.PARAM, RenderDefaults.DECORRELATE, RenderDefaults.TRANSFORMS,
         System.currentTimeMillis(), JobKind.DATASET_EXAMPLES,
-        new DatasetExamplesSpec(dataset.get().id(), dataset.get().objectPrefix(), topK));
+        new DatasetExamplesSpec(dataset.get().id(), dataset.get().objectPrefix(), topK), null,
+        null);
   }
 
   private Optional<DatasetRow> dataset(SubmissionFields fields, String tenant)

@@ -152,7 +152,7 @@ class DatasetExamplesJobTest {
     JobRequest job = new JobRequest(Messages.VERSION, id, TestJobs.TENANT, MODEL, objective,
         224, images, List.of(images), 1, 0, RenderDefaults.LEARNING_RATE, RenderDefaults.PARAM,
         true, "none", System.currentTimeMillis(), JobKind.DATASET_EXAMPLES,
-        new DatasetExamplesSpec("test", prefix, topK));
+        new DatasetExamplesSpec("test", prefix, topK), null, null);
     try (Tail events = new Tail(Topics.EVENTS); Tail frameTail = new Tail(Topics.FRAMES)) {
       sendJob(id, Messages.write(job));
       List<JobEvent> seen = events(

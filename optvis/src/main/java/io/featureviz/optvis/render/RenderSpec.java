@@ -1,6 +1,7 @@
 package io.featureviz.optvis.render;
 
 import io.featureviz.contracts.objective.ObjectiveSpec;
+import io.featureviz.contracts.render.InterpolationSpec;
 import io.featureviz.contracts.render.RenderDefaults;
 import io.featureviz.optvis.param.ImageParameterization;
 import io.featureviz.optvis.transform.TransformList;
@@ -9,7 +10,9 @@ import java.util.List;
 /**
  * Everything that determines a render. The same spec on the same model and machine gives the
  * same bytes. Its defaults are {@link RenderDefaults} ({@code redirectReluSteps} 0 turns
- * redirected ReLU gradients off).
+ * redirected ReLU gradients off). {@code interpolation}, when set, makes the batch one
+ * interpolation (its frames share a parameterization and are aligned); its objective is
+ * {@link InterpolationSpec#objective()}.
  */
 public record RenderSpec(
     ObjectiveSpec objective,
@@ -21,7 +24,8 @@ public record RenderSpec(
     double learningRate,
     ImageParameterization param,
     TransformList transforms,
-    int redirectReluSteps) {
+    int redirectReluSteps,
+    InterpolationSpec interpolation) {
 
   /**
    * The engine's own bound, above what any job or command line may ask for: those take
@@ -37,6 +41,20 @@ public record RenderSpec(
       TransformList transforms) {
     this(objective, size, batch, steps, thresholds, seed, learningRate, param, transforms,
         RenderDefaults.REDIRECT_RELU_STEPS);
+  }
+
+  /** A spec without interpolation. */
+  public RenderSpec(ObjectiveSpec objective, int size, int batch, int steps,
+      List<Integer> thresholds, long seed, double learningRate, ImageParameterization param,
+      TransformList transforms, int redirectReluSteps) {
+    this(objective, size, batch, steps, thresholds, seed, learningRate, param, transforms,
+        redirectReluSteps, null);
+  }
+
+  /** The same render as one interpolation: its objective and batch are the interpolation's. */
+  public RenderSpec interpolating(InterpolationSpec interpolation) {
+    return new RenderSpec(interpolation.objective(), size, interpolation.frames(), steps,
+        thresholds, seed, learningRate, param, transforms, redirectReluSteps, interpolation);
   }
 
   public RenderSpec {
@@ -68,6 +86,10 @@ public record RenderSpec(
           + redirectReluSteps);
     }
     objective.checkBatchSize(batch);
+    if (interpolation != null && interpolation.frames() != batch) {
+      throw new IllegalArgumentException("an interpolation of " + interpolation.frames()
+          + " frames renders a batch of " + interpolation.frames() + ", not " + batch);
+    }
   }
 
   /** The thresholds in ascending order; the last step always yields a final image. */
