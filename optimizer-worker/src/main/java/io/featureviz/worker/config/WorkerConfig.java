@@ -27,6 +27,14 @@ public interface WorkerConfig {
   /** The id put on status events; default: host name and process id. */
   Optional<String> id();
 
+  /**
+   * Idle render graphs kept for later jobs with the same model and settings (0: none). A job that
+   * finds one skips building its graph, most of a small render's time; each kept graph holds its
+   * network's weights (tens of MB for the built-in models) in native memory.
+   */
+  @WithDefault("1")
+  int graphCacheSize();
+
   /** The shortest time between two progress events of one job. */
   @WithDefault("500ms")
   Duration progressInterval();

@@ -1,6 +1,7 @@
 package io.featureviz.worker.engine;
 
 import io.featureviz.optvis.model.ModelCatalog;
+import io.featureviz.optvis.render.RenderGraphCache;
 import io.featureviz.optvis.runtime.GpuProbe;
 import io.featureviz.optvis.runtime.Sessions;
 import io.featureviz.optvis.runtime.TensorFlowRuntime;
@@ -9,6 +10,7 @@ import io.featureviz.worker.config.ModelsConfig;
 import io.featureviz.worker.config.WorkerConfig;
 import io.featureviz.worker.config.WorkerConfig.Device;
 import io.quarkus.runtime.Startup;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
@@ -54,6 +56,17 @@ public class Engine {
   @Singleton
   ModelCatalog catalog() {
     return catalog;
+  }
+
+  /** The graphs of recent renders, reused by renders with the same model and settings. */
+  @Produces
+  @Singleton
+  RenderGraphCache renderGraphs(WorkerConfig worker) {
+    return new RenderGraphCache(worker.graphCacheSize());
+  }
+
+  void closeRenderGraphs(@Disposes RenderGraphCache graphs) {
+    graphs.close();
   }
 
   /** Why this worker cannot render on its configured device; empty when it can. */

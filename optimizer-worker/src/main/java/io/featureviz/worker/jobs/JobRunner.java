@@ -10,7 +10,7 @@ import io.featureviz.optvis.model.ModelCatalog.UnknownModelException;
 import io.featureviz.optvis.render.NonFiniteObjectiveException;
 import io.featureviz.optvis.render.RenderResult;
 import io.featureviz.optvis.render.RenderSpec;
-import io.featureviz.optvis.render.Renderer;
+import io.featureviz.optvis.render.RenderGraphCache;
 import io.featureviz.worker.config.WorkerConfig;
 import io.featureviz.worker.engine.WorkerIdentity;
 import io.featureviz.worker.jobs.Cancellations.CancelFlag;
@@ -41,10 +41,12 @@ public class JobRunner {
   private final String worker;
   private final long progressIntervalNanos;
   private final MeterRegistry registry;
+  private final RenderGraphCache graphs;
 
   JobRunner(ModelStore models, DatasetExamplesJob examples, Cancellations cancellations,
       EventPublisher events, FramePublisher frames, WorkerIdentity identity, WorkerConfig config,
-      MeterRegistry registry) {
+      MeterRegistry registry, RenderGraphCache graphs) {
+    this.graphs = graphs;
     this.models = models;
     this.examples = examples;
     this.cancellations = cancellations;
@@ -117,7 +119,7 @@ public class JobRunner {
     } catch (IllegalArgumentException e) {
       return JobOutcome.failed("invalid job settings: " + e.getMessage());
     }
-    RenderResult result = Renderer.render(model, spec,
+    RenderResult result = graphs.render(model, spec,
         new JobRenderListener(job, spec.size(), cancel, frames, progress));
     return result.cancelled()
         ? JobOutcome.cancelled(result.stepsDone())

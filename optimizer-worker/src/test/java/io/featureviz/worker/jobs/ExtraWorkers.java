@@ -1,5 +1,6 @@
 package io.featureviz.worker.jobs;
 
+import io.featureviz.optvis.render.RenderGraphCache;
 import io.featureviz.worker.config.WorkerConfig;
 import io.featureviz.worker.engine.Engine;
 import io.featureviz.worker.engine.WorkerIdentity;
@@ -51,13 +52,16 @@ public class ExtraWorkers {
   @Inject
   MeterRegistry registry;
 
+  @Inject
+  RenderGraphCache graphs;
+
   /** A started worker with this id; stop it with {@code stop(null)}. */
   JobConsumer start(String id) {
     WorkerConfig workerConfig = withId(config, id);
     WorkerIdentity identity = new WorkerIdentity(workerConfig);
     Cancellations cancellations = new Cancellations();
     JobRunner runner = new JobRunner(models, examples, cancellations, events, frames, identity,
-        workerConfig, registry);
+        workerConfig, registry, graphs);
     JobConsumer consumer = new JobConsumer(workerConfig, kafkaConfig,
         new JobIntake(runner, deadLetters, events, identity), cancellations, engine, identity,
         registry);
@@ -70,6 +74,11 @@ public class ExtraWorkers {
       @Override
       public int concurrency() {
         return base.concurrency();
+      }
+
+      @Override
+      public int graphCacheSize() {
+        return base.graphCacheSize();
       }
 
       @Override
