@@ -99,6 +99,7 @@ public class JobRunner {
       return switch (job.request().kind()) {
         case RENDER -> render(job, model, cancel, progress);
         case DATASET_EXAMPLES -> examples.run(job, model, cancel, progress);
+        case EXPLAIN -> JobOutcome.failed("this worker cannot run explain jobs yet");
       };
     } catch (PublishException e) {
       throw e;
