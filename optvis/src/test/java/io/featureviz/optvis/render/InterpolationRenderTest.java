@@ -2,6 +2,7 @@ package io.featureviz.optvis.render;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.featureviz.contracts.objective.ObjectiveSpec;
@@ -89,6 +90,15 @@ class InterpolationRenderTest {
       assertEquals(to.score(frames.get(last)), values[last], 1e-4 * Math.abs(values[last]) + 1e-5);
       assertTrue(values[0] > first[0] && values[last] > first[last], "both ends rise");
     }
+  }
+
+  @Test
+  void aBatchOtherThanTheFrameCountIsRefused() {
+    RenderSpec spec = interpolation(TransformList.NONE);
+    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        () -> new RenderSpec(ObjectiveSpec.parse("conv2:1"), SIZE, 4, STEPS, List.of(STEPS), 5, 0.05,
+            spec.param(), spec.transforms(), spec.redirectReluSteps(), INTERPOLATION));
+    assertTrue(refused.getMessage().contains("5 frames"), refused.getMessage());
   }
 
   @Test
