@@ -68,8 +68,8 @@ final class ExplainBenchCommand implements Callable<Integer> {
       double random = 0;
       for (Path file : files) {
         Deletion deletion = bench.deletion(ImageLoader.load(file), deleted, draws, 0);
-        System.out.printf(Locale.ROOT, "%s: logit %.3f, top-%d channels zeroed -%.3f,"
-            + " random %d -%.3f%n", file.getFileName(), deletion.logit(), deleted,
+        System.out.printf(Locale.ROOT, "%s: logit %.3f, drop with the top %d channels zeroed"
+            + " %.3f, with %d random ones %.3f%n", file.getFileName(), deletion.logit(), deleted,
             deletion.topDrop(), deleted, deletion.randomDrop());
         top += deletion.topDrop() / files.size();
         random += deletion.randomDrop() / files.size();
