@@ -23,6 +23,10 @@ import java.util.stream.IntStream;
 /**
  * Explains images at one layer of a classifier: channel and spatial attribution of a class's
  * logit, the semantic dictionary, neuron groups. One graph serves every image.
+ *
+ * <p>Integrated gradients' completeness gap is under 1 % at 32 steps with exact gradients. With
+ * TensorFlow's oneDNN CPU kernels (on by default) the backward pass is off by several percent
+ * and the gap reaches ~8 %; {@code TF_ENABLE_ONEDNN_OPTS=0} in the environment restores it.
  */
 public final class Explainer implements AutoCloseable {
 
@@ -47,11 +51,6 @@ public final class Explainer implements AutoCloseable {
     this.info = model.info();
     this.layer = layer;
     this.single = new AttributionGraph(model, layer, 1);
-  }
-
-  /** The layer's grid of positions and channels. */
-  LayerGrid grid() {
-    return single.grid();
   }
 
   /**
