@@ -7,10 +7,12 @@ import { renderAtlas } from './views/atlas.js';
 import { renderChannel } from './views/channel.js';
 import { renderSignIn } from './views/sign-in.js';
 import { renderGallery } from './views/gallery.js';
+import { renderExplain } from './views/explain.js';
 
 // Hash routes, so the page works as static files: #/ and #/gallery, #/submit, #/jobs?filters,
-// #/jobs/<id>, #/atlas, #/atlas/<model>/<layer>, #/channel/<model>/<layer>/<channel>?job=&index=
-// (each part URI-encoded: layer names contain '/').
+// #/jobs/<id>, #/atlas, #/atlas/<model>/<layer>, #/channel/<model>/<layer>/<channel>?job=&index=,
+// #/explain, #/explain/<id>?size=&steps= (its channel pictures') (each part URI-encoded: layer
+// names contain '/').
 const routes = [
   [/^\/(?:gallery)?$/, (view) => renderGallery(view)],
   [/^\/jobs\/([^/?]+)$/, (view, [id]) => renderJob(view, decodeURIComponent(id))],
@@ -21,6 +23,8 @@ const routes = [
   [/^\/channel\/([^/]+)\/([^/]+)\/(\d+)(?:\?(.*))?$/,
     (view, [model, layer, channel, query]) => renderChannel(view, decodeURIComponent(model),
       decodeURIComponent(layer), Number(channel), new URLSearchParams(query ?? ''))],
+  [/^\/explain(?:\/([^/?]+))?(?:\?(.*))?$/, (view, [id, query]) => renderExplain(view,
+    id && decodeURIComponent(id), new URLSearchParams(query ?? ''))],
   [/^\/submit(?:\?(.*))?$/, (view, [query]) => renderSubmit(view, new URLSearchParams(query ?? ''))],
 ];
 

@@ -37,3 +37,32 @@ export function frameGrid(request) {
     },
   };
 }
+
+/**
+ * The frames of an interpolation as one strip, from its first objective to its last: each cell
+ * shows its element's newest frame, so the strip fills while the job runs and ends on the finals.
+ */
+export function interpolationStrip(request) {
+  const { from, to, frames } = request.interpolate;
+  const shownStep = new Map();
+  const cells = Array.from({ length: frames }, (_, i) => h('li', { 'data-batch': i },
+    h('span', { class: 'pending' }, '…'),
+    h('span', { class: 'frame-meta' }, `t = ${(i / (frames - 1)).toFixed(2)}`)));
+  const element = h('figure', { class: 'strip-figure' },
+    h('ol', { class: 'strip', start: 0 }, cells),
+    h('figcaption', {}, h('code', {}, from), h('span', { 'aria-hidden': 'true' }, ' → '),
+      h('span', { class: 'visually-hidden' }, ' to '), h('code', {}, to), ` in ${frames} frames`));
+
+  return {
+    element,
+    put(artifact) {
+      const i = artifact.batch_index;
+      if (!cells[i] || (shownStep.get(i) ?? -1) > artifact.step) return;
+      shownStep.set(i, artifact.step);
+      cells[i].firstChild.replaceWith(h('img', {
+        src: artifact.url, alt: `frame ${i + 1} of ${frames}, step ${artifact.step}`,
+        width: request.size, height: request.size, 'data-step': artifact.step,
+      }));
+    },
+  };
+}
