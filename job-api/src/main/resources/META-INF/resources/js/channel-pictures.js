@@ -26,6 +26,7 @@ export function channelPictures({ model, layer, size, steps }, signal, onNote) {
   const queue = [];          // channels with no picture yet, waiting for a render job
   const figures = new Map(); // channel -> the elements showing it
   let rendering = false;
+  let lookingUp = 0;         // want() calls still asking the gallery: their misses join one job
 
   function draw(element, channel) {
     const picture = found.get(channel);
@@ -85,9 +86,16 @@ export function channelPictures({ model, layer, size, steps }, signal, onNote) {
     async want(channels) {
       const fresh = [...new Set(channels)].filter((c) => !asked.has(c));
       fresh.forEach((c) => asked.add(c));
-      const known = await Promise.all(fresh.map(lookUp));
-      queue.push(...fresh.filter((_, i) => !known[i]));
-      renderQueued();
+      lookingUp++;
+      try {
+        const known = await Promise.all(fresh.map(lookUp));
+        queue.push(...fresh.filter((_, i) => !known[i]));
+      } catch (error) {
+        if (!signal.aborted) onNote(`Channel pictures: ${error.message}`);
+      } finally {
+        lookingUp--;
+      }
+      if (!lookingUp) renderQueued();
     },
   };
 }

@@ -51,7 +51,7 @@ async function renderExplainForm(view) {
     h('fieldset', {},
       h('legend', {}, 'Network'),
       h('div', { class: 'picker' },
-        field('model', 'Model (classifiers)', modelSelect),
+        field('model', 'Model', modelSelect, 'the READY classifiers'),
         field('layer', 'Layer', layerSelect, 'its channels are attributed and grouped')),
       h('div', { class: 'picker' },
         field('class', 'Class', classInput, 'index or label; empty: the most probable'), classLabels,
