@@ -17,7 +17,8 @@ function groupFrame(batchIndex, groups) {
  */
 export function neuronGroupList(job, pictures) {
   const { request, explanation } = job;
-  const count = request.explain.groups;
+  // the groups found (a factorization may find fewer than asked) number the frames, once known
+  const count = explanation?.groups.length ?? request.explain.groups;
   const numbers = explanation?.groups ?? [];
   const largest = Math.max(...numbers.map((g) => Math.abs(g.attribution)), Number.MIN_VALUE);
   const slots = Array.from({ length: count }, () => ({
