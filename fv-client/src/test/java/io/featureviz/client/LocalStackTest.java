@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.featureviz.client.api.ApiHttp;
 import io.featureviz.client.bench.PipelineTimeline;
 import io.featureviz.client.jobs.ApiProblemException;
 import io.featureviz.client.jobs.JobResult;
 import io.featureviz.client.jobs.JobSpec;
 import io.featureviz.client.jobs.JobWaiter;
 import io.featureviz.client.jobs.JobsClient;
+import io.featureviz.client.models.ModelsClient;
 import io.featureviz.client.stack.DevelopmentKey;
 import io.featureviz.client.stack.LocalStack;
 import io.featureviz.client.stack.StackPorts;
@@ -31,6 +33,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -168,6 +171,54 @@ class LocalStackTest {
     assertEquals(2, FvClient.commandLine().execute("submit", "--state", "target/stack-test",
         "--kind", "dataset_examples", "--model", MODEL, "--objective", "expanded_conv_9/project:11",
         "--size", "48"), "render options do not apply to dataset_examples");
+  }
+
+  /**
+   * An explain job on a shared photo of the built-in {@code photos} dataset ends with its numbers
+   * in the job's view and every picture downloadable; an interpolation from the command line
+   * renders one final frame per step between its objectives.
+   */
+  @Test
+  @Order(2)
+  void explainAndInterpolationJobsSucceedWithTheirNumbersAndDownloadablePngs() throws IOException {
+    String layer = "expanded_conv_12/add";
+    String body = Json.mapper().writeValueAsString(Map.of("kind", "explain", "model", MODEL,
+        "layer", layer, "image", Map.of("dataset", "photos", "name", "owl.jpg"), "groups", 2,
+        "steps", 16, "size", 64));
+    ApiHttp http = new ApiHttp(state.apiUrl(), state.apiKey());
+    String id = http.json(http.request("/v1/jobs").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body))).path("id").asText();
+
+    JobResult explained = new JobWaiter(api).await(id, (n, d) -> { });
+    assertEquals("SUCCEEDED", explained.status(), explained::toString);
+    JsonNode explanation = api.get(id).path("explanation");
+    assertFalse(explanation.path("class").path("label").asText().isEmpty(), explanation::toString);
+    int channels = 0;
+    for (JsonNode shape : new ModelsClient(state.apiUrl(), state.apiKey()).get(MODEL)
+        .path("layers")) {
+      channels = layer.equals(shape.path("name").asText()) ? shape.path("channels").asInt()
+          : channels;
+    }
+    JsonNode attributions = explanation.path("channels");
+    assertEquals(channels, attributions.size(), "every channel of " + layer);
+    for (int i = 1; i < attributions.size(); i++) {
+      assertTrue(attributions.get(i - 1).path("attribution").asDouble()
+          >= attributions.get(i).path("attribution").asDouble(), "highest first: " + attributions);
+    }
+    assertEquals(2, explanation.path("groups").size(), explanation::toString);
+    // heatmap, 2 group maps at step 0, 2 group visualizations (ExplainFrames)
+    assertEquals(Set.of(0, 1, 2, 3, 4), new HashSet<>(explained.artifacts().stream()
+        .map(JobResult.Artifact::batchIndex).toList()), explained::toString);
+    for (JobResult.Artifact artifact : explained.artifacts()) {
+      assertNotNull(ImageIO.read(new ByteArrayInputStream(api.download(artifact.url()))),
+          "not a PNG: " + artifact);
+    }
+
+    JsonNode strip = runCli("submit", "--state", "target/stack-test", "--model", MODEL,
+        "--interpolate", "expanded_conv_9/project:11", "expanded_conv_9/project:3",
+        "--frames", "3", "--size", "32", "--steps", "8", "--wait", "--json");
+    assertEquals("SUCCEEDED", strip.path("status").asText(), strip::toString);
+    assertEquals(3, JobResult.of(strip).finalFrames().size(), strip::toString);
   }
 
   /**

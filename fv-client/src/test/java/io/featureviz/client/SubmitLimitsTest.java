@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 /**
- * {@code ./fv submit} refuses a number outside the range the API takes with exit status 2, before
- * it sends anything: the API here counts the requests it gets.
+ * {@code ./fv submit} refuses a number outside the range the API takes, or options that do not go
+ * together, with exit status 2, before it sends anything: the API here counts the requests it gets.
  */
 class SubmitLimitsTest {
 
@@ -54,8 +54,27 @@ class SubmitLimitsTest {
       "--thresholds 513   | --thresholds must be an integer from 1 to 512, not 513",
       "--kind dataset_examples --top-k 65 | --top-k must be an integer from 1 to 64, not 65"})
   void aNumberOutsideItsRangeExitsWithStatusTwoAndSendsNothing(String options, String message) {
+    assertRefusedBeforeSending("--objective mixed4:97 " + options, message);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "--interpolate mixed4:97 mixed4:143 --objective mixed4:97 | takes the place of --objective",
+      "--interpolate mixed4:97 mixed4:143 --batch 2 | takes the place of --objective and --batch",
+      "--interpolate mixed4:97 mixed4:143 --frames 17 | --frames must be an integer from 2 to 16, not 17",
+      "--interpolate mixed4:97 mixed4:143 --frames 1 | --frames must be an integer from 2 to 16, not 1",
+      "--interpolate mixed4:97 mixed4:1;mixed4:2 | to must be one objective",
+      "--interpolate mixed4:97 | --interpolate",
+      "--objective mixed4:97 --frames 3 | --frames needs --interpolate",
+      "--size 64 | --objective is required (or --interpolate A B)",
+      "--kind dataset_examples --objective mixed4:97 --interpolate mixed4:1 mixed4:2 | the render options do not apply"})
+  void aBadInterpolationExitsWithStatusTwoAndSendsNothing(String options, String message) {
+    assertRefusedBeforeSending(options, message);
+  }
+
+  private void assertRefusedBeforeSending(String options, String message) {
     List<String> args = new ArrayList<>(List.of("submit", "--model", "inception_v3",
-        "--objective", "mixed4:97", "--api", "http://127.0.0.1:" + api.getAddress().getPort()));
+        "--api", "http://127.0.0.1:" + api.getAddress().getPort()));
     args.addAll(List.of(options.split(" ")));
     StringWriter err = new StringWriter();
     CommandLine command = FvClient.commandLine().setErr(new PrintWriter(err));

@@ -1,5 +1,6 @@
 package io.featureviz.metadata;
 
+import io.featureviz.contracts.explain.Explanation;
 import io.featureviz.contracts.messages.DatasetExamplesSpec;
 import io.featureviz.contracts.messages.JobRequest;
 import java.sql.Array;
@@ -20,8 +21,9 @@ public final class JobsTable {
   private static final String UPSERT_REQUEST = """
       INSERT INTO jobs (id, tenant, model, objective, layer, channel, size, steps, batch, seed,
                         lr, param, decorrelate, transforms, thresholds, created_at, kind,
-                        dataset, dataset_prefix, top_k, element_objectives)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        dataset, dataset_prefix, top_k, element_objectives, explain,
+                        interpolate)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)
       ON CONFLICT (id) DO UPDATE SET
         tenant = EXCLUDED.tenant, model = EXCLUDED.model, objective = EXCLUDED.objective,
         layer = EXCLUDED.layer, channel = EXCLUDED.channel, size = EXCLUDED.size,
@@ -30,7 +32,17 @@ public final class JobsTable {
         transforms = EXCLUDED.transforms, thresholds = EXCLUDED.thresholds,
         created_at = EXCLUDED.created_at, kind = EXCLUDED.kind, dataset = EXCLUDED.dataset,
         dataset_prefix = EXCLUDED.dataset_prefix, top_k = EXCLUDED.top_k,
-        element_objectives = EXCLUDED.element_objectives
+        element_objectives = EXCLUDED.element_objectives, explain = EXCLUDED.explain,
+        interpolate = EXCLUDED.interpolate
+      """;
+
+  /**
+   * Only a job that succeeded gets the explanation its terminal event carries (a late success
+   * of a cancelled job does not), and the first one stays: a redelivered event changes nothing.
+   */
+  private static final String RECORD_EXPLANATION = """
+      UPDATE jobs SET explanation = ?::jsonb
+      WHERE id = ? AND status = 'SUCCEEDED' AND explanation IS NULL
       """;
 
   private static final String ENSURE_ROW =
@@ -68,7 +80,22 @@ public final class JobsTable {
       insert.setString(++i, examples == null ? null : examples.prefix());
       insert.setObject(++i, examples == null ? null : examples.topK(), Types.INTEGER);
       insert.setArray(++i, connection.createArrayOf("text", columns.elements().toArray()));
+      insert.setString(++i, JsonColumns.write(request.explain()));
+      insert.setString(++i, JsonColumns.write(request.interpolate()));
       insert.executeUpdate();
+    }
+  }
+
+  /**
+   * Records an explain job's numbers from its SUCCEEDED event, once the job's status is
+   * SUCCEEDED (write the status first, in the same transaction).
+   */
+  public static void recordExplanation(Connection connection, String jobId,
+      Explanation explanation) throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement(RECORD_EXPLANATION)) {
+      update.setString(1, JsonColumns.write(explanation));
+      update.setString(2, jobId);
+      update.executeUpdate();
     }
   }
 

@@ -1,10 +1,8 @@
 package io.featureviz.metadata;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.featureviz.contracts.messages.ModelCatalogEntry;
 import io.featureviz.contracts.messages.ModelDescription;
 import io.featureviz.contracts.messages.ModelStatus;
-import io.featureviz.contracts.messages.Messages;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -98,19 +96,10 @@ public final class ModelsTable {
 
   /** The JSON kept in {@code models.description}, read back with {@link #description}. */
   public static String json(ModelDescription description) {
-    try {
-      return Messages.mapper().writeValueAsString(description);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialize model " + description.id(), e);
-    }
+    return JsonColumns.write(description);
   }
 
   public static ModelDescription description(String json) {
-    try {
-      return Messages.mapper().readValue(json, ModelDescription.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable model description: " + e.getOriginalMessage(),
-          e);
-    }
+    return JsonColumns.read(json, ModelDescription.class);
   }
 }

@@ -1,5 +1,7 @@
 package io.featureviz.worker;
 
+import io.featureviz.contracts.messages.ExplainSpec;
+import io.featureviz.contracts.messages.JobKind;
 import io.featureviz.contracts.messages.JobRequest;
 import io.featureviz.contracts.messages.Messages;
 import io.featureviz.contracts.render.RenderDefaults;
@@ -23,6 +25,18 @@ public final class TestJobs {
     return new JobRequest(Messages.VERSION, id, TENANT, "mobilenet_v2", objective, SIZE, steps,
         thresholds, batch, 7, RenderDefaults.LEARNING_RATE, RenderDefaults.PARAM, true,
         RenderDefaults.TRANSFORMS, System.currentTimeMillis());
+  }
+
+  /**
+   * An explain job on mobilenet_v2 without an objective of its own; its group visualizations
+   * take {@code steps} at 32 px, with a frame at {@code thresholds}.
+   */
+  public static JobRequest explain(String id, ExplainSpec explain, int steps,
+      List<Integer> thresholds) {
+    return new JobRequest(Messages.VERSION, id, TENANT, "mobilenet_v2", null, SIZE, steps,
+        thresholds, 1, 7, RenderDefaults.LEARNING_RATE, RenderDefaults.PARAM, true,
+        RenderDefaults.TRANSFORMS, System.currentTimeMillis(), JobKind.EXPLAIN, null, explain,
+        null);
   }
 
   /** The same job for another tenant and model. */

@@ -9,7 +9,10 @@ import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-/** Consumes {@code fv.events}: status changes and progress; acknowledged once written. */
+/**
+ * Consumes {@code fv.events}: status changes (with an explain job's explanation) and progress;
+ * acknowledged once written.
+ */
 @ApplicationScoped
 public class JobEventConsumer {
 

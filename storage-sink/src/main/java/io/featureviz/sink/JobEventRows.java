@@ -15,7 +15,8 @@ import java.time.Instant;
 /**
  * Applies job events to {@code jobs} and {@code job_status_history}. Every statement is
  * idempotent and monotonic: status only moves forward (QUEUED, RUNNING, then one terminal
- * status) and progress only grows, so redelivered or late events change nothing.
+ * status) and progress only grows, so redelivered or late events change nothing. An explain
+ * job's SUCCEEDED event also brings its explanation, kept once.
  */
 @ApplicationScoped
 public class JobEventRows {
@@ -70,6 +71,9 @@ public class JobEventRows {
         advance.setString(4, event.jobId());
         advance.setString(5, status);
         advance.executeUpdate();
+      }
+      if (event.explanation() != null) {
+        JobsTable.recordExplanation(connection, event.jobId(), event.explanation());
       }
     }
   }

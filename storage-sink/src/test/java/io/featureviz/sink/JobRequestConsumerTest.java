@@ -2,14 +2,18 @@ package io.featureviz.sink;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.featureviz.contracts.explain.ExplainMethod;
 import io.featureviz.contracts.messages.DatasetExamplesSpec;
 import io.featureviz.contracts.messages.DatasetKeys;
+import io.featureviz.contracts.messages.ExplainSpec;
 import io.featureviz.contracts.messages.FrameHeaders;
 import io.featureviz.contracts.messages.JobKind;
 import io.featureviz.contracts.messages.JobRequest;
 import io.featureviz.contracts.messages.Messages;
 import io.featureviz.contracts.messages.Topics;
+import io.featureviz.contracts.render.InterpolationSpec;
 import io.featureviz.devstack.DevStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -72,5 +76,36 @@ class JobRequestConsumerTest {
     assertArrayEquals(new Integer[] {100, 20, 300, 300},
         (Integer[]) ((Array) row.get("crop")).getArray());
     assertArrayEquals(png, bus.download("jobs/" + job + "/0/11.png"));
+  }
+
+  @Test
+  void explainAndInterpolationRequestsAreKeptWhole() throws Exception {
+    String explain = UUID.randomUUID().toString();
+    ExplainSpec spec = new ExplainSpec("owl.jpg", "public-datasets/photos/owl.jpg", "photos",
+        "expanded_conv_12/add", 24, ExplainMethod.IG, 16, 3);
+    bus.send(Topics.JOBS, explain, Messages.write(new JobRequest(Messages.VERSION, explain,
+        "t2", "mobilenet_v2", "layer:expanded_conv_12/add", 128, 256, List.of(), 7, 0L, 0.05,
+        "fft", true, "standard", System.currentTimeMillis(), JobKind.EXPLAIN, null, spec,
+        null)));
+    String interpolation = UUID.randomUUID().toString();
+    InterpolationSpec strip = new InterpolationSpec("mixed4:97", "mixed4:143", 4);
+    bus.send(Topics.JOBS, interpolation, Messages.write(new JobRequest(Messages.VERSION,
+        interpolation, "t2", "inception_v3", strip.objective().toGrammar(), 128, 64, List.of(),
+        4, 0L, 0.05, "fft", true, "standard", System.currentTimeMillis(), JobKind.RENDER, null,
+        null, strip)));
+
+    Map<String, Object> explainRow = bus.awaitRow("SELECT kind, layer, explain::text AS spec,"
+        + " interpolate FROM jobs WHERE id = ?", explain);
+    assertEquals("explain", explainRow.get("kind"));
+    assertEquals("expanded_conv_12/add", explainRow.get("layer"));
+    assertEquals(spec, Messages.mapper().readValue((String) explainRow.get("spec"),
+        ExplainSpec.class));
+    assertNull(explainRow.get("interpolate"));
+    Map<String, Object> stripRow = bus.awaitRow("SELECT batch, interpolate::text AS strip,"
+        + " explain FROM jobs WHERE id = ?", interpolation);
+    assertEquals(4, stripRow.get("batch"));
+    assertEquals(strip, Messages.mapper().readValue((String) stripRow.get("strip"),
+        InterpolationSpec.class));
+    assertNull(stripRow.get("explain"));
   }
 }

@@ -9,6 +9,7 @@ import io.featureviz.client.jobs.JobSpec;
 import io.featureviz.client.jobs.JobWaiter;
 import io.featureviz.client.jobs.JobsClient;
 import io.featureviz.contracts.messages.DatasetExamplesSpec;
+import io.featureviz.contracts.render.InterpolationSpec;
 import io.featureviz.contracts.render.NumberRange;
 import io.featureviz.contracts.render.RenderDefaults;
 import io.featureviz.contracts.render.RenderLimits;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "submit", description = "Submits a job to the API: a render, or with --kind"
+@Command(name = "submit", description = "Submits a job to the API: a render (of --objective, or"
+    + " with --interpolate A B an interpolation between two objectives), or with --kind"
     + " dataset_examples the images of a dataset that excite one channel most; with --wait follows"
     + " it and prints the result (status, objective values, presigned artifact URLs) as JSON.")
 public final class SubmitCommand implements Callable<Integer> {
@@ -29,9 +31,18 @@ public final class SubmitCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, description = "Model id, e.g. inception_v3, mobilenet_v2.")
   String model;
 
-  @Option(names = "--objective", required = true,
+  @Option(names = "--objective",
       description = "Objective, e.g. mixed4:97 or softmax:goldfish; ';' gives one per batch element.")
   String objective;
+
+  @Option(names = "--interpolate", arity = "2", paramLabel = "OBJECTIVE",
+      description = "Render instead of --objective an interpolation from the first objective to"
+          + " the second, e.g. --interpolate mixed4:97 mixed4:143; the batch is its frames.")
+  List<String> interpolate;
+
+  @Option(names = "--frames", description = "--interpolate: how many images, both ends included"
+      + " (default " + InterpolationSpec.DEFAULT_FRAMES + ").")
+  Integer frames;
 
   @Option(names = "--kind", defaultValue = "render",
       description = "render (default) or dataset_examples.")
@@ -98,10 +109,12 @@ public final class SubmitCommand implements Callable<Integer> {
         refuseUnless(dataset == null && topK == null, "--dataset and --top-k");
         checkRenderRanges();
         yield new JobSpec(model, objective, size, steps, thresholds, batch, seed, lr, param,
-            noDecorrelate ? Boolean.FALSE : null, transforms);
+            noDecorrelate ? Boolean.FALSE : null, transforms, interpolation());
       }
       case ExamplesSpec.KIND -> {
-        refuseUnless(size == null && steps == null && thresholds == null && batch == null
+        requireObjective();
+        refuseUnless(interpolate == null && frames == null
+            && size == null && steps == null && thresholds == null && batch == null
             && seed == null && lr == null && param == null && !noDecorrelate
             && transforms == null, "the render options");
         check("--top-k", topK, DatasetExamplesSpec.TOP_K);
@@ -110,6 +123,38 @@ public final class SubmitCommand implements Callable<Integer> {
       default -> throw new ParameterException(command.commandLine(),
           "--kind must be render or " + ExamplesSpec.KIND + ", not '" + kind + "'");
     };
+  }
+
+  /**
+   * The interpolation of {@code --interpolate} and {@code --frames}, or null; it takes the place
+   * of {@code --objective} and {@code --batch}.
+   */
+  private InterpolationSpec interpolation() {
+    if (interpolate == null) {
+      if (frames != null) {
+        throw new ParameterException(command.commandLine(), "--frames needs --interpolate");
+      }
+      requireObjective();
+      return null;
+    }
+    if (objective != null || batch != null) {
+      throw new ParameterException(command.commandLine(),
+          "--interpolate takes the place of --objective and --batch; give none of them with it");
+    }
+    check("--frames", frames, InterpolationSpec.FRAMES);
+    try {
+      return new InterpolationSpec(interpolate.get(0), interpolate.get(1),
+          frames != null ? frames : InterpolationSpec.DEFAULT_FRAMES);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(command.commandLine(), "--interpolate: " + e.getMessage());
+    }
+  }
+
+  private void requireObjective() {
+    if (objective == null) {
+      throw new ParameterException(command.commandLine(), "--objective is required"
+          + ("render".equals(kind) ? " (or --interpolate A B)" : ""));
+    }
   }
 
   /**

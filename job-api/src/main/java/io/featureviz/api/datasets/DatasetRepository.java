@@ -56,11 +56,25 @@ public class DatasetRepository {
   }
 
   List<DatasetImageRow> images(Connection connection, String objectPrefix) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement("""
-        SELECT name, object_key, width, height, bytes, sha256 FROM dataset_images
-        WHERE object_prefix = ? ORDER BY name COLLATE "C"
-        """)) {
-      select.setString(1, objectPrefix);
+    return images(connection, "object_prefix = ? ORDER BY name COLLATE \"C\"", objectPrefix);
+  }
+
+  /** The dataset's image of this name. */
+  public Optional<DatasetImageRow> image(String objectPrefix, String name) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      return images(connection, "object_prefix = ? AND name = ?", objectPrefix, name).stream()
+          .findFirst();
+    }
+  }
+
+  private static List<DatasetImageRow> images(Connection connection, String condition,
+      String... args) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(
+        "SELECT name, object_key, width, height, bytes, sha256 FROM dataset_images WHERE "
+            + condition)) {
+      for (int i = 0; i < args.length; i++) {
+        select.setString(i + 1, args[i]);
+      }
       List<DatasetImageRow> images = new ArrayList<>();
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {

@@ -37,6 +37,13 @@ public class DatasetService {
         : Optional.empty();
   }
 
+  /** The dataset's image of this name; empty for a name no image can have. */
+  public Optional<DatasetImageRow> image(DatasetRow dataset, String name) throws SQLException {
+    // only names an upload could have given are looked up: PostgreSQL refuses text with NUL
+    return ImageNames.safe(name).filter(name::equals).isPresent()
+        ? repository.image(dataset.objectPrefix(), name) : Optional.empty();
+  }
+
   /** Built-in datasets first, then the tenant's, newest first. */
   public List<DatasetRow> list(String tenant) throws SQLException {
     return repository.list(tenant);

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * (browsers may send a whole path, archives hold folders), without control or invisible
  * formatting characters. The name ends an object key and is shown to people.
  */
-final class ImageNames {
+public final class ImageNames {
 
   /** Longest name in UTF-8 bytes, as file systems allow. */
   private static final int MAX_BYTES = 255;
@@ -19,7 +19,7 @@ final class ImageNames {
   private ImageNames() {}
 
   /** The safe name, or empty when nothing usable is left of it. */
-  static Optional<String> safe(String fileName) {
+  public static Optional<String> safe(String fileName) {
     if (fileName == null) {
       return Optional.empty();
     }
@@ -34,7 +34,7 @@ final class ImageNames {
   }
 
   /** The name as given, quoted for an error message, control characters shown as '?'. */
-  static String quoted(String fileName) {
+  public static String quoted(String fileName) {
     return fileName == null ? "no file name"
         : "'" + INVISIBLE.matcher(fileName).replaceAll("?") + "'";
   }

@@ -4,9 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.featureviz.contracts.explain.Explanation;
+import io.featureviz.contracts.messages.ExplainSpec;
 import io.featureviz.contracts.messages.JobRequest;
 import io.featureviz.contracts.messages.JobStatus;
+import io.featureviz.contracts.render.InterpolationSpec;
 import io.featureviz.metadata.JobsTable;
+import io.featureviz.metadata.JsonColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
@@ -28,9 +32,10 @@ public class JobRepository {
 
   private static final String JOB_COLUMNS = """
       id, tenant, kind, model, objective, layer, channel, size, steps, batch, seed, lr, param,
-      decorrelate, transforms, thresholds, dataset, top_k, status, progress_step,
-      last_objective_value, objective_values::text AS objective_values, reason, created_at,
-      updated_at
+      decorrelate, transforms, thresholds, dataset, top_k, explain::text AS explain,
+      interpolate::text AS interpolate, status, progress_step, last_objective_value,
+      objective_values::text AS objective_values, reason, explanation::text AS explanation,
+      created_at, updated_at
       """;
 
   private static final String FRAME_COLUMNS = """
@@ -177,9 +182,12 @@ public class JobRepository {
         rows.getString("param"), rows.getObject("decorrelate", Boolean.class),
         rows.getString("transforms"), integers(rows.getArray("thresholds")),
         rows.getString("dataset"), rows.getObject("top_k", Integer.class),
+        JsonColumns.read(rows.getString("explain"), ExplainSpec.class),
+        JsonColumns.read(rows.getString("interpolate"), InterpolationSpec.class),
         JobStatus.valueOf(rows.getString("status")), rows.getInt("progress_step"),
         rows.getObject("last_objective_value", Double.class),
         objectiveValues(rows.getString("objective_values")), rows.getString("reason"),
+        JsonColumns.read(rows.getString("explanation"), Explanation.class),
         instant(rows, "created_at"), instant(rows, "updated_at"));
   }
 

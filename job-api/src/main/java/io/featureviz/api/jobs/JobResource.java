@@ -12,6 +12,7 @@ import io.featureviz.contracts.objective.ObjectiveSpec;
 import io.featureviz.metadata.ObjectiveColumns;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -30,7 +31,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** Jobs (renders and dataset examples): submit, inspect, list, cancel, follow. */
+/** Jobs (renders, dataset examples, explanations): submit, inspect, list, cancel, follow. */
 @Path("/v1/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
@@ -40,10 +41,12 @@ public class JobResource {
   private final JobService jobs;
   private final JobEventStream events;
   private final Caller caller;
+  private final ExplainUploads uploads;
 
   JobResource(JobSubmissionReader reader, JobService jobs, JobEventStream events,
-      Caller caller) {
+      Caller caller, ExplainUploads uploads) {
     this.reader = reader;
+    this.uploads = uploads;
     this.jobs = jobs;
     this.events = events;
     this.caller = caller;
@@ -55,9 +58,21 @@ public class JobResource {
     String tenant = caller.tenant();
     // before reading: validating reads the catalog, work wasted on a refused job
     jobs.checkActiveJobs(tenant);
-    JobRequest request = jobs.submit(reader.read(body, tenant));
+    return accepted(jobs.submit(reader.read(body, tenant)));
+  }
+
+  private static Response accepted(JobRequest request) {
     JobView.Accepted accepted = JobView.Accepted.of(request.id(), JobStatus.QUEUED);
     return Response.accepted(accepted).location(URI.create(accepted.links().self())).build();
+  }
+
+  /** An explain job with the image to explain: parts {@code job} (JSON) and {@code image}. */
+  @POST
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  public Response submitWithImage(@BeanParam ExplainUploadForm form) throws SQLException {
+    String tenant = caller.tenant();
+    jobs.checkActiveJobs(tenant);
+    return accepted(uploads.submit(form, tenant));
   }
 
   @GET

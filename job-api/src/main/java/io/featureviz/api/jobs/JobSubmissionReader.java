@@ -1,7 +1,6 @@
 package io.featureviz.api.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.featureviz.api.ApiConfig;
 import io.featureviz.api.datasets.DatasetRow;
 import io.featureviz.api.datasets.DatasetService;
 import io.featureviz.api.models.ModelCatalog;
@@ -13,12 +12,10 @@ import io.featureviz.contracts.messages.Messages;
 import io.featureviz.contracts.messages.ModelDescription;
 import io.featureviz.contracts.objective.Channel;
 import io.featureviz.contracts.objective.LayerShape;
-import io.featureviz.contracts.objective.ObjectiveProblem;
 import io.featureviz.contracts.objective.ObjectiveSpec;
-import io.featureviz.contracts.objective.ObjectiveValidator;
+import io.featureviz.contracts.render.InterpolationSpec;
 import io.featureviz.contracts.render.RenderDefaults;
 import io.featureviz.contracts.render.RenderLimits;
-import io.featureviz.contracts.render.RenderMemory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.List;
@@ -26,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * Turns a {@code POST /v1/jobs} body into a {@link JobRequest} with the engine's defaults filled
@@ -33,31 +31,35 @@ import java.util.stream.Stream;
  * layers and classes, so that nothing invalid is ever published.
  *
  * <p>{@code kind} chooses what the job computes: a {@code render} (the default) optimizes images
- * with the render settings; a {@code dataset_examples} job searches a dataset for the images
- * that drive one channel hardest, and takes {@code dataset} and {@code top_k} instead. Every
- * number must lie in its range of {@link RenderLimits} (the size in its model's).
+ * with the render settings, one objective per image or an {@code interpolate} between two; a
+ * {@code dataset_examples} job searches a dataset for the images that drive one channel
+ * hardest, and takes {@code dataset} and {@code top_k} instead; an {@code explain} job
+ * ({@link ExplainSubmission}) attributes a class of an image to a layer's channels. Every number
+ * must lie in its range of {@link RenderLimits} (the size in its model's).
  */
 @ApplicationScoped
 public class JobSubmissionReader {
 
-  /** The optimization's settings, which a dataset search has no use for. */
-  private static final List<String> RENDER_FIELDS = List.of("size", "steps", "thresholds",
-      "batch", "seed", "lr", "param", "decorrelate", "transforms");
-  private static final List<String> EXAMPLES_FIELDS = List.of("dataset", "top_k");
+  private static final List<String> RENDER_ONLY_FIELDS = List.of("batch", "interpolate");
+  static final List<String> EXAMPLES_FIELDS = List.of("dataset", "top_k");
   /** {@code tenant} is accepted for older clients and ignored: the API key decides. */
   private static final Set<String> FIELDS = Set.copyOf(Stream.of(
-      List.of("kind", "model", "objective", "tenant"), RENDER_FIELDS, EXAMPLES_FIELDS)
-      .flatMap(List::stream).toList());
+      List.of("kind", "model", "objective", "tenant"), RenderSettings.FIELDS, RENDER_ONLY_FIELDS,
+      EXAMPLES_FIELDS, ExplainSubmission.FIELDS).flatMap(List::stream).toList());
   static final Set<String> PARAMS = Set.of("fft", "pixel");
+  private static final Set<String> INTERPOLATE_FIELDS = Set.of("from", "to", "frames");
 
   private final ModelCatalog catalog;
   private final DatasetService datasets;
-  private final ApiConfig.Limits limits;
+  private final RenderMemoryBudget memory;
+  private final ExplainSubmission explain;
 
-  JobSubmissionReader(ModelCatalog catalog, DatasetService datasets, ApiConfig config) {
+  JobSubmissionReader(ModelCatalog catalog, DatasetService datasets, RenderMemoryBudget memory,
+      ExplainSubmission explain) {
     this.catalog = catalog;
     this.datasets = datasets;
-    this.limits = config.limits();
+    this.memory = memory;
+    this.explain = explain;
   }
 
   /**
@@ -69,8 +71,25 @@ public class JobSubmissionReader {
    *     model no worker has described yet
    */
   public JobRequest read(JsonNode body, String tenant) throws SQLException {
+    return read(body, tenant, Optional.<ImagePart>empty());
+  }
+
+  /**
+   * The request of an explain job submitted with its image ({@code multipart/form-data}):
+   * {@code body} is its {@code job} part, {@code image} its {@code image} part, null when it has
+   * none. The image is not stored yet.
+   */
+  public JobRequest readWithImage(JsonNode body, String tenant, FileUpload image)
+      throws SQLException {
+    return read(body, tenant, Optional.of(new ImagePart(image)));
+  }
+
+  /** @param image present for a multipart submission */
+  private JobRequest read(JsonNode body, String tenant, Optional<ImagePart> image)
+      throws SQLException {
     if (body == null || !body.isObject()) {
-      throw ProblemException.invalidParameter("body", "must be a JSON object");
+      throw ProblemException.invalidParameter(image.isPresent() ? "job" : "body",
+          "must be a JSON object");
     }
     SubmissionFields fields = new SubmissionFields(body);
     fields.rejectUnknown(FIELDS);
@@ -85,54 +104,94 @@ public class JobSubmissionReader {
             + catalog.ids(tenant));
       }
     }
-    Optional<ObjectiveSpec> objective = fields.objective();
     if (!fields.isValid("kind")) {
       // which other fields belong is unknown: only the common ones are reported
+      fields.objective();
       fields.throwIfInvalid();
     }
-    return kind.orElseThrow() == JobKind.DATASET_EXAMPLES
-        ? datasetExamples(fields, model, objective, tenant)
-        : render(fields, model, objective, tenant);
+    if (image.isPresent() && kind.orElseThrow() != JobKind.EXPLAIN) {
+      fields.error("kind", "only explain jobs (\"kind\": \"explain\") are sent with an image;"
+          + " send other jobs as JSON");
+      fields.throwIfInvalid();
+    }
+    return switch (kind.orElseThrow()) {
+      case RENDER -> render(fields, model, tenant);
+      case DATASET_EXAMPLES -> datasetExamples(fields, model, tenant);
+      case EXPLAIN -> explain.read(fields, model, tenant, image);
+    };
   }
 
   private JobRequest render(SubmissionFields fields, Optional<ModelDescription> model,
-      Optional<ObjectiveSpec> objective, String tenant) {
+      String tenant) {
     fields.rejectPresent(EXAMPLES_FIELDS,
         "only for dataset_examples jobs (\"kind\": \"dataset_examples\")");
-    // the size's range is the model's: it is checked once the model is known
-    int size = model.map(m -> fields.integer("size", m.inputSize(),
-        RenderLimits.size(m.inputSize()))).orElse(0);
-    int steps = fields.integer("steps", RenderDefaults.STEPS, RenderLimits.STEPS);
-    int batch = fields.integer("batch", RenderDefaults.BATCH, RenderLimits.BATCH);
-    List<Integer> thresholds = fields.thresholds(steps);
-    long seed = fields.longInteger("seed", RenderDefaults.SEED, RenderLimits.SEED);
-    double lr = fields.number("lr", RenderDefaults.LEARNING_RATE, RenderLimits.LEARNING_RATE);
-    String param = fields.choice("param", RenderDefaults.PARAM, PARAMS);
-    boolean decorrelate = fields.bool("decorrelate", RenderDefaults.DECORRELATE);
-    String transforms = fields.transforms();
-    if (model.isPresent() && objective.isPresent() && fields.isValid("batch")) {
-      validate(fields, objective.get(), model.get(), batch);
+    fields.rejectPresent(ExplainSubmission.FIELDS, "only for explain jobs (\"kind\": \"explain\")");
+    Optional<InterpolationSpec> interpolation = interpolation(fields, model);
+    Optional<ObjectiveSpec> objective;
+    int batch;
+    if (interpolation.isPresent() || fields.isPresent("interpolate")) {
+      fields.rejectPresent(List.of("objective", "batch"),
+          "not with interpolate: its frames are the batch, each with its own objective");
+      objective = interpolation.map(InterpolationSpec::objective);
+      batch = interpolation.map(InterpolationSpec::frames).orElse(RenderDefaults.BATCH);
+    } else {
+      objective = fields.objective();
+      batch = fields.integer("batch", RenderDefaults.BATCH, RenderLimits.BATCH);
     }
-    if (model.isPresent() && fields.isValid("size") && fields.isValid("batch")) {
-      checkRenderMemory(fields, model.get().id(), size, batch);
+    RenderSettings settings = RenderSettings.read(fields, model, RenderDefaults.STEPS);
+    if (model.isPresent() && objective.isPresent() && interpolation.isEmpty()
+        && fields.isValid("batch")) {
+      ObjectiveChecks.validate(fields, "objective", objective.get(), model.get(), batch);
+    }
+    if (model.isPresent() && objective.isPresent() && fields.isValid("size")
+        && fields.isValid("batch")) {
+      memory.check(fields, model.get().id(), settings.size(), batch, "batch");
     }
     fields.throwIfInvalid();
     return new JobRequest(Messages.VERSION, UUID.randomUUID().toString(), tenant,
-        model.get().id(), objective.get().toGrammar(), size, steps, thresholds, batch, seed, lr,
-        param, decorrelate, transforms, System.currentTimeMillis());
+        model.get().id(), objective.get().toGrammar(), settings.size(), settings.steps(),
+        settings.thresholds(), batch, settings.seed(), settings.lr(), settings.param(),
+        settings.decorrelate(), settings.transforms(), System.currentTimeMillis(),
+        JobKind.RENDER, null, null, interpolation.orElse(null));
   }
 
-  /** Refuses a render a worker could not hold: it would be killed, and get the job again. */
-  private void checkRenderMemory(SubmissionFields fields, String model, int size, int batch) {
-    long needed = RenderMemory.estimateBytes(model, size, batch);
-    long budget = limits.renderMemory().asLongValue();
-    if (needed > budget) {
-      String message = "size " + size + " with batch " + batch + " on " + model + " needs about "
-          + RenderMemory.mebibytes(needed) + " MiB of worker memory, over the workers' "
-          + RenderMemory.mebibytes(budget) + " MiB (fv.limits.render-memory): lower size or batch";
-      fields.error("size", message);
-      fields.error("batch", message);
+  /**
+   * {@code interpolate: {from, to, frames}}, each end one objective valid on the model; empty
+   * when absent or invalid (then with its errors).
+   */
+  private static Optional<InterpolationSpec> interpolation(SubmissionFields body,
+      Optional<ModelDescription> model) {
+    Optional<SubmissionFields> given =
+        body.object("interpolate", "{\"from\": OBJECTIVE, \"to\": OBJECTIVE, \"frames\": N}");
+    if (given.isEmpty()) {
+      return Optional.empty();
     }
+    SubmissionFields fields = given.get();
+    fields.rejectUnknown(INTERPOLATE_FIELDS);
+    Optional<ObjectiveSpec> from = end(fields, "from", model);
+    Optional<ObjectiveSpec> to = end(fields, "to", model);
+    int frames = fields.integer("frames", InterpolationSpec.DEFAULT_FRAMES,
+        InterpolationSpec.FRAMES);
+    if (from.isEmpty() || to.isEmpty() || !fields.isValid("frames")) {
+      return Optional.empty();
+    }
+    return Optional.of(new InterpolationSpec(from.get().toGrammar(), to.get().toGrammar(),
+        frames));
+  }
+
+  /** One end of an interpolation: one objective (no ';' list), valid on the model. */
+  private static Optional<ObjectiveSpec> end(SubmissionFields fields, String field,
+      Optional<ModelDescription> model) {
+    Optional<ObjectiveSpec> end = fields.objective(field);
+    if (end.isPresent() && end.get().isPerBatchElement()) {
+      fields.error(field, "must be one objective, not a ';' list");
+      return Optional.empty();
+    }
+    if (end.isPresent() && model.isPresent()
+        && !ObjectiveChecks.validate(fields, field, end.get(), model.get(), 1)) {
+      return Optional.empty();
+    }
+    return end;
   }
 
   /**
@@ -140,8 +199,11 @@ public class JobSubmissionReader {
    * render settings are their defaults, the size the model's input size.
    */
   private JobRequest datasetExamples(SubmissionFields fields, Optional<ModelDescription> model,
-      Optional<ObjectiveSpec> objective, String tenant) throws SQLException {
-    fields.rejectPresent(RENDER_FIELDS, "not used by dataset_examples jobs");
+      String tenant) throws SQLException {
+    Optional<ObjectiveSpec> objective = fields.objective();
+    fields.rejectPresent(RenderSettings.FIELDS, "not used by dataset_examples jobs");
+    fields.rejectPresent(RENDER_ONLY_FIELDS, "not used by dataset_examples jobs");
+    fields.rejectPresent(ExplainSubmission.FIELDS, "only for explain jobs (\"kind\": \"explain\")");
     Optional<DatasetRow> dataset = dataset(fields, tenant);
     int topK = fields.integer("top_k", DatasetExamplesSpec.DEFAULT_TOP_K,
         DatasetExamplesSpec.TOP_K);
@@ -185,25 +247,13 @@ public class JobSubmissionReader {
           + " LAYER:CHANNEL, such as \"mixed4:97\"; got \"" + objective.toGrammar() + "\"");
       return;
     }
-    if (validate(fields, objective, model, 1)) {
+    if (ObjectiveChecks.validate(fields, "objective", objective, model, 1)) {
       LayerShape layer = model.layer(channel.layer()).orElseThrow();
-      if ((long) layer.height() * layer.width() <= 1) {
+      if (!ObjectiveChecks.hasPositions(layer)) {
         fields.error("objective", "layer " + layer.name() + " has no positions ("
             + layer.height() + "x" + layer.width() + ") to crop images around; choose a layer"
             + " with height and width over 1 (GET /v1/models/" + model.id() + "/layers)");
       }
     }
-  }
-
-  /** Reports the objective's problems on this model; whether it had none. */
-  private static boolean validate(SubmissionFields fields, ObjectiveSpec objective,
-      ModelDescription model, int batch) {
-    List<ObjectiveProblem> problems =
-        ObjectiveValidator.validate(objective, model.catalogView(), batch);
-    for (ObjectiveProblem problem : problems) {
-      fields.error(problem.path().isEmpty() ? "objective" : "objective." + problem.path(),
-          problem.message());
-    }
-    return problems.isEmpty();
   }
 }

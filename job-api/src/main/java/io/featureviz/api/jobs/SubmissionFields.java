@@ -3,6 +3,7 @@ package io.featureviz.api.jobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.featureviz.api.problems.FieldError;
 import io.featureviz.api.problems.ProblemException;
+import io.featureviz.contracts.objective.ClassRef;
 import io.featureviz.contracts.objective.ObjectiveJson;
 import io.featureviz.contracts.objective.ObjectiveJsonException;
 import io.featureviz.contracts.objective.ObjectiveSpec;
@@ -25,18 +26,43 @@ import java.util.TreeSet;
 final class SubmissionFields {
 
   private final JsonNode body;
-  private final List<FieldError> errors = new ArrayList<>();
+  /** Prepended to this object's field names in errors: {@code interpolate.} for its fields. */
+  private final String prefix;
+  private final List<FieldError> errors;
 
   SubmissionFields(JsonNode body) {
+    this(body, "", new ArrayList<>());
+  }
+
+  private SubmissionFields(JsonNode body, String prefix, List<FieldError> errors) {
     this.body = body;
+    this.prefix = prefix;
+    this.errors = errors;
+  }
+
+  /**
+   * The fields of the object in {@code field}, their errors reported as {@code field.name}
+   * among this body's; empty (and an error) when the field holds no object, empty when absent.
+   */
+  Optional<SubmissionFields> object(String field, String shape) {
+    Optional<JsonNode> value = present(field);
+    if (value.isPresent() && !value.get().isObject()) {
+      error(field, "must be an object " + shape);
+      return Optional.empty();
+    }
+    return value.map(node -> new SubmissionFields(node, prefix + field + ".", errors));
+  }
+
+  boolean isPresent(String field) {
+    return present(field).isPresent();
   }
 
   void error(String field, String message) {
-    errors.add(new FieldError(field, message));
+    errors.add(new FieldError(prefix + field, message));
   }
 
   boolean isValid(String field) {
-    return errors.stream().noneMatch(e -> e.field().equals(field));
+    return errors.stream().noneMatch(e -> e.field().equals(prefix + field));
   }
 
   void throwIfInvalid() {
@@ -85,20 +111,47 @@ final class SubmissionFields {
   }
 
   Optional<ObjectiveSpec> objective() {
-    Optional<JsonNode> value = present("objective");
+    return objective("objective");
+  }
+
+  /** A required objective, grammar text or its JSON form. */
+  Optional<ObjectiveSpec> objective(String field) {
+    Optional<JsonNode> value = present(field);
     if (value.isEmpty()) {
-      error("objective", "is required: grammar text such as \"mixed4:97\" or its JSON form");
+      error(field, "is required: grammar text such as \"mixed4:97\" or its JSON form");
       return Optional.empty();
     }
     try {
       return Optional.of(ObjectiveJson.fromGrammarOrJson(value.get()));
     } catch (ObjectiveSyntaxException e) {
-      error("objective", e.getMessage() + " in \"" + e.input() + "\"");
+      error(field, e.getMessage() + " in \"" + e.input() + "\"");
     } catch (ObjectiveJsonException e) {
-      error(e.path().isEmpty() ? "objective" : "objective." + e.path(), e.problem());
+      error(e.path().isEmpty() ? field : field + "." + e.path(), e.problem());
     } catch (IllegalArgumentException e) {
-      error("objective", e.getMessage());
+      error(field, e.getMessage());
     }
+    return Optional.empty();
+  }
+
+  /** An optional class: its index (0 or more) or its label. */
+  Optional<ClassRef> classRef(String field) {
+    Optional<JsonNode> value = present(field);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    JsonNode node = value.get();
+    try {
+      if (node.isIntegralNumber() && node.canConvertToInt()) {
+        return Optional.of(ClassRef.index(node.intValue()));
+      }
+      if (node.isTextual()) {
+        return Optional.of(ClassRef.label(node.textValue()));
+      }
+    } catch (IllegalArgumentException e) {
+      error(field, e.getMessage());
+      return Optional.empty();
+    }
+    error(field, "must be a class index (0 or more) or a class label");
     return Optional.empty();
   }
 

@@ -9,17 +9,22 @@ import static org.mockito.Mockito.when;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.featureviz.api.ApiConfig;
+import io.featureviz.api.datasets.DatasetImageRow;
 import io.featureviz.api.datasets.DatasetRow;
 import io.featureviz.api.datasets.DatasetService;
 import io.featureviz.api.models.ModelCatalog;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.featureviz.api.problems.FieldError;
 import io.featureviz.api.problems.ProblemException;
+import io.featureviz.contracts.explain.ExplainLimits;
+import io.featureviz.contracts.explain.ExplainMethod;
 import io.featureviz.contracts.messages.DatasetExamplesSpec;
+import io.featureviz.contracts.messages.ExplainSpec;
 import io.featureviz.contracts.messages.JobKind;
 import io.featureviz.contracts.messages.JobRequest;
 import io.featureviz.contracts.messages.ModelDescription;
 import io.featureviz.contracts.objective.LayerShape;
+import io.featureviz.contracts.render.InterpolationSpec;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A {@code POST /v1/jobs} body read against a catalog of one small model, {@code tiny} (32 px
  * input; conv1 8 channels 32x32, conv2 16 channels 16x16, logits 10 classes 1x1), and the
- * built-in dataset {@code photos} of 11 images.
+ * built-in dataset {@code photos} of 11 images (of which {@code owl.jpg} is known here).
  */
 class JobSubmissionReaderTest {
 
@@ -59,11 +64,20 @@ class JobSubmissionReaderTest {
     DatasetService datasets = mock(DatasetService.class);
     when(datasets.ids(TENANT)).thenReturn(List.of("photos"));
     when(datasets.find("photos", TENANT)).thenReturn(Optional.of(PHOTOS));
+    when(datasets.image(PHOTOS, "owl.jpg")).thenReturn(Optional.of(new DatasetImageRow(
+        "owl.jpg", "public-datasets/photos/owl.jpg", 640, 480, 1000L, "c0ffee")));
+    reader = reader(catalog, datasets);
+  }
+
+  /** The reader with a worker memory budget of 3 GiB. */
+  private static JobSubmissionReader reader(ModelCatalog catalog, DatasetService datasets) {
     ApiConfig config = mock(ApiConfig.class);
     ApiConfig.Limits limits = mock(ApiConfig.Limits.class);
     when(config.limits()).thenReturn(limits);
     when(limits.renderMemory()).thenReturn(new MemorySize(BigInteger.valueOf(3L << 30)));
-    reader = new JobSubmissionReader(catalog, datasets, config);
+    RenderMemoryBudget memory = new RenderMemoryBudget(config);
+    return new JobSubmissionReader(catalog, datasets, memory,
+        new ExplainSubmission(datasets, memory));
   }
 
   private JobRequest read(String body) throws Exception {
@@ -131,7 +145,7 @@ class JobSubmissionReaderTest {
     // the tiny model's input is 32 px
     assertEquals("must be an integer from 16 to 128", errors.get("size"));
     assertTrue(errors.get("objective.channel").contains("channel 99 out of range"));
-    assertTrue(errors.get("stpes").startsWith("unknown field; allowed: batch, dataset,"));
+    assertTrue(errors.get("stpes").startsWith("unknown field; allowed: batch, class, dataset,"));
   }
 
   @Test
@@ -229,5 +243,113 @@ class JobSubmissionReaderTest {
         + " \"objective\": \"conv2:3\", \"dataset\": \"mine\", \"top_k\": 65}");
     assertEquals("unknown dataset 'mine'; datasets: photos", errors.get("dataset"));
     assertEquals("must be an integer from 1 to 64", errors.get("top_k"));
+  }
+
+  private static final String EXPLAIN = "\"kind\": \"explain\", \"model\": \"tiny\","
+      + " \"layer\": \"conv2\", \"image\": {\"dataset\": \"photos\", \"name\": \"owl.jpg\"}";
+
+  @Test
+  void explainOfADatasetImageTakesTheDefaultsAndNamesItsLayer() throws Exception {
+    JobRequest request = read("{" + EXPLAIN + "}");
+    assertEquals(JobKind.EXPLAIN, request.kind());
+    assertEquals(new ExplainSpec("owl.jpg", "public-datasets/photos/owl.jpg", "photos", "conv2",
+        null, ExplainMethod.GRAD, ExplainLimits.DEFAULT_IG_STEPS, ExplainLimits.DEFAULT_GROUPS),
+        request.explain());
+    assertEquals("layer:conv2", request.objective());
+    // the heatmap, then a map and a visualization per group
+    assertEquals(1 + 2 * ExplainLimits.DEFAULT_GROUPS, request.batch());
+    assertEquals(ExplainLimits.GROUP_RENDER_STEPS, request.steps());
+    assertEquals(32, request.size());
+    assertEquals(null, request.interpolate());
+  }
+
+  @Test
+  void explainResolvesAClassLabelAndKeepsItsSettings() throws Exception {
+    JobRequest request = read("{" + EXPLAIN + ", \"class\": \"Seven\", \"method\": \"ig\","
+        + " \"ig_steps\": 8, \"groups\": 16, \"steps\": 64, \"size\": 48, \"seed\": 3}");
+    assertEquals(new ExplainSpec("owl.jpg", "public-datasets/photos/owl.jpg", "photos", "conv2",
+        7, ExplainMethod.IG, 8, 16), request.explain());
+    assertEquals(List.of(64, 48, 3L, 33),
+        List.of(request.steps(), request.size(), request.seed(), request.batch()));
+    assertEquals(2, read("{" + EXPLAIN + ", \"class\": 2, \"groups\": 0}").explain()
+        .classIndex());
+  }
+
+  @Test
+  void explainRefusesEachBadInputNamingItsField() throws Exception {
+    assertTrue(errors("{\"kind\": \"explain\", \"model\": \"tiny\", \"layer\": \"conv2\"}")
+        .get("image").startsWith("is required"));
+    assertTrue(errors("{" + EXPLAIN.replace("\"photos\"", "\"mine\"") + "}")
+        .get("image.dataset").startsWith("unknown dataset 'mine'"));
+    assertTrue(errors("{" + EXPLAIN.replace("owl.jpg", "cat.jpg") + "}").get("image.name")
+        .startsWith("dataset photos has no image 'cat.jpg'"));
+    assertTrue(errors("{" + EXPLAIN.replace("conv2", "conv9") + "}").get("layer")
+        .startsWith("model tiny has no layer 'conv9'"));
+    assertTrue(errors("{" + EXPLAIN.replace("conv2", "logits") + "}").get("layer")
+        .startsWith("layer logits has no channels on a grid of positions (1x1)"));
+    assertTrue(errors("{" + EXPLAIN + ", \"class\": 10}").get("class")
+        .startsWith("class 10 out of range: the model has 10 classes"));
+    assertTrue(errors("{" + EXPLAIN + ", \"class\": -1}").get("class").contains("class index"));
+    assertTrue(errors("{" + EXPLAIN + ", \"class\": \"goldfish\"}").get("class")
+        .startsWith("unknown class label 'goldfish'"));
+    assertEquals("must be one of grad, ig", errors("{" + EXPLAIN + ", \"method\": \"lrp\"}")
+        .get("method"));
+    assertEquals("must be an integer from 1 to 256", errors("{" + EXPLAIN
+        + ", \"method\": \"ig\", \"ig_steps\": 0}").get("ig_steps"));
+    assertEquals("must be an integer from 0 to 16", errors("{" + EXPLAIN + ", \"groups\": 17}")
+        .get("groups"));
+    assertTrue(errors("{" + EXPLAIN.replace("conv2", "conv1") + ", \"groups\": 9}")
+        .get("groups").startsWith("at most the layer's 8 channels"));
+  }
+
+  @Test
+  void explainTakesNeitherObjectiveNorBatchAndOtherJobsNoExplainFields() throws Exception {
+    Map<String, String> errors = errors("{" + EXPLAIN + ", \"objective\": \"conv2:3\","
+        + " \"batch\": 2, \"top_k\": 3}");
+    assertEquals(List.of("batch", "objective", "top_k"), List.copyOf(errors.keySet()));
+    assertTrue(errors("{\"model\": \"tiny\", \"objective\": \"conv2:3\", \"layer\": \"conv2\"}")
+        .get("layer").startsWith("only for explain jobs"));
+  }
+
+  @Test
+  void explainNeedsAClassifier() throws Exception {
+    ModelDescription features = new ModelDescription("features", "test", 32, 0f, 1f, List.of(),
+        List.of(), TINY.layers(), List.of(), null);
+    ModelCatalog catalog = mock(ModelCatalog.class);
+    when(catalog.ready("features", TENANT)).thenReturn(Optional.of(features));
+    JobSubmissionReader onFeatures = reader(catalog, mock(DatasetService.class));
+    JsonNode body = JSON.readTree("{\"kind\": \"explain\", \"model\": \"features\","
+        + " \"layer\": \"conv2\"}");
+    ProblemException e = assertThrows(ProblemException.class, () -> onFeatures.read(body, TENANT));
+    assertTrue(e.problem().errors().stream().anyMatch(f -> f.field().equals("model")
+        && f.message().contains("not a classifier")));
+  }
+
+  @Test
+  void interpolationIsExpandedIntoTheObjectiveAndBatch() throws Exception {
+    JobRequest request = read("{\"model\": \"tiny\", \"interpolate\": {\"from\": \"conv2:1\","
+        + " \"to\": \"conv2 : 5\", \"frames\": 3}}");
+    InterpolationSpec strip = new InterpolationSpec("conv2:1", "conv2:5", 3);
+    assertEquals(strip, request.interpolate());
+    assertEquals(strip.objective().toGrammar(), request.objective());
+    assertEquals(3, request.batch());
+    assertEquals(InterpolationSpec.DEFAULT_FRAMES, read("{\"model\": \"tiny\", \"interpolate\":"
+        + " {\"from\": \"conv2:1\", \"to\": \"conv1:5\"}}").batch());
+  }
+
+  @Test
+  void interpolationRefusesBadEndsFramesAndObjectiveOrBatch() throws Exception {
+    Map<String, String> errors = errors("{\"model\": \"tiny\", \"objective\": \"conv2:1\","
+        + " \"batch\": 2, \"interpolate\": {\"from\": \"conv2:99\", \"to\": \"conv2:1; conv2:2\","
+        + " \"frames\": 17, \"steps\": 3}}");
+    assertEquals(List.of("batch", "interpolate.frames", "interpolate.from.channel",
+        "interpolate.steps", "interpolate.to", "objective"), List.copyOf(errors.keySet()));
+    assertEquals("must be an integer from 2 to 16", errors.get("interpolate.frames"));
+    assertEquals("must be one objective, not a ';' list", errors.get("interpolate.to"));
+    assertTrue(errors.get("objective").startsWith("not with interpolate"));
+    assertTrue(errors("{\"model\": \"tiny\", \"interpolate\": \"conv2:1 to conv2:2\"}")
+        .get("interpolate").startsWith("must be an object"));
+    assertTrue(errors("{\"model\": \"tiny\", \"interpolate\": {\"to\": \"conv2:2\"}}")
+        .get("interpolate.from").startsWith("is required"));
   }
 }

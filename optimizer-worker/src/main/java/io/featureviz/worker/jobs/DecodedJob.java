@@ -5,7 +5,11 @@ import io.featureviz.contracts.objective.ObjectiveSpec;
 import io.featureviz.optvis.param.ImageParameterization;
 import io.featureviz.optvis.transform.TransformList;
 
-/** A job request whose every part parsed; whether it fits its model is checked when it runs. */
+/**
+ * A job request whose every part parsed; whether it fits its model is checked when it runs.
+ *
+ * @param objective the job's objective; null for an explain job, which has none of its own
+ */
 record DecodedJob(JobRequest request, ObjectiveSpec objective, ImageParameterization param,
     TransformList transforms) {
 

@@ -1,6 +1,7 @@
 package io.featureviz.worker.jobs;
 
 import io.featureviz.contracts.messages.DatasetExamplesSpec;
+import io.featureviz.contracts.messages.ExplainSpec;
 import io.featureviz.contracts.messages.JobKind;
 import io.featureviz.contracts.messages.JobRequest;
 import io.featureviz.contracts.messages.MessageFormatException;
@@ -31,7 +32,8 @@ final class JobDecoder {
     require(id != null && !id.isBlank(), "job has no id", id);
     require(request.tenant() != null && !request.tenant().isBlank(), "job has no tenant", id);
     require(request.model() != null && !request.model().isBlank(), "job has no model", id);
-    require(request.objective() != null, "job has no objective", id);
+    boolean explain = request.kind() == JobKind.EXPLAIN;
+    require(explain || request.objective() != null, "job has no objective", id);
     if (request.kind() == JobKind.DATASET_EXAMPLES) {
       DatasetExamplesSpec examples = request.examples();
       require(examples != null, "dataset_examples job has no examples", id);
@@ -39,8 +41,18 @@ final class JobDecoder {
           && !examples.prefix().contains(".."), "dataset_examples job has no valid prefix", id);
       require(examples.topK() >= 1, "dataset_examples job needs top_k >= 1", id);
     }
+    if (explain) {
+      ExplainSpec spec = request.explain();
+      require(spec != null, "explain job has no explain", id);
+      require(spec.imageKey() != null && !spec.imageKey().isBlank()
+          && !spec.imageKey().contains(".."), "explain job has no valid image_key", id);
+      require(spec.layer() != null && !spec.layer().isBlank(), "explain job has no layer", id);
+      require(spec.method() != null, "explain job has no method", id);
+      require(spec.groups() >= 0, "explain job needs groups >= 0", id);
+    }
     try {
-      return new DecodedJob(request, ObjectiveSpec.parse(request.objective()),
+      // an explain job renders the objectives its explanation finds; it has none of its own
+      return new DecodedJob(request, explain ? null : ObjectiveSpec.parse(request.objective()),
           ImageParameterization.of(
               Objects.requireNonNullElse(request.param(), RenderDefaults.PARAM),
               request.decorrelate(), RenderDefaults.CLIP, RenderDefaults.DECAY_POWER),

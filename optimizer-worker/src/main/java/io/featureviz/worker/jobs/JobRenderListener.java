@@ -5,20 +5,27 @@ import io.featureviz.optvis.render.RenderListener;
 import io.featureviz.optvis.render.Snapshot;
 import io.featureviz.worker.jobs.Cancellations.CancelFlag;
 import io.featureviz.worker.publish.FramePublisher;
+import java.util.function.IntUnaryOperator;
 
 /** Turns one render's steps and snapshots into progress events and frames. */
 final class JobRenderListener implements RenderListener {
 
   private final DecodedJob job;
   private final int size;
+  private final IntUnaryOperator batchIndex;
   private final CancelFlag cancel;
   private final FramePublisher frames;
   private final ProgressThrottle progress;
 
-  JobRenderListener(DecodedJob job, int size, CancelFlag cancel, FramePublisher frames,
-      ProgressThrottle progress) {
+  /**
+   * @param batchIndex the frame's batch index for each element of the rendered batch: the
+   *     identity for a render job, where the job's frames come after others for an explain job
+   */
+  JobRenderListener(DecodedJob job, int size, IntUnaryOperator batchIndex, CancelFlag cancel,
+      FramePublisher frames, ProgressThrottle progress) {
     this.job = job;
     this.size = size;
+    this.batchIndex = batchIndex;
     this.cancel = cancel;
     this.frames = frames;
     this.progress = progress;
@@ -33,7 +40,8 @@ final class JobRenderListener implements RenderListener {
   public void onSnapshot(Snapshot snapshot) {
     for (int i = 0; i < snapshot.images().size(); i++) {
       FrameHeaders headers = new FrameHeaders(job.id(), job.request().tenant(), snapshot.step(),
-          i, snapshot.isFinal(), snapshot.objectiveValues()[i], size, size);
+          batchIndex.applyAsInt(i), snapshot.isFinal(), snapshot.objectiveValues()[i], size,
+          size);
       frames.send(headers, snapshot.images().get(i));
     }
   }

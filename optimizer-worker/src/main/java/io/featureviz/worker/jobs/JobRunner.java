@@ -8,19 +8,17 @@ import io.featureviz.contracts.objective.ObjectiveValidator;
 import io.featureviz.optvis.model.ImageModel;
 import io.featureviz.optvis.model.ModelCatalog.UnknownModelException;
 import io.featureviz.optvis.render.NonFiniteObjectiveException;
-import io.featureviz.optvis.render.RenderResult;
-import io.featureviz.optvis.render.RenderSpec;
-import io.featureviz.optvis.render.Renderer;
 import io.featureviz.worker.config.WorkerConfig;
 import io.featureviz.worker.engine.WorkerIdentity;
 import io.featureviz.worker.jobs.Cancellations.CancelFlag;
 import io.featureviz.worker.models.ModelStore;
 import io.featureviz.worker.publish.EventPublisher;
-import io.featureviz.worker.publish.FramePublisher;
 import io.featureviz.worker.publish.PublishException;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.IntUnaryOperator;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -34,22 +32,24 @@ public class JobRunner {
   private static final Logger LOG = Logger.getLogger(JobRunner.class);
 
   private final ModelStore models;
+  private final JobRendering rendering;
   private final DatasetExamplesJob examples;
+  private final ExplainJob explanations;
   private final Cancellations cancellations;
   private final EventPublisher events;
-  private final FramePublisher frames;
   private final String worker;
   private final long progressIntervalNanos;
   private final MeterRegistry registry;
 
-  JobRunner(ModelStore models, DatasetExamplesJob examples, Cancellations cancellations,
-      EventPublisher events, FramePublisher frames, WorkerIdentity identity, WorkerConfig config,
-      MeterRegistry registry) {
+  JobRunner(ModelStore models, JobRendering rendering, DatasetExamplesJob examples,
+      ExplainJob explanations, Cancellations cancellations, EventPublisher events,
+      WorkerIdentity identity, WorkerConfig config, MeterRegistry registry) {
     this.models = models;
+    this.rendering = rendering;
     this.examples = examples;
+    this.explanations = explanations;
     this.cancellations = cancellations;
     this.events = events;
-    this.frames = frames;
     this.worker = identity.id();
     this.progressIntervalNanos = config.progressInterval().toNanos();
     this.registry = registry;
@@ -65,7 +65,12 @@ public class JobRunner {
       if (outcome.status() == JobStatus.CANCELLED && !cancel.userRequested()) {
         throw new JobAbandonedException(job.id(), outcome.stepsDone());
       }
-      status(job, outcome.status(), outcome.reason(), outcome.stepsDone());
+      if (outcome.explanation() != null) {
+        status(job, JobEvent.explained(job.id(), outcome.explanation(), worker,
+            outcome.stepsDone(), request.steps()));
+      } else {
+        status(job, outcome.status(), outcome.reason(), outcome.stepsDone());
+      }
       LOG.infof("job %s %s after %d of %d steps%s", job.id(), outcome.status(),
           outcome.stepsDone(), request.steps(),
           outcome.reason() == null ? "" : ": " + outcome.reason());
@@ -85,18 +90,18 @@ public class JobRunner {
       LOG.errorf(e, "job %s: model %s did not load", job.id(), job.request().model());
       return JobOutcome.failed("model load failure: " + e.getMessage());
     }
-    List<ObjectiveProblem> problems = ObjectiveValidator.validate(job.objective(),
-        model.info().catalogView(), job.request().batch());
-    if (!problems.isEmpty()) {
-      return JobOutcome.failed("invalid objective for model " + model.info().id() + ": "
-          + problems.stream().map(ObjectiveProblem::toString).collect(Collectors.joining("; ")));
+    Optional<String> unfit = objectiveProblems(job, model);
+    if (unfit.isPresent()) {
+      return JobOutcome.failed(unfit.get());
     }
     ProgressThrottle progress = new ProgressThrottle(job.id(), job.request().steps(), worker,
         events, progressIntervalNanos);
     try {
       return switch (job.request().kind()) {
-        case RENDER -> render(job, model, cancel, progress);
+        case RENDER -> rendering.render(job, model, job.objective(), job.request().batch(),
+            IntUnaryOperator.identity(), cancel, progress);
         case DATASET_EXAMPLES -> examples.run(job, model, cancel, progress);
+        case EXPLAIN -> explanations.run(job, model, cancel, progress);
       };
     } catch (PublishException e) {
       throw e;
@@ -109,33 +114,28 @@ public class JobRunner {
     }
   }
 
-  private JobOutcome render(DecodedJob job, ImageModel model, CancelFlag cancel,
-      ProgressThrottle progress) {
-    RenderSpec spec;
-    try {
-      spec = spec(job, model.info().inputSize());
-    } catch (IllegalArgumentException e) {
-      return JobOutcome.failed("invalid job settings: " + e.getMessage());
+  /** What does not fit the model in the job's objective; an explain job has none to check. */
+  private static Optional<String> objectiveProblems(DecodedJob job, ImageModel model) {
+    if (job.objective() == null) {
+      return Optional.empty();
     }
-    RenderResult result = Renderer.render(model, spec,
-        new JobRenderListener(job, spec.size(), cancel, frames, progress));
-    return result.cancelled()
-        ? JobOutcome.cancelled(result.stepsDone())
-        : JobOutcome.succeeded(result.stepsDone());
-  }
-
-  private static RenderSpec spec(DecodedJob job, int modelInputSize) {
-    JobRequest request = job.request();
-    return new RenderSpec(job.objective(), request.size() > 0 ? request.size() : modelInputSize,
-        request.batch(), request.steps(), request.effectiveThresholds(), request.seed(),
-        request.lr(), job.param(), job.transforms());
+    List<ObjectiveProblem> problems = ObjectiveValidator.validate(job.objective(),
+        model.info().catalogView(), job.request().batch());
+    return problems.isEmpty() ? Optional.empty() : Optional.of("invalid objective for model "
+        + model.info().id() + ": "
+        + problems.stream().map(ObjectiveProblem::toString).collect(Collectors.joining("; ")));
   }
 
   private void status(DecodedJob job, JobStatus status, String reason, int stepsDone) {
-    events.status(JobEvent.status(job.id(), status, reason, worker, stepsDone,
+    status(job, JobEvent.status(job.id(), status, reason, worker, stepsDone,
         job.request().steps()));
-    if (status.isTerminal()) {
-      registry.counter("fv.worker.jobs", "status", status.name().toLowerCase()).increment();
+  }
+
+  private void status(DecodedJob job, JobEvent event) {
+    events.status(event);
+    if (event.status().isTerminal()) {
+      registry.counter("fv.worker.jobs", "status", event.status().name().toLowerCase())
+          .increment();
     }
   }
 }

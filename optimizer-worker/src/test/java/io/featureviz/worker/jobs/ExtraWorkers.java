@@ -6,7 +6,6 @@ import io.featureviz.worker.engine.WorkerIdentity;
 import io.featureviz.worker.models.ModelStore;
 import io.featureviz.worker.publish.DeadLetterPublisher;
 import io.featureviz.worker.publish.EventPublisher;
-import io.featureviz.worker.publish.FramePublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,13 +33,16 @@ public class ExtraWorkers {
   ModelStore models;
 
   @Inject
+  JobRendering rendering;
+
+  @Inject
   DatasetExamplesJob examples;
 
   @Inject
-  EventPublisher events;
+  ExplainJob explanations;
 
   @Inject
-  FramePublisher frames;
+  EventPublisher events;
 
   @Inject
   DeadLetterPublisher deadLetters;
@@ -56,8 +58,8 @@ public class ExtraWorkers {
     WorkerConfig workerConfig = withId(config, id);
     WorkerIdentity identity = new WorkerIdentity(workerConfig);
     Cancellations cancellations = new Cancellations();
-    JobRunner runner = new JobRunner(models, examples, cancellations, events, frames, identity,
-        workerConfig, registry);
+    JobRunner runner = new JobRunner(models, rendering, examples, explanations, cancellations,
+        events, identity, workerConfig, registry);
     JobConsumer consumer = new JobConsumer(workerConfig, kafkaConfig,
         new JobIntake(runner, deadLetters, events, identity), cancellations, engine, identity,
         registry);
