@@ -39,7 +39,11 @@ export function channelPictures({ model, layer, size, steps }, signal, onNote) {
 
   function put(channel, picture) {
     found.set(channel, picture);
-    for (const element of figures.get(channel) ?? []) draw(element, channel);
+    for (const element of figures.get(channel) ?? []) {
+      // a page redraws its lists as the user points around: forget the figures it dropped
+      if (element.isConnected) draw(element, channel);
+      else figures.get(channel).delete(element);
+    }
   }
 
   async function lookUp(channel) {
@@ -76,9 +80,8 @@ export function channelPictures({ model, layer, size, steps }, signal, onNote) {
   return {
     figure(channel) {
       const element = h('a', { class: 'channel-picture', 'data-channel': channel });
-      // a page redraws its lists as the user points around: forget the figures it dropped
-      const shown = [...figures.get(channel) ?? []].filter((figure) => figure.isConnected);
-      figures.set(channel, new Set([...shown, element]));
+      if (!figures.has(channel)) figures.set(channel, new Set());
+      figures.get(channel).add(element);
       draw(element, channel);
       return element;
     },
