@@ -38,20 +38,25 @@ export function frameGrid(request) {
   };
 }
 
+/** An interpolation in words: its objectives are generated from these two (one per frame). */
+export function interpolationText({ from, to, frames }) {
+  return [h('code', {}, from), h('span', { 'aria-hidden': 'true' }, ' → '),
+    h('span', { class: 'visually-hidden' }, ' to '), h('code', {}, to), ` in ${frames} frames`];
+}
+
 /**
  * The frames of an interpolation as one strip, from its first objective to its last: each cell
  * shows its element's newest frame, so the strip fills while the job runs and ends on the finals.
  */
 export function interpolationStrip(request) {
-  const { from, to, frames } = request.interpolate;
+  const { frames } = request.interpolate;
   const shownStep = new Map();
   const cells = Array.from({ length: frames }, (_, i) => h('li', { 'data-batch': i },
     h('span', { class: 'pending' }, '…'),
     h('span', { class: 'frame-meta' }, `t = ${(i / (frames - 1)).toFixed(2)}`)));
   const element = h('figure', { class: 'strip-figure' },
     h('ol', { class: 'strip', start: 0 }, cells),
-    h('figcaption', {}, h('code', {}, from), h('span', { 'aria-hidden': 'true' }, ' → '),
-      h('span', { class: 'visually-hidden' }, ' to '), h('code', {}, to), ` in ${frames} frames`));
+    h('figcaption', {}, interpolationText(request.interpolate)));
 
   return {
     element,

@@ -5,7 +5,7 @@ import { h, show } from '../dom.js';
 import { readEvents } from '../events.js';
 import { exampleList } from './examples.js';
 import { renderExplanation } from './explanation.js';
-import { frameGrid, interpolationStrip } from './frames.js';
+import { frameGrid, interpolationStrip, interpolationText } from './frames.js';
 
 /**
  * One job: status, objective chart, frames (live while it runs) and a cancel button. A
@@ -70,7 +70,8 @@ export async function renderJob(view, id) {
     h('dl', { class: 'summary' },
       h('dt', {}, 'Status'), h('dd', {}, status, ' ', progress, ' ', cancel),
       h('dt', {}, 'Model'), h('dd', {}, request.model),
-      h('dt', {}, 'Objective'), h('dd', {}, h('code', {}, request.objective)),
+      h('dt', {}, 'Objective'), h('dd', {}, request.interpolate
+        ? ['interpolation: ', interpolationText(request.interpolate)] : h('code', {}, request.objective)),
       h('dt', {}, 'Settings'), h('dd', {}, examples
         ? `the ${Math.min(request.top_k, request.steps)} best of ${request.steps} images in ${request.dataset}`
         : `${request.size} px, ${request.steps} steps, batch ${request.batch}, seed ${request.seed}, `

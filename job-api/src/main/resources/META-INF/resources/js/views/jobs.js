@@ -1,5 +1,6 @@
 import { api } from '../api.js';
 import { h, show } from '../dom.js';
+import { interpolationText } from './frames.js';
 
 const STATUSES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'];
 const KINDS = ['render', 'dataset_examples', 'explain'];
@@ -69,14 +70,13 @@ function jobRow(job) {
     h('td', {}, request.model),
     h('td', {}, job.kind === 'explain'
       ? ['explain ', h('code', {}, request.explain.image), ' at ', h('code', {}, request.explain.layer)]
-      : h('code', {}, request.objective)),
+      : request.interpolate ? interpolationText(request.interpolate) : h('code', {}, request.objective)),
     h('td', {}, settings(job)));
 }
 
 function settings({ kind, request }) {
   if (kind === 'dataset_examples') return `examples: top ${request.top_k} of ${request.dataset}`;
   if (kind === 'explain') return `${request.explain.method}, ${request.explain.groups} groups`;
-  if (request.interpolate) return `interpolation, ${request.interpolate.frames} frames, ${request.steps} steps`;
   return `${request.size} px, ${request.steps} steps`;
 }
 
