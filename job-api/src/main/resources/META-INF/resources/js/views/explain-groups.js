@@ -2,8 +2,8 @@ import { h } from '../dom.js';
 import { bar } from '../bars.js';
 
 /**
- * Which picture of an explain job a frame is, by batch index (contracts' ExplainFrames): 0 the
- * heatmap, 1+g group g's map over the image, 1+G+g group g's feature visualization.
+ * Which picture of an explain job a group's frame is, by batch index (contracts' ExplainFrames):
+ * 1+g group g's map over the image, 1+G+g group g's feature visualization, G the groups found.
  */
 function groupFrame(batchIndex, groups) {
   const g = batchIndex - 1;
@@ -17,8 +17,10 @@ function groupFrame(batchIndex, groups) {
  */
 export function neuronGroupList(job, pictures) {
   const { request, explanation } = job;
-  // the groups found (a factorization may find fewer than asked) number the frames, once known
-  const count = explanation?.groups.length ?? request.explain.groups;
+  // A factorization may find fewer groups than asked; the groups found number the frames. Until
+  // the numbers come, they are the maps: all sent at step 0, before any visualization.
+  let count = explanation?.groups.length ?? request.explain.groups;
+  let found = explanation ? count : 0;
   const numbers = explanation?.groups ?? [];
   const largest = Math.max(...numbers.map((g) => Math.abs(g.attribution)), Number.MIN_VALUE);
   const slots = Array.from({ length: count }, () => ({
@@ -40,6 +42,8 @@ export function neuronGroupList(job, pictures) {
   });
 
   function put(artifact) {
+    if (!explanation && artifact.step === 0) found = Math.max(found, artifact.batch_index);
+    else if (found < count) dropGroupsFrom(found);
     const { group, kind } = groupFrame(artifact.batch_index, count);
     const slot = slots[group];
     if (!slot) return;
@@ -53,6 +57,11 @@ export function neuronGroupList(job, pictures) {
     });
     slot[kind].replaceWith(picture);
     slot[kind] = picture;
+  }
+
+  function dropGroupsFrom(first) {
+    cards.slice(first).forEach((card) => card.remove());
+    count = first;
   }
 
   return {

@@ -55,7 +55,8 @@ function explanationParts(job, pictures) {
   const heatmap = heatmapPanel(job, pictures);
   const groups = neuronGroupList(job, pictures);
   const put = (artifact) => (artifact.batch_index === 0 ? heatmap.put(artifact) : groups.put(artifact));
-  (job.artifacts ?? []).forEach(put);
+  // the maps (step 0) first: they tell the groups found before the visualizations come
+  [...job.artifacts ?? []].sort((a, b) => a.step - b.step).forEach(put);
   if (explanation) {
     // the pictures in view first: the strongest position's dictionary, then the groups' channels
     pictures.want([...heatmap.shownChannels(), ...explanation.groups.flatMap((g) => g.channels)]);
