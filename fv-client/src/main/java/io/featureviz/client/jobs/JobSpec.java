@@ -15,17 +15,10 @@ public record JobSpec(String model, String objective, Integer size, Integer step
     List<Integer> thresholds, Integer batch, Long seed, Double lr, String param,
     Boolean decorrelate, String transforms, InterpolationSpec interpolate) implements JobBody {
 
-  /** A job without interpolation. */
-  public JobSpec(String model, String objective, Integer size, Integer steps,
-      List<Integer> thresholds, Integer batch, Long seed, Double lr, String param,
-      Boolean decorrelate, String transforms) {
-    this(model, objective, size, steps, thresholds, batch, seed, lr, param, decorrelate,
-        transforms, null);
-  }
-
   /** A job with the API's defaults for everything but model and objective. */
   public static JobSpec of(String model, String objective) {
-    return new JobSpec(model, objective, null, null, null, null, null, null, null, null, null);
+    return new JobSpec(model, objective, null, null, null, null, null, null, null, null, null,
+        null);
   }
 
   public JobSpec withSize(int value) {

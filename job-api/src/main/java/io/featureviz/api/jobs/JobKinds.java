@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Job kinds by their wire names ({@code render}, {@code dataset_examples}). */
+/** Job kinds by their wire names ({@code render}, {@code dataset_examples}, {@code explain}). */
 final class JobKinds {
 
   private static final List<JobKind> KINDS = List.of(JobKind.values());
@@ -13,7 +13,7 @@ final class JobKinds {
   static final Set<String> WIRE_NAMES =
       Set.copyOf(KINDS.stream().map(JobKind::wireName).toList());
 
-  /** The wire names, for errors: {@code render, dataset_examples}. */
+  /** The wire names, for errors: {@code render, dataset_examples, explain}. */
   static final String NAMES = String.join(", ", KINDS.stream().map(JobKind::wireName).toList());
 
   private JobKinds() {}

@@ -9,6 +9,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The OpenAPI document publishes the ranges {@code /v1/jobs} enforces. */
@@ -35,6 +36,26 @@ class JobLimitsOpenApiTest {
     integers(document, "batch", 1, 16);
     integers(document, "seed", 0, Integer.MAX_VALUE);
     integers(document, "top_k", 1, 64);
+    integers(document, "groups", 0, 16);
+    integers(document, "ig_steps", 1, 256);
+    document.body(FIELDS + "interpolate.properties.frames.minimum", equalTo(2))
+        .body(FIELDS + "interpolate.properties.frames.maximum", equalTo(16))
+        .body(FIELDS + "method.enum", equalTo(List.of("grad", "ig")))
+        .body(FIELDS + "kind.enum", equalTo(List.of("dataset_examples", "explain", "render")))
+        .body(FIELDS + "image.required", equalTo(List.of("dataset", "name")));
+  }
+
+  @Test
+  void anExplainJobMayComeWithItsImageAndItsViewCarriesTheExplanation() {
+    openApi()
+        .body("paths.'/v1/jobs'.post.requestBody.content.'multipart/form-data'.schema.$ref",
+            equalTo("#/components/schemas/ExplainSubmissionWithImage"))
+        .body("components.schemas.ExplainSubmissionWithImage.properties.image.format",
+            equalTo("binary"))
+        .body("components.schemas.JobView.properties", hasKey("explanation"))
+        .body("components.schemas.Request.properties", hasKey("explain"))
+        .body("components.schemas.Request.properties", hasKey("interpolate"))
+        .body("components.schemas.Explanation.properties", hasKey("top_classes"));
   }
 
   @Test

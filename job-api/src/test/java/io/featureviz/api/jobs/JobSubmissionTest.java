@@ -3,9 +3,11 @@ package io.featureviz.api.jobs;
 import static io.featureviz.api.testing.TestApi.given;
 import static io.featureviz.api.testing.TestImages.PHOTO_COUNT;
 import static io.featureviz.api.testing.TestImages.datasetUpload;
+import static io.featureviz.api.testing.TestImages.photo;
 import static io.featureviz.api.testing.TestImages.png;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -14,16 +16,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.agroal.api.AgroalDataSource;
+import io.featureviz.api.storage.BucketObjects;
 import io.featureviz.api.testing.TestBus;
+import io.featureviz.api.testing.TestDatabase;
+import io.featureviz.contracts.explain.ExplainLimits;
+import io.featureviz.contracts.explain.ExplainMethod;
+import io.featureviz.contracts.explain.Explanation;
+import io.featureviz.contracts.explain.Explanation.ChannelAttribution;
+import io.featureviz.contracts.explain.Explanation.ClassScore;
+import io.featureviz.contracts.explain.Explanation.Completeness;
+import io.featureviz.contracts.explain.Explanation.NeuronGroup;
+import io.featureviz.contracts.explain.Explanation.PositionAttribution;
 import io.featureviz.contracts.messages.DatasetExamplesSpec;
+import io.featureviz.contracts.messages.ExplainSpec;
 import io.featureviz.contracts.messages.JobEvent;
 import io.featureviz.contracts.messages.JobKind;
 import io.featureviz.contracts.messages.JobRequest;
 import io.featureviz.contracts.messages.JobStatus;
 import io.featureviz.contracts.messages.Messages;
 import io.featureviz.contracts.messages.Topics;
+import io.featureviz.contracts.render.InterpolationSpec;
 import io.featureviz.devstack.DevStackTestResource;
+import io.featureviz.metadata.JobsTable;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -42,8 +58,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mockito.Mockito;
 
-/** Submitting renders and dataset-examples jobs: what is published and recorded, what not. */
+/**
+ * Submitting renders (interpolations too), dataset-examples and explain jobs: what is published
+ * and recorded, what not.
+ */
 @QuarkusTest
 @QuarkusTestResource(DevStackTestResource.class)
 class JobSubmissionTest {
@@ -56,6 +76,9 @@ class JobSubmissionTest {
 
   @Inject
   AgroalDataSource dataSource;
+
+  @Inject
+  BucketObjects bucket;
 
   private TestBus bus;
 
@@ -160,6 +183,121 @@ class JobSubmissionTest {
   }
 
 
+  private static final String EXPLAIN = "\"kind\": \"explain\", \"model\": \"mobilenet_v2\","
+      + " \"layer\": \"expanded_conv_12/add\"";
+  private static final String OWL = "\"image\": {\"dataset\": \"photos\", \"name\": \"owl.jpg\"}";
+
+  @Test
+  void explainOfADatasetImageIsPublishedWithItsKeyAndTheLabelsClass() throws Exception {
+    String id = submit("{" + EXPLAIN + ", " + OWL + ", \"class\": \"goldfish\", \"groups\": 2,"
+        + " \"steps\": 16}").then().statusCode(202).extract().path("id");
+
+    JobRequest request = published(id);
+    assertEquals(JobKind.EXPLAIN, request.kind());
+    assertEquals(new ExplainSpec("owl.jpg", "public-datasets/photos/owl.jpg", "photos",
+        "expanded_conv_12/add", 2, ExplainMethod.GRAD, ExplainLimits.DEFAULT_IG_STEPS, 2),
+        request.explain());
+    assertEquals("layer:expanded_conv_12/add", request.objective());
+    assertEquals(5, request.batch());
+    assertEquals(224, request.size());
+    given().get("/v1/jobs/" + id).then().statusCode(200)
+        .body("kind", equalTo("explain"))
+        .body("request.explain.image", equalTo("owl.jpg"))
+        .body("request.explain.dataset", equalTo("photos"))
+        .body("request.explain.class_index", equalTo(2))
+        .body("request.explain.method", equalTo("grad"))
+        .body("request.explain.groups", equalTo(2))
+        .body("request.explain", not(hasKey("image_key")))
+        .body("$", not(hasKey("explanation")));
+    given().queryParam("kind", "explain").get("/v1/jobs").then().statusCode(200)
+        .body("items.id", hasItem(id))
+        .body("items.kind", everyItem(equalTo("explain")));
+  }
+
+  @Test
+  void explainWithAnUploadedImageStoresItBeforePublishing() throws Exception {
+    byte[] image = photo("bird.bmp");
+    String id = given().contentType("multipart/form-data")
+        .multiPart("job", "{" + EXPLAIN + ", \"class\": 935, \"method\": \"ig\"}",
+            "application/json")
+        .multiPart("image", "my bird.bmp", image).post("/v1/jobs")
+        .then().statusCode(202).body("status", equalTo("QUEUED")).extract().path("id");
+
+    ExplainSpec spec = published(id).explain();
+    String key = "uploads/tenant-a/explain/" + id + ".bmp";
+    assertEquals(new ExplainSpec("my bird.bmp", key, null, "expanded_conv_12/add", 935,
+        ExplainMethod.IG, ExplainLimits.DEFAULT_IG_STEPS, ExplainLimits.DEFAULT_GROUPS), spec);
+    assertEquals(List.of(key), bucket.keys(key));
+    given().get("/v1/jobs/" + id).then().statusCode(200)
+        .body("request.explain.image", equalTo("my bird.bmp"))
+        .body("request.explain", not(hasKey("dataset")));
+  }
+
+  @Test
+  void anUploadedImageIsRemovedWhenItsJobCannotBePublished() throws Exception {
+    JobPublisher down = Mockito.mock(JobPublisher.class);
+    Mockito.doThrow(new IllegalStateException("broker down")).when(down)
+        .publish(Mockito.any(JobRequest.class));
+    QuarkusMock.installMockForType(down, JobPublisher.class);
+    List<String> before = bucket.keys("uploads/");
+
+    given().contentType("multipart/form-data").multiPart("job", "{" + EXPLAIN + "}")
+        .multiPart("image", "owl.jpg", photo("owl.jpg")).post("/v1/jobs")
+        .then().statusCode(503).body("type", containsString("bus-unavailable"));
+
+    Mockito.verify(down).publish(Mockito.any(JobRequest.class));
+    assertEquals(before, bucket.keys("uploads/"));
+  }
+
+  @Test
+  void interpolationPublishesTheObjectiveOfEveryFrame() {
+    String id = submit("{\"model\": \"inception_v3\", \"steps\": 8, \"interpolate\":"
+        + " {\"from\": \"mixed4:97\", \"to\": \"mixed4 : 143\", \"frames\": 4}}")
+        .then().statusCode(202).extract().path("id");
+
+    JobRequest request = published(id);
+    InterpolationSpec strip = new InterpolationSpec("mixed4:97", "mixed4:143", 4);
+    assertEquals(strip, request.interpolate());
+    assertEquals(strip.objective().toGrammar(), request.objective());
+    assertEquals(4, request.batch());
+    given().get("/v1/jobs/" + id).then().statusCode(200)
+        .body("request.batch", equalTo(4))
+        .body("request.interpolate.from", equalTo("mixed4:97"))
+        .body("request.interpolate.to", equalTo("mixed4:143"))
+        .body("request.interpolate.frames", equalTo(4));
+  }
+
+  @Test
+  void aSucceededExplainJobShowsTheExplanationTheSinkStored() throws Exception {
+    String id = submit("{" + EXPLAIN + ", " + OWL + ", \"groups\": 1}").then().statusCode(202)
+        .extract().path("id");
+    ClassScore goldfish = new ClassScore(2, "goldfish, Carassius auratus", 0.75, 9.5);
+    Explanation explanation = new Explanation("mobilenet_v2", "expanded_conv_12/add", "owl.jpg",
+        ExplainMethod.IG, goldfish, List.of(goldfish),
+        List.of(new ChannelAttribution(7, 1.5), new ChannelAttribution(3, -0.25)),
+        new Completeness(1.25, 1.26, 0.008), 2, 1,
+        List.of(new PositionAttribution(0, 0, 1.0, List.of(7)),
+            new PositionAttribution(1, 0, 0.25, List.of(3, 7))),
+        List.of(new NeuronGroup(0, 1.25, List.of(7, 3), List.of(0.8, 0.6))));
+    // the sink's writes of the job's SUCCEEDED event
+    TestDatabase.update(dataSource, "UPDATE jobs SET status = 'SUCCEEDED' WHERE id = ?", id);
+    try (Connection connection = dataSource.getConnection()) {
+      JobsTable.recordExplanation(connection, id, explanation);
+    }
+
+    given().get("/v1/jobs/" + id).then().statusCode(200)
+        .body("explanation.model", equalTo("mobilenet_v2"))
+        .body("explanation.method", equalTo("ig"))
+        .body("explanation.class.index", equalTo(2))
+        .body("explanation.class.label", equalTo("goldfish, Carassius auratus"))
+        .body("explanation.top_classes[0].probability", equalTo(0.75f))
+        .body("explanation.channels.channel", equalTo(List.of(7, 3)))
+        .body("explanation.completeness.gap", equalTo(0.008f))
+        .body("explanation.grid_width", equalTo(2))
+        .body("explanation.positions[1].channels", equalTo(List.of(3, 7)))
+        .body("explanation.groups[0].direction", equalTo(List.of(0.8f, 0.6f)));
+  }
+
   static Stream<Arguments> badRequests() {
     String ok = "\"model\": \"inception_v3\", \"objective\": \"mixed4:97\"";
     return Stream.of(
@@ -191,6 +329,32 @@ class JobSubmissionTest {
             "objective"),
         Arguments.of("[1, 2]", "body"),
         Arguments.of("{not json", "body"));
+  }
+
+  /** Explain jobs with each bad input; renders with bad interpolations. */
+  static Stream<Arguments> badExplainRequests() {
+    return Stream.of(
+        Arguments.of("{" + EXPLAIN + "}", "image"),
+        Arguments.of("{" + EXPLAIN + ", \"image\": {\"dataset\": \"nope\", \"name\": \"owl.jpg\"}}",
+            "image.dataset"),
+        Arguments.of("{" + EXPLAIN + ", \"image\": {\"dataset\": \"photos\", \"name\": \"x.jpg\"}}",
+            "image.name"),
+        Arguments.of("{" + EXPLAIN.replace("expanded_conv_12/add", "Logits/AvgPool") + ", " + OWL
+            + "}", "layer"),
+        Arguments.of("{" + EXPLAIN.replace("expanded_conv_12/add", "nope") + ", " + OWL + "}",
+            "layer"),
+        Arguments.of("{" + EXPLAIN + ", " + OWL + ", \"class\": 1001}", "class"),
+        Arguments.of("{" + EXPLAIN + ", " + OWL + ", \"class\": \"unicorn\"}", "class"),
+        Arguments.of("{" + EXPLAIN + ", " + OWL + ", \"method\": \"lrp\"}", "method"),
+        Arguments.of("{" + EXPLAIN + ", " + OWL + ", \"ig_steps\": 257}", "ig_steps"),
+        Arguments.of("{" + EXPLAIN + ", " + OWL + ", \"groups\": 17}", "groups"),
+        Arguments.of("{" + EXPLAIN + ", " + OWL + ", \"objective\": \"mixed4:97\"}", "objective"),
+        Arguments.of("{\"model\": \"inception_v3\", \"interpolate\": {\"from\": \"mixed4:97\","
+            + " \"to\": \"mixed99:1\"}}", "interpolate.to.layer"),
+        Arguments.of("{\"model\": \"inception_v3\", \"interpolate\": {\"from\": \"mixed4:97\","
+            + " \"to\": \"mixed4:1\", \"frames\": 1}}", "interpolate.frames"),
+        Arguments.of("{\"model\": \"inception_v3\", \"objective\": \"mixed4:1\", \"interpolate\":"
+            + " {\"from\": \"mixed4:97\", \"to\": \"mixed4:1\"}}", "objective"));
   }
 
   /** Dataset-examples jobs with bad fields or render settings; renders with dataset fields. */
@@ -235,7 +399,7 @@ class JobSubmissionTest {
   }
 
   @ParameterizedTest
-  @MethodSource({"badRequests", "badExamplesRequests"})
+  @MethodSource({"badRequests", "badExamplesRequests", "badExplainRequests"})
   void badRequestIsAProblemNamingTheFieldAndNothingIsPublished(String body, String field) {
     long jobsBefore = bus.endOffsets(Topics.JOBS);
     long eventsBefore = bus.endOffsets(Topics.EVENTS);
@@ -273,7 +437,7 @@ class JobSubmissionTest {
     submit("{\"kind\": \"sample\", \"model\": \"inception_v3\", \"objective\": \"mixed4:\"}")
         .then().statusCode(400)
         .body("errors.field", equalTo(List.of("kind", "objective")))
-        .body("errors[0].message", equalTo("must be one of dataset_examples, render"));
+        .body("errors[0].message", equalTo("must be one of dataset_examples, explain, render"));
   }
 
   private static Response submit(String body) {

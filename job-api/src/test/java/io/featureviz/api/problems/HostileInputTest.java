@@ -24,7 +24,10 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,6 +37,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -53,6 +57,9 @@ class HostileInputTest {
 
   private static final Path REPORT = Path.of("target", "hostile-input-report.txt");
   private static final String OK = "\"model\": \"inception_v3\", \"objective\": \"mixed4:97\"";
+  private static final String EXPLAIN = "\"kind\": \"explain\", \"model\": \"mobilenet_v2\","
+      + " \"layer\": \"expanded_conv_12/add\"";
+  private static final String OWL = "\"image\": {\"dataset\": \"photos\", \"name\": \"owl.jpg\"}";
   private static final List<String> ANSWERS = new ArrayList<>();
   private static final String TAKEN_DATASET = "taken-by-a";
 
@@ -78,8 +85,8 @@ class HostileInputTest {
   }
 
   static Stream<HostileRequest> hostileRequests() {
-    return Stream.of(jobBodies(), examplesJobBodies(), jobPaths(), listQueries(), uploads(),
-        datasetUploads(), datasetPaths()).flatMap(s -> s);
+    return Stream.of(jobBodies(), examplesJobBodies(), explainJobBodies(), explainUploads(),
+        jobPaths(), listQueries(), uploads(), datasetUploads(), datasetPaths()).flatMap(s -> s);
   }
 
   private static Stream<HostileRequest> jobBodies() {
@@ -167,6 +174,85 @@ class HostileInputTest {
         job("top_k zero", "{" + examples + ", \"top_k\": 0}", "top_k", "from 1 to 64"),
         job("examples of a sum", "{\"kind\": \"dataset_examples\", \"model\": \"inception_v3\","
             + " \"objective\": \"mixed4:1 + mixed4:2\"}", "objective", "exactly one channel"));
+  }
+
+  private static Stream<HostileRequest> explainJobBodies() {
+    return Stream.of(
+        job("explain without image", "{" + EXPLAIN + "}", "image", "is required"),
+        job("explain image as text", "{" + EXPLAIN + ", \"image\": \"owl.jpg\"}", "image",
+            "must be an object"),
+        job("explain image of an unknown dataset", "{" + EXPLAIN + ", \"image\":"
+            + " {\"dataset\": \"x'; DROP TABLE datasets;--\", \"name\": \"owl.jpg\"}}",
+            "image.dataset", "unknown dataset"),
+        job("explain image ../ name", "{" + EXPLAIN + ", \"image\": {\"dataset\": \"photos\","
+            + " \"name\": \"../../models/x\"}}", "image.name", "has no image"),
+        job("explain image NUL name", "{" + EXPLAIN + ", \"image\": {\"dataset\": \"photos\","
+            + " \"name\": \"owl\\u0000.jpg\"}}", "image.name", "has no image"),
+        job("explain layer without positions", "{" + EXPLAIN.replace("expanded_conv_12/add",
+            "Logits/AvgPool") + ", " + OWL + "}", "layer", "no channels on a grid"),
+        job("explain class out of range", "{" + EXPLAIN + ", " + OWL + ", \"class\": 5000}",
+            "class", "out of range"),
+        job("explain unknown label", "{" + EXPLAIN + ", " + OWL + ", \"class\": \"unicorn\"}",
+            "class", "unknown class label"),
+        job("explain too many groups", "{" + EXPLAIN + ", " + OWL + ", \"groups\": 99}",
+            "groups", "from 0 to 16"),
+        job("explain bad method", "{" + EXPLAIN + ", " + OWL + ", \"method\": \"magic\"}",
+            "method", "must be one of grad, ig"),
+        job("interpolate a ';' list", "{" + OK.replace("\"objective\": \"mixed4:97\"",
+            "\"interpolate\": {\"from\": \"mixed4:1; mixed4:2\", \"to\": \"mixed4:3\"}") + "}",
+            "interpolate.from", "one objective"));
+  }
+
+  /** Explain jobs sent as multipart/form-data with their image: nothing may be stored. */
+  private static Stream<HostileRequest> explainUploads() {
+    String job = "{" + EXPLAIN + "}";
+    return Stream.of(
+        explainUpload("no image part", form -> form.multiPart("job", job), 400, "image",
+            "is required"),
+        explainUpload("text file as image", form -> form.multiPart("job", job)
+            .multiPart("image", "notes.png", "not an image".getBytes()), 400, "image",
+            "is not a JPEG, PNG, BMP or GIF image"),
+        explainUpload("GIF image", form -> form.multiPart("job", job)
+            .multiPart("image", "anim.gif", gif()), 400, "image", "take PNG, JPEG or BMP"),
+        explainUpload("truncated JPEG", form -> form.multiPart("job", job)
+            .multiPart("image", "owl.jpg", Arrays.copyOf(photo("owl.jpg"), 60_000)), 400,
+            "image", "damaged jpeg"),
+        explainUpload("PNG claiming 50000x50000 pixels", form -> form.multiPart("job", job)
+            .multiPart("image", "bomb.png", pngClaiming(50_000, 50_000)), 400, "image",
+            "at most 40 megapixels"),
+        explainUpload("image over the size limit", form -> form.multiPart("job", job)
+            .multiPart("image", "kite.jpg", photo("kite_and_cold.jpg")), 413, "image",
+            "at most 1048576"),
+        explainUpload("job part missing", form -> form.multiPart("image", "t.png", png(3)), 400,
+            "job", "is required"),
+        explainUpload("job part not JSON", form -> form.multiPart("job", "{kind: explain")
+            .multiPart("image", "t.png", png(3)), 400, "job", "not valid JSON"),
+        explainUpload("image in the job part too", form -> form.multiPart("job",
+            "{" + EXPLAIN + ", " + OWL + "}").multiPart("image", "t.png", png(3)), 400, "image",
+            "leave it out"),
+        explainUpload("a render with an image", form -> form.multiPart("job", "{" + OK + "}")
+            .multiPart("image", "t.png", png(3)), 400, "kind", "only explain jobs"),
+        explainUpload("explain layer unknown with image", form -> form.multiPart("job",
+            job.replace("expanded_conv_12/add", "nope")).multiPart("image", "t.png", png(3)),
+            400, "layer", "has no layer 'nope'"));
+  }
+
+  /** A GIF: an image the validator reads, of a format explain jobs do not take. */
+  private static byte[] gif() {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB), "gif", out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static HostileRequest explainUpload(String name,
+      UnaryOperator<RequestSpecification> fill, int status, String field, String reason) {
+    return new HostileRequest("explain upload: " + name,
+        () -> fill.apply(given().contentType("multipart/form-data")).post("/v1/jobs"), status,
+        field, reason);
   }
 
   private static Stream<HostileRequest> jobPaths() {

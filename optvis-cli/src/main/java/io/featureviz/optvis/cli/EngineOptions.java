@@ -1,6 +1,7 @@
 package io.featureviz.optvis.cli;
 
 import io.featureviz.contracts.objective.ObjectiveSpec;
+import io.featureviz.contracts.render.InterpolationSpec;
 import io.featureviz.contracts.render.NumberRange;
 import io.featureviz.contracts.render.RenderDefaults;
 import io.featureviz.contracts.render.RenderLimits;
@@ -86,6 +87,16 @@ final class EngineOptions {
 
   /** The render of these settings; the size is checked against the model's input size. */
   RenderSpec spec(ObjectiveSpec objective, int modelInputSize) {
+    return spec(objective, batch, modelInputSize);
+  }
+
+  /** These settings rendering one interpolation: its frames are the batch. */
+  RenderSpec spec(InterpolationSpec interpolation, int modelInputSize) {
+    return spec(interpolation.objective(), interpolation.frames(), modelInputSize)
+        .interpolating(interpolation);
+  }
+
+  private RenderSpec spec(ObjectiveSpec objective, int batch, int modelInputSize) {
     if (size != null) {
       check("--size", size, RenderLimits.size(modelInputSize));
     }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     description = "Feature visualization: optimize images that excite units of image networks.",
     subcommands = {RenderCommand.class, ScoreCommand.class, ModelsCommand.class,
         LayersCommand.class, BenchCommand.class, PanelCommand.class, ExamplesCommand.class,
-        ClassifyCommand.class})
+        ClassifyCommand.class, ExplainCommand.class, ExplainBenchCommand.class})
 public final class FvCli {
 
   /** Exit status for bad input: a wrong flag, objective, model or file. */

@@ -4,7 +4,10 @@ import io.featureviz.contracts.objective.ObjectiveSpec;
 import io.featureviz.optvis.model.ImageModel;
 import io.featureviz.optvis.objectives.ObjectiveChecks;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code --model} and {@code --objective}, validated together against the model's catalog. */
 final class ModelOptions {
@@ -13,9 +16,13 @@ final class ModelOptions {
       description = "Catalog id (mobilenet_v2, inception_v3) or a model path.")
   String model;
 
-  @Option(names = "--objective", required = true, paramLabel = "SPEC",
+  /** Required by {@link #objective(int)}: render may take {@code --interpolate} instead. */
+  @Option(names = "--objective", paramLabel = "SPEC",
       description = "Objective, e.g. mixed4:97, softmax:\"hot dog\", layer:mixed3 - 0.1*tv.")
   String objective;
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
 
   @Mixin
   EngineFolders folders;
@@ -31,6 +38,10 @@ final class ModelOptions {
 
   /** Parses the objective and checks every layer, channel and class against the model. */
   ObjectiveSpec objective(int batch) {
+    if (objective == null) {
+      throw new ParameterException(command.commandLine(),
+          "Missing required option: '--objective=SPEC'");
+    }
     return ObjectiveChecks.requireValid(ObjectiveSpec.parse(objective), model().info(), batch);
   }
 }

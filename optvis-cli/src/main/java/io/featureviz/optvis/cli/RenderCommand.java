@@ -1,7 +1,9 @@
 package io.featureviz.optvis.cli;
 
 import io.featureviz.contracts.objective.ObjectiveSpec;
+import io.featureviz.contracts.render.InterpolationSpec;
 import io.featureviz.optvis.model.ImageModel;
+import io.featureviz.optvis.objectives.ObjectiveChecks;
 import io.featureviz.optvis.render.RenderListener;
 import io.featureviz.optvis.render.RenderResult;
 import io.featureviz.optvis.render.RenderSpec;
@@ -22,14 +24,22 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "render", mixinStandardHelpOptions = true,
-    description = "Optimize an image that maximizes an objective; write a PNG per threshold.")
+    description = "Optimize an image that maximizes an objective; write a PNG per threshold"
+        + " (with --interpolate also each final frame and the strip "
+        + RenderCommand.INTERPOLATION_STRIP + ").")
 final class RenderCommand implements Callable<Integer> {
+
+  /** The final frames of {@code --interpolate} side by side, in the output folder. */
+  static final String INTERPOLATION_STRIP = "interpolation.png";
 
   @Mixin
   ModelOptions models;
 
   @Mixin
   EngineOptions engine;
+
+  @Mixin
+  InterpolationOptions interpolate;
 
   @Option(names = "--out", defaultValue = "out", description = "Output folder (${DEFAULT-VALUE}).")
   Path out;
@@ -43,11 +53,16 @@ final class RenderCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     engine.checkRanges();
+    InterpolationSpec interpolation = interpolate.interpolation();
     ImageModel model = models.model();
-    ObjectiveSpec objective = models.objective(engine.batch);
-    RenderSpec spec = engine.spec(objective, model.info().inputSize());
+    ObjectiveSpec objective = interpolation == null ? models.objective(engine.batch)
+        : ObjectiveChecks.requireValid(interpolation.objective(), model.info(),
+            interpolation.frames());
+    RenderSpec spec = interpolation == null ? engine.spec(objective, model.info().inputSize())
+        : engine.spec(interpolation, model.info().inputSize());
     Files.createDirectories(out);
-    String prefix = fileStem(model.info().id(), objective.toGrammar(), spec.seed());
+    String prefix = fileStem(model.info().id(), interpolation == null ? objective.toGrammar()
+        : "interpolate " + interpolation.from() + " to " + interpolation.to(), spec.seed());
     Map<String, Double> values = new LinkedHashMap<>();
     List<String> files = new ArrayList<>();
     RenderResult result;
@@ -58,16 +73,28 @@ final class RenderCommand implements Callable<Integer> {
           progress.onStep(stepsDone, objectiveValues);
         }
 
-        @Override
-        public void onSnapshot(Snapshot snapshot) {
-          Path file = out.resolve(String.format(Locale.ROOT, "%s_step%05d.png", prefix,
-              snapshot.step()));
+        private void write(String name, byte[] png) {
+          Path file = out.resolve(name);
           try {
-            Files.write(file, snapshot.grid());
+            Files.write(file, png);
           } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
           }
           files.add(file.toString());
+        }
+
+        @Override
+        public void onSnapshot(Snapshot snapshot) {
+          write(String.format(Locale.ROOT, "%s_step%05d.png", prefix, snapshot.step()),
+              snapshot.grid());
+          if (interpolation != null && snapshot.isFinal()) {
+            // Each frame on its own, and the strip (the final grid) under a name to look for.
+            for (int i = 0; i < snapshot.images().size(); i++) {
+              write(String.format(Locale.ROOT, "%s_frame%02d.png", prefix, i),
+                  snapshot.images().get(i));
+            }
+            write(INTERPOLATION_STRIP, snapshot.grid());
+          }
           values.put(Integer.toString(snapshot.step()), snapshot.meanObjective());
         }
       });
@@ -78,6 +105,13 @@ final class RenderCommand implements Callable<Integer> {
       report.put("objective", objective.toGrammar());
       report.put("size", spec.size());
       report.put("batch", spec.batch());
+      if (interpolation != null) {
+        Map<String, Object> ends = new LinkedHashMap<>();
+        ends.put("from", interpolation.from());
+        ends.put("to", interpolation.to());
+        ends.put("frames", interpolation.frames());
+        report.put("interpolate", ends);
+      }
       report.put("steps", spec.steps());
       report.put("seed", spec.seed());
       report.put("lr", spec.learningRate());

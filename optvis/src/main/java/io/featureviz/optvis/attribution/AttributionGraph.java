@@ -141,6 +141,19 @@ final class AttributionGraph implements AutoCloseable {
     }
   }
 
+  /**
+   * One forward pass from images and one backward pass to L in the same run: the least any
+   * attribution of class k at L costs.
+   */
+  Pass gradientFrom(List<RgbImage> images, int k) {
+    try (TFloat32 pixels = ImageBatch.toTensor(images);
+        TInt32 kValue = TInt32.scalarOf(k);
+        Result result = session.runner().feed(input, pixels).feed(classIndex, kValue)
+            .fetch(logits).fetch(gradient).run()) {
+      return new Pass(values(result.get(0)), values(result.get(1)));
+    }
+  }
+
   private TFloat32 layerTensor(float[] values) {
     int expected = batch * grid.elements();
     if (values.length != expected) {

@@ -92,9 +92,9 @@ public final class Explainer implements AutoCloseable {
         completeness, grid.width(), grid.height(),
         attribution.positions(ExplainLimits.DICTIONARY_CHANNELS), neuronGroups(factors));
     RgbImage heatmap =
-        MapOverlay.signed(square, attribution.positionTotals(), grid.width(), grid.height());
+        MapOverlay.over(square, attribution.positionTotals(), grid.width(), grid.height());
     List<RgbImage> groupMaps = factors.stream()
-        .map(group -> MapOverlay.positive(square, group.map(), grid.width(), grid.height()))
+        .map(group -> MapOverlay.over(square, group.map(), grid.width(), grid.height()))
         .toList();
     return new ExplainResult(explanation, heatmap, groupMaps, visualizations(factors));
   }

@@ -3,9 +3,11 @@ package io.featureviz.optvis.image;
 /**
  * A grid of values (one per position of a layer) drawn over the image it was computed on: the
  * grid is smoothly upsampled (Catmull-Rom, clamped to the grid's range) to the image's size and
- * laid semi-transparently over a dimmed, partly desaturated copy of the image, so the picture
- * stays readable where the values are small. Colour and opacity grow with the magnitude, relative
- * to the largest one.
+ * its positive part laid semi-transparently, in a warm sequential ramp, over a dimmed, partly
+ * desaturated copy of the image, so the picture stays readable where the values are small.
+ * Colour and opacity grow with the value, relative to the largest one. Negative values (evidence
+ * against a class) show the dimmed image only: a second, cool ramp competed with the image's own
+ * blues and made the heatmaps hard to read.
  */
 public final class MapOverlay {
 
@@ -19,26 +21,11 @@ public final class MapOverlay {
   /** Warm ramp for positive values: dark red, orange, pale yellow. */
   private static final float[][] WARM = {{0.55f, 0.02f, 0.08f}, {1.0f, 0.42f, 0.0f},
       {1.0f, 0.95f, 0.55f}};
-  /** Cool ramp for negative values: deep blue to light blue. */
-  private static final float[][] COOL = {{0.08f, 0.18f, 0.6f}, {0.15f, 0.45f, 0.95f},
-      {0.6f, 0.85f, 1.0f}};
-  /** Negative values are drawn fainter than positive ones: the class is explained by the latter. */
-  private static final float COOL_OPACITY = 0.7f;
 
   private MapOverlay() {}
 
-  /** Signed values (attribution): positive warm, negative cool, both scaled by the largest magnitude. */
-  public static RgbImage signed(RgbImage image, float[] values, int gridWidth, int gridHeight) {
-    return overlay(image, values, gridWidth, gridHeight, true);
-  }
-
-  /** Non-negative values (a neuron group's map): one warm ramp; negative values show nothing. */
-  public static RgbImage positive(RgbImage image, float[] values, int gridWidth, int gridHeight) {
-    return overlay(image, values, gridWidth, gridHeight, false);
-  }
-
-  private static RgbImage overlay(RgbImage image, float[] values, int gridWidth, int gridHeight,
-      boolean showNegative) {
+  /** {@code values}, row-major over a {@code gridWidth x gridHeight} grid, over {@code image}. */
+  public static RgbImage over(RgbImage image, float[] values, int gridWidth, int gridHeight) {
     if (values.length != gridWidth * gridHeight) {
       throw new IllegalArgumentException(values.length + " values do not fill a " + gridWidth
           + "x" + gridHeight + " grid");
@@ -46,16 +33,13 @@ public final class MapOverlay {
     float[] upsampled = upsample(values, gridWidth, gridHeight, image.width(), image.height());
     float scale = 0;
     for (float v : values) {
-      scale = Math.max(scale, showNegative ? Math.abs(v) : v);
+      scale = Math.max(scale, v);
     }
     float[] out = new float[image.pixels().length];
     for (int p = 0; p < upsampled.length; p++) {
-      float t = scale > 0 ? upsampled[p] / scale : 0;
-      boolean warm = t >= 0;
-      float magnitude = warm ? Math.min(1, t) : showNegative ? Math.min(1, -t) : 0;
-      float[] colour = ramp(warm ? WARM : COOL, magnitude);
-      float opacity = (float) (MAX_OPACITY * Math.pow(magnitude, OPACITY_GAMMA))
-          * (warm ? 1 : COOL_OPACITY);
+      float t = scale > 0 ? Math.max(0, Math.min(1, upsampled[p] / scale)) : 0;
+      float[] colour = ramp(WARM, t);
+      float opacity = (float) (MAX_OPACITY * Math.pow(t, OPACITY_GAMMA));
       dimmedPixel(image.pixels(), p, out);
       for (int c = 0; c < RgbImage.CHANNELS; c++) {
         int i = p * RgbImage.CHANNELS + c;

@@ -35,6 +35,11 @@ public record ImageParameterization(SpatialParam spatial, boolean decorrelate,
         clip ? RgbConstraint.CLIP : RgbConstraint.SIGMOID);
   }
 
+  /** The same parameterization with a layout shared by the batch: {@link SharedParam}. */
+  public ImageParameterization shared() {
+    return new ImageParameterization(new SharedParam(spatial), decorrelate, constraint);
+  }
+
   /** Builds [batch, height, width, 3] images in [0, 1]. */
   public Operand<TFloat32> build(Ops tf, Trainables trainables, int batch, int height, int width,
       Operand<TInt64> seed) {

@@ -4,8 +4,10 @@ import io.featureviz.optvis.image.ImageBatch;
 import io.featureviz.optvis.image.RgbImage;
 import io.featureviz.optvis.model.ImageModel;
 import io.featureviz.optvis.model.NetworkBuilder;
+import io.featureviz.optvis.objectives.Alignment;
 import io.featureviz.optvis.objectives.ObjectiveCompiler;
 import io.featureviz.optvis.objectives.ObjectiveGraph;
+import io.featureviz.optvis.param.ImageParameterization;
 import io.featureviz.optvis.param.Trainables;
 import io.featureviz.optvis.runtime.RedirectedRelu;
 import io.featureviz.optvis.runtime.Sessions;
@@ -56,7 +58,9 @@ public final class RenderGraph implements AutoCloseable {
       step = tf.withName("step").placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
       RandomSource random = new RandomSource(tf, spec.seed(), step);
       Trainables trainables = new Trainables();
-      image = tf.withName("image").identity(spec.param().build(tf, trainables, spec.batch(),
+      ImageParameterization param = spec.interpolation() == null ? spec.param()
+          : spec.param().shared();
+      image = tf.withName("image").identity(param.build(tf, trainables, spec.batch(),
           spec.size(), spec.size(), random.initial()));
       TransformedImage transformed = spec.transforms().apply(tf,
           new TransformedImage(image, spec.batch(), spec.size(), spec.size()), random);
@@ -70,19 +74,20 @@ public final class RenderGraph implements AutoCloseable {
       // half the graph to build and optimize, most of a small job's time.
       boolean redirect = spec.redirectReluSteps() > 0;
       boolean plain = !redirect || spec.steps() > spec.redirectReluSteps();
-      Operand<TFloat32> redirected = redirect ? objective(tf, "objective_redirected", model,
+      Network redirected = redirect ? network(tf, "objective_redirected", model,
           new NetworkBuilder(tf.withSubScope("model_redirected"), true), transformed) : null;
       Op redirectedTrain = redirect ? RedirectedRelu.building(true,
           () -> trainOp(tf, "train_redirected", adam, redirected, values)) : null;
       if (plain) {
-        objective = objective(tf, "objective", model,
+        Network network = network(tf, "objective", model,
             new NetworkBuilder(tf.withSubScope("model")), transformed);
-        train = trainOp(tf, "train", adam, objective, values);
+        objective = network.objective();
+        train = trainOp(tf, "train", adam, network, values);
       } else {
-        objective = redirected;
+        objective = redirected.objective();
         train = redirectedTrain;
       }
-      objectiveRedirected = redirect ? redirected : objective;
+      objectiveRedirected = redirect ? redirected.objective() : objective;
       trainRedirected = redirect ? redirectedTrain : train;
       all.forEach(t -> initializers.add(t.initializer()));
       initializers.addAll(adam.initializers());
@@ -94,17 +99,40 @@ public final class RenderGraph implements AutoCloseable {
     reset();
   }
 
-  private Operand<TFloat32> objective(Ops tf, String name, ImageModel model, NetworkBuilder net,
+  /**
+   * One copy of the network and what it yields to the optimization.
+   *
+   * @param objective each batch element's objective value
+   * @param misalignment an interpolation's {@link Alignment} penalty; null for other renders
+   */
+  private record Network(Operand<TFloat32> objective, Operand<TFloat32> misalignment) {}
+
+  private Network network(Ops tf, String name, ImageModel model, NetworkBuilder net,
       TransformedImage transformed) {
     Map<String, Operand<TFloat32>> layers = model.build(net, transformed.images());
-    return tf.withName(name).identity(ObjectiveCompiler.compile(spec.objective(),
-        ObjectiveGraph.of(tf, model.info(), layers, image, spec.batch())));
+    ObjectiveGraph objectiveGraph = ObjectiveGraph.of(tf, model.info(), layers, image,
+        spec.batch());
+    Operand<TFloat32> objective = tf.withName(name).identity(
+        ObjectiveCompiler.compile(spec.objective(), objectiveGraph));
+    if (spec.interpolation() == null) {
+      return new Network(objective, null);
+    }
+    // Aligned at the layers the two ends' objectives read.
+    return new Network(objective,
+        Alignment.penalty(objectiveGraph, spec.objective().referencedLayers()));
   }
 
-  /** Ascends the objective summed over the batch: each element is optimized independently. */
-  private Op trainOp(Ops tf, String name, Adam adam, Operand<TFloat32> objective,
-      Output<?>[] values) {
-    Operand<TFloat32> loss = tf.math.neg(tf.reduceSum(objective, tf.constant(0)));
+  /**
+   * Ascends the objective summed over the batch: each element is optimized independently, except
+   * in an interpolation, whose neighbours are also pulled together by its alignment penalty.
+   */
+  private Op trainOp(Ops tf, String name, Adam adam, Network network, Output<?>[] values) {
+    Operand<TFloat32> ascent = tf.reduceSum(network.objective(), tf.constant(0));
+    if (network.misalignment() != null) {
+      ascent = tf.math.sub(ascent,
+          tf.math.mul(tf.constant(Alignment.WEIGHT), network.misalignment()));
+    }
+    Operand<TFloat32> loss = tf.math.neg(ascent);
     return tf.withControlDependencies(adam.updates(graph.addGradients(loss.asOutput(), values)))
         .withName(name).noOp();
   }

@@ -47,7 +47,8 @@ public final class Renderer {
       }
       listener.onStep(done, values);
       if (snapshotAt.contains(done)) {
-        Snapshot snapshot = snapshot(graph.images(), done, values, done == spec.steps());
+        Snapshot snapshot = snapshot(graph.images(), gridColumns(spec), done, values,
+            done == spec.steps());
         snapshots.add(snapshot);
         listener.onSnapshot(snapshot);
       }
@@ -55,11 +56,16 @@ public final class Renderer {
     return new RenderResult(snapshots, done, false, seconds(start), seconds(built));
   }
 
-  static Snapshot snapshot(List<RgbImage> images, int step, float[] values, boolean isFinal) {
+  /** A square grid, except an interpolation's: a strip, its frames side by side in order. */
+  private static int gridColumns(RenderSpec spec) {
+    return spec.interpolation() != null ? spec.batch() : (int) Math.ceil(Math.sqrt(spec.batch()));
+  }
+
+  static Snapshot snapshot(List<RgbImage> images, int columns, int step, float[] values,
+      boolean isFinal) {
     List<byte[]> pngs = images.stream().map(PngEncoder::encode).toList();
     byte[] grid = images.size() == 1 ? pngs.get(0)
-        : PngEncoder.encode(ImageGrid.arrange(images,
-            (int) Math.ceil(Math.sqrt(images.size())), GRID_GAP));
+        : PngEncoder.encode(ImageGrid.arrange(images, columns, GRID_GAP));
     return new Snapshot(step, values, pngs, grid, isFinal);
   }
 
