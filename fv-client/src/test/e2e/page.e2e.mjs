@@ -32,7 +32,13 @@ const imagesLoaded = (selector, count, width, timeout = 60_000) => page.waitForF
 
 async function step(name, body) {
   const started = Date.now();
-  await body();
+  try {
+    await body();
+  } catch (error) {
+    // what the page showed when the step failed
+    await page.screenshot({ path: `${shots}/failed.png`, fullPage: true }).catch(() => {});
+    throw error;
+  }
   console.log(`ok ${name} (${Date.now() - started} ms)`);
 }
 
@@ -349,9 +355,10 @@ await step('the Explain view explains a photo: classes, heatmap, dictionary and 
   const id = decodeURIComponent(page.url().match(/#\/explain\/([^?]+)/)[1]);
   await page.waitForFunction(() => document.querySelector('#view .status')?.textContent === 'SUCCEEDED',
     null, { timeout: 120_000 });
-  const { explanation } = await apiGet(`jobs/${id}`);
-  // the numbers: the top classes, the explained one (the top-1) marked
+  // the numbers come with the stored job, which the page reads again once the events end
   await page.waitForSelector('.classes li.explained');
+  const { explanation } = await apiGet(`jobs/${id}`);
+  // the top classes, the explained one (the top-1) marked
   assert.equal(await page.locator('.classes li').count(), explanation.top_classes.length);
   assert.equal(await page.getAttribute('.classes li.explained', 'data-class'), String(explanation.top_classes[0].index));
   // the pictures: the heatmap, and per group its map and its visualization

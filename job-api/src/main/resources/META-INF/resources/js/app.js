@@ -28,7 +28,7 @@ const routes = [
   [/^\/submit(?:\?(.*))?$/, (view, [query]) => renderSubmit(view, new URLSearchParams(query ?? ''))],
 ];
 
-const view = document.getElementById('view');
+const main = document.getElementById('view');
 let leave = null; // stops what the current page runs (event streams) when navigating away
 
 async function route() {
@@ -40,6 +40,10 @@ async function route() {
   const match = routes.map(([pattern, render]) => [path.match(pattern), render])
     .find(([found]) => found);
   markCurrentLink(path);
+  // Each route draws into a page of its own: a view still loading when the user moves on draws
+  // into a page no longer shown, never over the next one.
+  const view = h('div', { class: 'page', tabindex: -1 });
+  main.replaceChildren(view);
   // every view reads the API, which answers nothing without a key: say how to get one instead
   if (!apiKey.get()) {
     renderSignIn(view, { refused: false, signIn });
@@ -51,8 +55,11 @@ async function route() {
   }
   const [found, render] = match;
   try {
-    leave = (await render(view, found.slice(1))) ?? null;
+    const stop = (await render(view, found.slice(1))) ?? null;
+    if (view.isConnected) leave = stop;
+    else stop?.();
   } catch (error) {
+    if (!view.isConnected) return;
     if (error instanceof ApiError && error.status === 401) {
       renderSignIn(view, { refused: true, signIn });
       return;

@@ -35,8 +35,11 @@ async function renderExplainForm(view) {
   const igSteps = numberField(fields, 'ig_steps', 'Integration steps', 32);
   const formError = h('p', { class: 'form-error', role: 'alert' });
 
+  let loaded = null; // the model whose layers are listed: choosing it again keeps the chosen layer
   async function loadModel() {
-    const model = await api.model(modelSelect.value);
+    if (modelSelect.value === loaded) return;
+    loaded = modelSelect.value;
+    const model = await api.model(loaded);
     const spatial = model.layers.filter((layer) => layer.height > 1 && layer.width > 1);
     layerSelect.replaceChildren(...spatial.map((layer) => h('option', { value: layer.name },
       `${layer.name} (${layer.channels} channels, ${layer.height}×${layer.width})`)));
