@@ -406,6 +406,9 @@ await step('an interpolation between two channels shows as one strip of its fram
     null, { timeout: 120_000 });
   await imagesLoaded('.strip img', 4, 48);
   assert.deepEqual(await page.$$eval('.strip li', (cells) => cells.map((c) => Number(c.dataset.batch))), [0, 1, 2, 3]);
+  // the job is named by its two ends, not by the objectives generated for its frames
+  assert.deepEqual(await page.$$eval('.summary dd code', (ends) => ends.map((end) => end.textContent)),
+    [`${ATLAS_LAYER}:3`, `${ATLAS_LAYER}:7`]);
   await shot('interpolation');
 });
 

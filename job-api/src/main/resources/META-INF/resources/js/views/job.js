@@ -71,7 +71,7 @@ export async function renderJob(view, id) {
       h('dt', {}, 'Status'), h('dd', {}, status, ' ', progress, ' ', cancel),
       h('dt', {}, 'Model'), h('dd', {}, request.model),
       h('dt', {}, 'Objective'), h('dd', {}, request.interpolate
-        ? ['interpolation: ', interpolationText(request.interpolate)] : h('code', {}, request.objective)),
+        ? ['interpolation: ', ...interpolationText(request.interpolate)] : h('code', {}, request.objective)),
       h('dt', {}, 'Settings'), h('dd', {}, examples
         ? `the ${Math.min(request.top_k, request.steps)} best of ${request.steps} images in ${request.dataset}`
         : `${request.size} px, ${request.steps} steps, batch ${request.batch}, seed ${request.seed}, `
