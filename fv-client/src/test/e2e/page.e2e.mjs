@@ -388,6 +388,21 @@ await step('the Explain view explains a photo: classes, heatmap, dictionary and 
   assert.equal(await page.locator('.group').count(), 2);
 });
 
+await step('an image uploaded with a class the model lacks is refused beside the class field', async () => {
+  // the multipart submission (part job, part image), refused before anything is queued; a
+  // successful one takes a place in the worker's queue (about 40 s here), so it is left to the API's tests
+  await page.goto(`${apiUrl}/#/explain`);
+  await page.selectOption('#model', MODEL);
+  await page.waitForSelector(`#layer option[value="${EXPLAIN_LAYER}"]`, { state: 'attached' });
+  await page.check('#source-file');
+  await page.setInputFiles('#image-file', join(photosDir, EXPLAIN_PHOTO));
+  await page.fill('#class', 'no such class');
+  await page.click('form.explain-form > button[type=submit]');
+  await page.waitForSelector('#class-error:not(:empty)');
+  assert.equal(await page.getAttribute('#class', 'aria-invalid'), 'true');
+  assert.match(page.url(), /#\/explain$/);
+});
+
 await step('an interpolation between two channels shows as one strip of its frames', async () => {
   await page.goto(`${apiUrl}/#/submit`);
   await page.selectOption('#model', MODEL);
