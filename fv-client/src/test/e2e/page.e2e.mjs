@@ -32,7 +32,13 @@ const imagesLoaded = (selector, count, width, timeout = 60_000) => page.waitForF
 
 async function step(name, body) {
   const started = Date.now();
-  await body();
+  try {
+    await body();
+  } catch (error) {
+    // what the page showed when the step failed
+    await page.screenshot({ path: `${shots}/failed.png`, fullPage: true }).catch(() => {});
+    throw error;
+  }
   console.log(`ok ${name} (${Date.now() - started} ms)`);
 }
 
@@ -323,6 +329,102 @@ await step('a malformed model ends FAILED with its reason and cannot be chosen',
   assert.equal(await listed.locator('a').count(), 0, 'a FAILED model offers no rendering');
   assert.equal(await page.$eval('#model option[value="page-broken"]', (o) => o.disabled), true);
   await shot('model-failed');
+});
+
+const EXPLAIN_LAYER = 'expanded_conv_12/add'; // 14×14 positions
+const EXPLAIN_PHOTO = 'owl.jpg';
+const apiGet = async (path) => (await page.request.get(`${apiUrl}/v1/${path}`, {
+  headers: { Authorization: `Bearer ${process.env.FV_API_KEY}` },
+})).json();
+
+await step('the Explain view explains a photo: classes, heatmap, dictionary and neuron groups', async () => {
+  await page.goto(`${apiUrl}/#/explain`);
+  await page.selectOption('#model', MODEL);
+  await page.waitForSelector(`#layer option[value="${EXPLAIN_LAYER}"]`, { state: 'attached' });
+  await page.selectOption('#layer', EXPLAIN_LAYER);
+  await page.click(`.image-choices label[title="${EXPLAIN_PHOTO}"]`);
+  await page.fill('#groups', '2');
+  await page.click('details.advanced summary');
+  await page.fill('#size', '64');
+  await page.fill('#steps', '8');
+  await page.fill('#picture-size', '32');
+  await page.fill('#picture-steps', '8');
+  await shot('explain-form');
+  await page.click('form.explain-form > button[type=submit]');
+  await page.waitForURL(/#\/explain\/[0-9a-f-]+\?/);
+  const id = decodeURIComponent(page.url().match(/#\/explain\/([^?]+)/)[1]);
+  await page.waitForFunction(() => document.querySelector('#view .status')?.textContent === 'SUCCEEDED',
+    null, { timeout: 120_000 });
+  // the numbers come with the stored job, which the page reads again once the events end
+  await page.waitForSelector('.classes li.explained');
+  const { explanation } = await apiGet(`jobs/${id}`);
+  // the top classes, the explained one (the top-1) marked
+  assert.equal(await page.locator('.classes li').count(), explanation.top_classes.length);
+  assert.equal(await page.getAttribute('.classes li.explained', 'data-class'), String(explanation.top_classes[0].index));
+  // the pictures: the heatmap, and per group its map and its visualization
+  assert.equal(await atLeastImagesLoaded('.heatmap img', 1), 1);
+  assert.equal(await page.locator('.group').count(), 2);
+  assert.equal(await atLeastImagesLoaded('.group-pictures img', 4), 4);
+  // pointing at a position lists its channels, each linking to its channel page
+  const { grid_width: width, grid_height: height, positions } = explanation;
+  const box = await page.locator('.heatmap').boundingBox();
+  const [x, y] = [2, height - 3];
+  await page.mouse.move(box.x + ((x + 0.5) * box.width) / width, box.y + ((y + 0.5) * box.height) / height);
+  await page.waitForSelector(`#dictionary-heading:has-text("Position (${x}, ${y})")`);
+  const listed = await page.$$eval('.dictionary a.channel-picture', (links) => links.map((a) => a.getAttribute('href')));
+  assert.deepEqual(listed.map((href) => Number(href.match(/\/(\d+)(\?|$)/)[1])), positions[y * width + x].channels);
+  assert.ok(listed.every((href) => href.startsWith(`#/channel/${MODEL}/${encodeURIComponent(EXPLAIN_LAYER)}/`)), listed.join(' '));
+  // the groups' channels, never rendered at 32 px, come from one batched render job
+  const groupChannels = await page.locator('.group .channel-picture').count();
+  assert.ok(groupChannels >= 2, `${groupChannels} group channels`);
+  await imagesLoaded('.group .channel-picture img', groupChannels, 32, 120_000);
+  const { items } = await apiGet(`jobs?${new URLSearchParams({ model: MODEL, layer: EXPLAIN_LAYER, limit: 10 })}`);
+  assert.ok(items.some((job) => job.kind === 'render' && job.request.batch > 1 && job.request.size === 32),
+    'a batched render job for the channel pictures');
+  await shot('explain');
+  // the job's own page is the same explanation
+  await page.goto(`${apiUrl}/#/jobs/${id}`);
+  await page.waitForSelector('.heatmap img');
+  assert.equal(await page.locator('.group').count(), 2);
+});
+
+await step('an image uploaded with a class the model lacks is refused beside the class field', async () => {
+  // the multipart submission (part job, part image), refused before anything is queued; a
+  // successful one takes a place in the worker's queue (about 40 s here), so it is left to the API's tests
+  await page.goto(`${apiUrl}/#/explain`);
+  await page.selectOption('#model', MODEL);
+  await page.waitForSelector(`#layer option[value="${EXPLAIN_LAYER}"]`, { state: 'attached' });
+  await page.check('#source-file');
+  await page.setInputFiles('#image-file', join(photosDir, EXPLAIN_PHOTO));
+  await page.fill('#class', 'no such class');
+  await page.click('form.explain-form > button[type=submit]');
+  await page.waitForSelector('#class-error:not(:empty)');
+  assert.equal(await page.getAttribute('#class', 'aria-invalid'), 'true');
+  assert.match(page.url(), /#\/explain$/);
+});
+
+await step('an interpolation between two channels shows as one strip of its frames', async () => {
+  await page.goto(`${apiUrl}/#/submit`);
+  await page.selectOption('#model', MODEL);
+  await page.waitForSelector(`#layer option[value="${ATLAS_LAYER}"]`, { state: 'attached' });
+  await page.fill('#objective', `${ATLAS_LAYER}:3`);
+  await page.check('#interpolate');
+  assert.equal(await page.isVisible('#batch'), false, 'the frames are the batch');
+  await page.fill('#to', `${ATLAS_LAYER}:7`);
+  await page.fill('#frames', '4');
+  await page.fill('#size', '48');
+  await page.fill('#steps', '8');
+  await page.fill('#thresholds', '8');
+  await page.click('form.submit > button[type=submit]');
+  await page.waitForURL(/#\/jobs\/[0-9a-f-]+$/);
+  await page.waitForFunction(() => document.querySelector('#view .status')?.textContent === 'SUCCEEDED',
+    null, { timeout: 120_000 });
+  await imagesLoaded('.strip img', 4, 48);
+  assert.deepEqual(await page.$$eval('.strip li', (cells) => cells.map((c) => Number(c.dataset.batch))), [0, 1, 2, 3]);
+  // the job is named by its two ends, not by the objectives generated for its frames
+  assert.deepEqual(await page.$$eval('.summary dd code', (ends) => ends.map((end) => end.textContent)),
+    [`${ATLAS_LAYER}:3`, `${ATLAS_LAYER}:7`]);
+  await shot('interpolation');
 });
 
 await signInChecks();

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Timeout;
  * submits a job from the form, watches its frames arrive, finds it in the history, fills a
  * layer atlas and finds a channel's dataset examples in the built-in and an uploaded image set,
  * uploads a model that a worker imports (IMPORTING, then READY) and a malformed one (FAILED with
- * its reason), against a stack of real processes; it opens the signed-in link {@code ./fv up} prints, and the
+ * its reason), explains a photo (classes, heatmap, its dictionary, neuron groups, channel
+ * pictures rendered in a batched job) and shows an interpolation as a strip, against a stack of real processes; it opens the signed-in link {@code ./fv up} prints, and the
  * bare page of a browser without a key. Screenshots go to {@code target/screenshots}.
  */
 @Timeout(value = 600, unit = TimeUnit.SECONDS)
@@ -63,7 +64,7 @@ class WebPageTest {
   }
 
   @Test
-  void pageSubmitsFollowsListsFillsAnAtlasFindsDatasetExamplesAndImportsModels() throws IOException, InterruptedException {
+  void pageSubmitsFollowsListsFillsAnAtlasFindsExamplesImportsModelsExplainsAndInterpolates() throws IOException, InterruptedException {
     assertEquals(0, run(List.of("node", "page.e2e.mjs", state.apiUrl(),
         Path.of("target/screenshots").toAbsolutePath().toString(),
         stack.settings().photosDir().toString(), stack.settings().modelsDir().toString()),

@@ -71,6 +71,7 @@ export const api = {
   cancel: (id) => request('DELETE', `v1/jobs/${encodeURIComponent(id)}`),
   eventsPath: (id) => `v1/jobs/${encodeURIComponent(id)}/events`,
   datasets: () => request('GET', 'v1/datasets'),
+  dataset: (id) => request('GET', `v1/datasets/${encodeURIComponent(id)}`),
   uploadDataset: (form) => request('POST', 'v1/datasets', form),
   uploadModel: (form) => request('POST', 'v1/models', form),
   /** The upload formats, as the OpenAPI document lists them: the server's list, not a copy. */

@@ -7,10 +7,12 @@ import { renderAtlas } from './views/atlas.js';
 import { renderChannel } from './views/channel.js';
 import { renderSignIn } from './views/sign-in.js';
 import { renderGallery } from './views/gallery.js';
+import { renderExplain } from './views/explain.js';
 
 // Hash routes, so the page works as static files: #/ and #/gallery, #/submit, #/jobs?filters,
-// #/jobs/<id>, #/atlas, #/atlas/<model>/<layer>, #/channel/<model>/<layer>/<channel>?job=&index=
-// (each part URI-encoded: layer names contain '/').
+// #/jobs/<id>, #/atlas, #/atlas/<model>/<layer>, #/channel/<model>/<layer>/<channel>?job=&index=,
+// #/explain, #/explain/<id>?size=&steps= (its channel pictures') (each part URI-encoded: layer
+// names contain '/').
 const routes = [
   [/^\/(?:gallery)?$/, (view) => renderGallery(view)],
   [/^\/jobs\/([^/?]+)$/, (view, [id]) => renderJob(view, decodeURIComponent(id))],
@@ -21,10 +23,12 @@ const routes = [
   [/^\/channel\/([^/]+)\/([^/]+)\/(\d+)(?:\?(.*))?$/,
     (view, [model, layer, channel, query]) => renderChannel(view, decodeURIComponent(model),
       decodeURIComponent(layer), Number(channel), new URLSearchParams(query ?? ''))],
+  [/^\/explain(?:\/([^/?]+))?(?:\?(.*))?$/, (view, [id, query]) => renderExplain(view,
+    id && decodeURIComponent(id), new URLSearchParams(query ?? ''))],
   [/^\/submit(?:\?(.*))?$/, (view, [query]) => renderSubmit(view, new URLSearchParams(query ?? ''))],
 ];
 
-const view = document.getElementById('view');
+const main = document.getElementById('view');
 let leave = null; // stops what the current page runs (event streams) when navigating away
 
 async function route() {
@@ -36,6 +40,10 @@ async function route() {
   const match = routes.map(([pattern, render]) => [path.match(pattern), render])
     .find(([found]) => found);
   markCurrentLink(path);
+  // Each route draws into a page of its own: a view still loading when the user moves on draws
+  // into a page no longer shown, never over the next one.
+  const view = h('div', { class: 'page', tabindex: -1 });
+  main.replaceChildren(view);
   // every view reads the API, which answers nothing without a key: say how to get one instead
   if (!apiKey.get()) {
     renderSignIn(view, { refused: false, signIn });
@@ -47,8 +55,11 @@ async function route() {
   }
   const [found, render] = match;
   try {
-    leave = (await render(view, found.slice(1))) ?? null;
+    const stop = (await render(view, found.slice(1))) ?? null;
+    if (view.isConnected) leave = stop;
+    else stop?.();
   } catch (error) {
+    if (!view.isConnected) return;
     if (error instanceof ApiError && error.status === 401) {
       renderSignIn(view, { refused: true, signIn });
       return;

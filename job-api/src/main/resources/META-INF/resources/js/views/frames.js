@@ -37,3 +37,37 @@ export function frameGrid(request) {
     },
   };
 }
+
+/** An interpolation in words: its objectives are generated from these two (one per frame). */
+export function interpolationText({ from, to, frames }) {
+  return [h('code', {}, from), h('span', { 'aria-hidden': 'true' }, ' → '),
+    h('span', { class: 'visually-hidden' }, ' to '), h('code', {}, to), ` in ${frames} frames`];
+}
+
+/**
+ * The frames of an interpolation as one strip, from its first objective to its last: each cell
+ * shows its element's newest frame, so the strip fills while the job runs and ends on the finals.
+ */
+export function interpolationStrip(request) {
+  const { frames } = request.interpolate;
+  const shownStep = new Map();
+  const cells = Array.from({ length: frames }, (_, i) => h('li', { 'data-batch': i },
+    h('span', { class: 'pending' }, '…'),
+    h('span', { class: 'frame-meta' }, `t = ${(i / (frames - 1)).toFixed(2)}`)));
+  const element = h('figure', { class: 'strip-figure' },
+    h('ol', { class: 'strip', start: 0 }, cells),
+    h('figcaption', {}, interpolationText(request.interpolate)));
+
+  return {
+    element,
+    put(artifact) {
+      const i = artifact.batch_index;
+      if (!cells[i] || (shownStep.get(i) ?? -1) > artifact.step) return;
+      shownStep.set(i, artifact.step);
+      cells[i].firstChild.replaceWith(h('img', {
+        src: artifact.url, alt: `frame ${i + 1} of ${frames}, step ${artifact.step}`,
+        width: request.size, height: request.size, 'data-step': artifact.step,
+      }));
+    },
+  };
+}

@@ -4,21 +4,25 @@ import { objectiveChart } from '../chart.js';
 import { h, show } from '../dom.js';
 import { readEvents } from '../events.js';
 import { exampleList } from './examples.js';
-import { frameGrid } from './frames.js';
+import { renderExplanation } from './explanation.js';
+import { frameGrid, interpolationStrip, interpolationText } from './frames.js';
 
 /**
  * One job: status, objective chart, frames (live while it runs) and a cancel button. A
- * dataset-examples job shows its ranked crops instead of frames by step.
+ * dataset-examples job shows its ranked crops instead of frames by step, an interpolation its
+ * frames as one strip, and an explain job is shown as its explanation.
  */
 export async function renderJob(view, id) {
   const job = await api.job(id);
+  if (job.kind === 'explain') return renderExplanation(view, job);
   const request = job.request;
   const status = h('output', { class: `status status-${job.status}`, 'aria-live': 'polite' }, job.status);
   const progress = h('progress', { max: request.steps, value: job.progress?.step ?? 0 });
   const reason = h('p', { class: 'reason' }, job.reason ?? '');
   const examples = job.kind === 'dataset_examples';
   const chart = objectiveChart(request.steps);
-  const grid = examples ? exampleList() : frameGrid(request);
+  const grid = examples ? exampleList()
+    : request.interpolate ? interpolationStrip(request) : frameGrid(request);
   const cancel = h('button', { type: 'button', class: 'danger', onclick: () => cancelJob() }, 'Cancel');
   const streaming = new AbortController();
 
@@ -66,7 +70,8 @@ export async function renderJob(view, id) {
     h('dl', { class: 'summary' },
       h('dt', {}, 'Status'), h('dd', {}, status, ' ', progress, ' ', cancel),
       h('dt', {}, 'Model'), h('dd', {}, request.model),
-      h('dt', {}, 'Objective'), h('dd', {}, h('code', {}, request.objective)),
+      h('dt', {}, 'Objective'), h('dd', {}, request.interpolate
+        ? ['interpolation: ', ...interpolationText(request.interpolate)] : h('code', {}, request.objective)),
       h('dt', {}, 'Settings'), h('dd', {}, examples
         ? `the ${Math.min(request.top_k, request.steps)} best of ${request.steps} images in ${request.dataset}`
         : `${request.size} px, ${request.steps} steps, batch ${request.batch}, seed ${request.seed}, `
@@ -75,11 +80,18 @@ export async function renderJob(view, id) {
     reason,
     examples ? null : chart.element,
     grid.element,
-    h('p', {}, examples ? channelLink(request) : h('a', { href: `#/submit?${new URLSearchParams({
-      model: request.model, objective: request.objective })}` }, 'Submit again with changes')));
+    h('p', {}, examples ? channelLink(request) : h('a', { href: `#/submit?${resubmitQuery(request)}` }, 'Submit again with changes')));
 
   if (!TERMINAL.includes(job.status)) follow();
   return () => streaming.abort();
+}
+
+/** The submit form's address filled with this job's model and objective (or interpolation). */
+function resubmitQuery(request) {
+  const { interpolate } = request;
+  return new URLSearchParams(interpolate
+    ? { model: request.model, objective: interpolate.from, to: interpolate.to, frames: interpolate.frames }
+    : { model: request.model, objective: request.objective });
 }
 
 /** The page of the channel a dataset-examples job searched for (its objective is LAYER:CH). */

@@ -1,8 +1,9 @@
 import { api } from '../api.js';
 import { h, show } from '../dom.js';
+import { interpolationText } from './frames.js';
 
 const STATUSES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'];
-const KINDS = ['render', 'dataset_examples'];
+const KINDS = ['render', 'dataset_examples', 'explain'];
 const FILTERS = ['kind', 'model', 'layer', 'channel', 'status'];
 
 /** The job list, newest first, filtered as GET /v1/jobs is; the filters live in the hash. */
@@ -67,10 +68,16 @@ function jobRow(job) {
       new Date(job.created_at).toLocaleString())),
     h('td', {}, h('span', { class: `status status-${job.status}` }, job.status)),
     h('td', {}, request.model),
-    h('td', {}, h('code', {}, request.objective)),
-    h('td', {}, job.kind === 'dataset_examples'
-      ? `examples: top ${request.top_k} of ${request.dataset}`
-      : `${request.size} px, ${request.steps} steps`));
+    h('td', {}, job.kind === 'explain'
+      ? ['explain ', h('code', {}, request.explain.image), ' at ', h('code', {}, request.explain.layer)]
+      : request.interpolate ? interpolationText(request.interpolate) : h('code', {}, request.objective)),
+    h('td', {}, settings(job)));
+}
+
+function settings({ kind, request }) {
+  if (kind === 'dataset_examples') return `examples: top ${request.top_k} of ${request.dataset}`;
+  if (kind === 'explain') return `${request.explain.method}, ${request.explain.groups} groups`;
+  return `${request.size} px, ${request.steps} steps`;
 }
 
 /** The job's newest image (its best crop for a dataset search), or an empty frame until it has one. */

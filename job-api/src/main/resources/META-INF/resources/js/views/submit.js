@@ -1,26 +1,7 @@
 import { api, ApiError } from '../api.js';
 import { h, show } from '../dom.js';
+import { clearProblem, field, numberField, showProblem } from '../form.js';
 import { modelUploadForm, uploadedModelList } from './model-upload.js';
-
-/**
- * A number field with the range the API publishes for it (`fields`: the JobSubmission schema's
- * properties); `name` is also the request's field, for the API's errors.
- */
-function numberField(fields, name, label, value, hint) {
-  const { minimum: min, maximum: max } = fields[name];
-  return field(name, label, h('input', {
-    id: name, name, type: 'number', value, min, max, required: true, inputmode: 'numeric',
-  }), hint ?? (max === undefined ? `at least ${min}` : `${min} to ${max}`));
-}
-
-/** A labelled control with a hint and a slot for the API's message about it. */
-function field(name, label, control, hint) {
-  control.setAttribute('aria-describedby', `${name}-hint ${name}-error`);
-  return h('div', { class: 'field' },
-    h('label', { for: control.id }, label), control,
-    h('small', { id: `${name}-hint`, class: 'hint' }, hint ?? ''),
-    h('p', { id: `${name}-error`, class: 'field-error', role: 'alert' }));
-}
 
 export async function renderSubmit(view, query) {
   let models = await api.models();
@@ -53,11 +34,17 @@ export async function renderSubmit(view, query) {
     id: 'objective', name: 'objective', required: true, spellcheck: 'false',
     value: query.get('objective') ?? '',
   });
+  const interpolation = interpolationFields(fields, query);
   const formError = h('p', { class: 'form-error', role: 'alert' });
   let labels = [];
+  // the pickers fill the objective text last focused: the objective (from), or the interpolation's to
+  let composed = objectiveInput;
+  for (const input of [objectiveInput, interpolation.to]) {
+    input.addEventListener('focus', () => { composed = input; });
+  }
 
   const composeChannel = () => {
-    objectiveInput.value = `${layerSelect.value}:${channelInput.value}`;
+    composed.value = `${layerSelect.value}:${channelInput.value}`;
   };
   const describeLayer = () => {
     const channels = Number(layerSelect.selectedOptions[0]?.dataset.channels ?? 1);
@@ -69,7 +56,7 @@ export async function renderSubmit(view, query) {
     const index = labels.findIndex((label) => label.toLowerCase() === wanted);
     document.getElementById('class-hint').textContent = index >= 0
       ? `class ${index}` : `${labels.length} classes; type to search`;
-    if (index >= 0) objectiveInput.value = `softmax:${index}`;
+    if (index >= 0) composed.value = `softmax:${index}`;
   };
 
   async function loadModel() {
@@ -100,7 +87,8 @@ export async function renderSubmit(view, query) {
         field('channel', 'Channel', channelInput, '')),
       classPicker,
       field('objective', 'Objective text', objectiveInput,
-        'Grammar, e.g. mixed4:97, softmax:goldfish; one per batch element separated by ;')),
+        'Grammar, e.g. mixed4:97, softmax:goldfish; one per batch element separated by ;'),
+      interpolation.element),
     h('fieldset', { class: 'settings' },
       h('legend', {}, 'Rendering'),
       numberField(fields, 'size', 'Size (px)', 128),
@@ -108,7 +96,7 @@ export async function renderSubmit(view, query) {
       field('thresholds', 'Frames at steps', h('input', {
         id: 'thresholds', name: 'thresholds', placeholder: 'e.g. 64,128,256', inputmode: 'numeric',
       }), 'comma-separated; empty: steps/4, steps/2, steps'),
-      numberField(fields, 'batch', 'Batch', 1),
+      interpolation.batch(numberField(fields, 'batch', 'Batch', 1)),
       numberField(fields, 'seed', 'Seed', 0)),
     formError,
     h('button', { type: 'submit' }, 'Render'));
@@ -130,17 +118,18 @@ export async function renderSubmit(view, query) {
 }
 
 async function submit(form, formError) {
-  for (const slot of form.querySelectorAll('.field-error')) slot.textContent = '';
-  for (const input of form.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
-  formError.textContent = '';
+  clearProblem(form, formError);
   const values = form.elements;
   const thresholds = values.thresholds.value.split(',').map((t) => t.trim()).filter(Boolean);
+  const objective = values.objective.value.trim();
   const job = {
     model: values.model.value,
-    objective: values.objective.value.trim(),
+    // an interpolation's frames are its batch, their objectives the API's
+    ...(values.interpolate.checked
+      ? { interpolate: { from: objective, to: values.to.value.trim(), frames: Number(values.frames.value) } }
+      : { objective, batch: Number(values.batch.value) }),
     size: Number(values.size.value),
     steps: Number(values.steps.value),
-    batch: Number(values.batch.value),
     seed: Number(values.seed.value),
     ...(thresholds.length ? { thresholds: thresholds.map(Number) } : {}),
   };
@@ -157,20 +146,41 @@ async function submit(form, formError) {
   }
 }
 
-/** Puts each error next to its field: `objective.terms[1].channel` belongs to `objective`. */
-function showProblem(form, formError, error) {
-  const unplaced = [];
-  for (const { field, message } of error.errors) {
-    const name = (field ?? '').split(/[.[]/)[0];
-    const slot = form.querySelector(`#${CSS.escape(name || '-')}-error`);
-    if (slot) {
-      slot.textContent = slot.textContent ? `${slot.textContent}; ${message}` : message;
-      form.elements[name]?.setAttribute('aria-invalid', 'true');
-    } else {
-      unplaced.push(field ? `${field}: ${message}` : message);
-    }
-  }
-  formError.textContent = unplaced.length || !error.errors.length
-    ? [error.message, ...unplaced].join(' — ') : '';
-  form.querySelector('[aria-invalid]')?.focus();
+/**
+ * The interpolation option: from the objective above to another, in a number of frames rendered
+ * as one batch (shown as a strip). While it is on, the batch field is hidden: the frames are the
+ * batch. `?to=&frames=` in the address (Submit again) turns it on.
+ */
+function interpolationFields(fields, query) {
+  const frameBounds = fields.interpolate?.properties?.frames ?? {};
+  const toggle = h('input', { id: 'interpolate', name: 'interpolate', type: 'checkbox', checked: query.has('to') });
+  const to = h('input', { id: 'to', name: 'to', spellcheck: 'false', value: query.get('to') ?? '' });
+  const frames = h('input', {
+    id: 'frames', name: 'frames', type: 'number', inputmode: 'numeric', value: query.get('frames') ?? 6,
+    min: frameBounds.minimum, max: frameBounds.maximum,
+  });
+  const details = h('div', { class: 'picker interpolation' },
+    field('to', 'To objective', to, 'the last frame; the objective above is the first'),
+    field('frames', 'Frames', frames, frameBounds.maximum ? `${frameBounds.minimum} to ${frameBounds.maximum}` : ''));
+  let batchField = null;
+  const sync = () => {
+    details.hidden = !toggle.checked;
+    to.required = toggle.checked;
+    if (batchField) batchField.hidden = toggle.checked;
+  };
+  toggle.addEventListener('change', sync);
+  return {
+    to,
+    element: h('div', {},
+      h('div', { class: 'check' }, toggle,
+        h('label', { for: 'interpolate' }, 'Interpolate from this objective to another, frames sharing one layout')),
+      h('p', { id: 'interpolate-error', class: 'field-error', role: 'alert' }),
+      details),
+    /** The batch field, hidden while interpolating. */
+    batch(element) {
+      batchField = element;
+      sync();
+      return element;
+    },
+  };
 }
