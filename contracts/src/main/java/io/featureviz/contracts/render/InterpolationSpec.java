@@ -36,10 +36,11 @@ public record InterpolationSpec(String from, String to, int frames) {
     Objective a = single("from", from);
     Objective b = single("to", to);
     List<Objective> perFrame = new ArrayList<>();
+    int last = frames - 1;
     for (int i = 0; i < frames; i++) {
-      double t = (double) i / (frames - 1);
-      perFrame.add(i == 0 ? a : i == frames - 1 ? b
-          : new Sum(new Scaled(1 - t, a), new Scaled(t, b)));
+      // both weights as quotients, not t and 1 - t: 1 - 0.8 prints as 0.19999999999999996
+      perFrame.add(i == 0 ? a : i == last ? b : new Sum(
+          new Scaled((double) (last - i) / last, a), new Scaled((double) i / last, b)));
     }
     return new ObjectiveSpec(perFrame);
   }
