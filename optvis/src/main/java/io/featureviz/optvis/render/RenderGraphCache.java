@@ -55,6 +55,16 @@ public final class RenderGraphCache implements AutoCloseable {
     }
   }
 
+  /**
+   * Renders the members of {@code pack} as one graph, {@code listeners.get(i)} following member
+   * i: its steps, its snapshots (its own images and values), its cancellation. A member whose
+   * listener cancels stops receiving callbacks; the others go on. STUB (issue #11).
+   */
+  public List<PackedResult> render(ImageModel model, RenderPack pack,
+      List<RenderListener> listeners) {
+    throw new UnsupportedOperationException("stub");
+  }
+
   /** How many graphs this cache has built (a render that reused one built none). */
   public synchronized int built() {
     return built;
