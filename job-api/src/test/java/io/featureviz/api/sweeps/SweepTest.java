@@ -5,6 +5,7 @@ import static io.featureviz.api.testing.TestApi.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +22,7 @@ import io.featureviz.devstack.DevStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
@@ -233,6 +235,16 @@ class SweepTest {
     assertTrue(received.get(2)[1].contains("\"channel\":3"), received.get(2)[1]);
     assertEquals("status", received.get(3)[0]);
     assertTrue(received.get(3)[1].contains("\"status\":\"succeeded\""), received.get(3)[1]);
+  }
+
+  @Test
+  void openApiDocumentsTheSweepEndpointsAndTheSubmission() {
+    RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        .body("paths", hasKey("/v1/sweeps/{id}/events"))
+        .body("paths.'/v1/sweeps'.post.requestBody.content.'application/json'.schema.$ref",
+            equalTo("#/components/schemas/SweepSubmission"))
+        .body("components.schemas.SweepSubmission.properties", hasKey("channels"))
+        .body("components.schemas.SweepView.properties", hasKey("channels_done"));
   }
 
   /** Reads the sweep's stream until the server ends it: {name, data} per event. */
