@@ -5,7 +5,7 @@ import {
   sweepSettingsForm,
 } from '../sweeps.js';
 
-const STRIP = 24; // thumbnails per layer here; the layer's atlas shows every channel
+const STRIP = 16; // thumbnails per layer here, one line; the layer's atlas shows every channel
 
 /**
  * One model: its layers, each with the progress of its newest sweep and a strip of the swept
@@ -99,8 +99,11 @@ function layerRow(model, layer) {
   const progress = sweepProgress();
   const settings = h('span', { class: 'hint' });
   const cancelButton = h('button', { type: 'button', class: 'danger', hidden: true }, 'Cancel sweep');
+  cancelButton.append(h('span', { class: 'visually-hidden' }, ` of ${layer.name}`));
   const notSwept = h('span', { class: 'hint' }, 'not swept');
   const strip = h('ol', { class: 'thumbs' });
+  // the rows' buttons and links read alike: their names say which layer, to a screen reader
+  const hiddenName = h('span', { class: 'visually-hidden' }, ` ${layer.name}`);
   const images = new Map(); // channel -> its cell in the strip
   const atlas = `#/atlas/${encodeURIComponent(model)}/${encodeURIComponent(layer.name)}`;
   progress.element.hidden = true;
@@ -113,11 +116,12 @@ function layerRow(model, layer) {
       h('div', { class: 'layer-head' },
         h('h3', {}, h('code', {}, layer.name)),
         h('span', { class: 'hint' }, `${layer.channels} channels, ${layer.height}×${layer.width}`),
-        notSwept, progress.element, settings,
+        h('span', { class: 'layer-sweep' }, notSwept, progress.element, settings),
         h('span', { class: 'actions' },
-          h('button', { type: 'submit', form: 'sweep-settings', 'data-layer': layer.name }, 'Sweep this layer'),
+          h('button', { type: 'submit', form: 'sweep-settings', 'data-layer': layer.name },
+            'Sweep this layer', hiddenName),
           cancelButton,
-          h('a', { href: atlas }, 'Atlas'))),
+          h('a', { href: atlas }, 'Atlas', hiddenName.cloneNode(true)))),
       strip),
 
     /** The layer's sweep from a list (counts, no artifacts) or a POST. */
@@ -182,7 +186,7 @@ function layerRow(model, layer) {
     const channels = [...images.keys()].sort((a, b) => a - b);
     const more = channels.length - STRIP;
     strip.replaceChildren(...channels.slice(0, STRIP).map((channel) => images.get(channel)),
-      more > 0 ? h('li', { class: 'more' }, h('a', { href: atlas }, `${more} more in the atlas`)) : null);
+      ...(more > 0 ? [h('li', { class: 'more' }, h('a', { href: atlas }, `${more} more in the atlas`))] : []));
   }
 
   return row;
