@@ -22,6 +22,14 @@ export async function listSweeps(model) {
   return sweeps;
 }
 
+/**
+ * Starts a sweep of one whole layer. Only the final image of each channel is kept (thresholds:
+ * the last step): a sweep is looked at channel by channel, not step by step.
+ */
+export function startLayerSweep(model, layer, { size, steps }) {
+  return api.startSweep({ model, layers: [layer], size, steps, thresholds: [steps] });
+}
+
 /** The layer's entry ({layer, channels_total, channels_done}) in a sweep, if it sweeps it. */
 export function layerOf(sweep, layer) {
   return sweep?.layers.find((l) => l.layer === layer);

@@ -1,8 +1,8 @@
 import { api, SWEEP_TERMINAL } from '../api.js';
 import { h, show } from '../dom.js';
 import {
-  channelHref, followSweep, layerOf, listSweeps, newestSweepOf, settingsText, sweepProgress,
-  sweepSettingsForm,
+  channelHref, followSweep, layerOf, listSweeps, newestSweepOf, settingsText, startLayerSweep,
+  sweepProgress, sweepSettingsForm,
 } from '../sweeps.js';
 
 const PAGE = 32; // channels shown at once
@@ -97,7 +97,7 @@ export async function renderAtlas(view, model, layer) {
   /** Follows the layer's sweep with these settings, started now unless one runs or ran. */
   async function sweepLayer(chosen) {
     const existing = newestSweepOf(await listSweeps(model), layer, chosen, channels);
-    await open(existing ?? await api.startSweep({ model, layers: [layer], ...chosen }));
+    await open(existing ?? await startLayerSweep(model, layer, chosen));
   }
 
   async function cancelSweep() {

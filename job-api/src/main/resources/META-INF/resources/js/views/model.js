@@ -1,8 +1,8 @@
 import { api, SWEEP_TERMINAL } from '../api.js';
 import { h, show } from '../dom.js';
 import {
-  channelHref, followSweep, layerOf, listSweeps, newestSweepOf, settingsText, sweepProgress,
-  sweepSettingsForm,
+  channelHref, followSweep, layerOf, listSweeps, newestSweepOf, settingsText, startLayerSweep,
+  sweepProgress, sweepSettingsForm,
 } from '../sweeps.js';
 
 const STRIP = 16; // thumbnails per layer here, one line; the layer's atlas shows every channel
@@ -54,7 +54,7 @@ export async function renderModel(view, id) {
     const row = rows.get(button.dataset.layer);
     const { name, channels } = row.layer;
     const existing = newestSweepOf(await listSweeps(id), name, settings, channels);
-    const sweep = existing ?? await api.startSweep({ model: id, layers: [name], ...settings });
+    const sweep = existing ?? await startLayerSweep(id, name, settings);
     row.setSweep(sweep);
     if (SWEEP_TERMINAL.includes(sweep.status)) loadDetails(row);
     else follow(sweep);
