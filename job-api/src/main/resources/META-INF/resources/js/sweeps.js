@@ -75,17 +75,20 @@ export async function followSweep(id, { onView, onProgress }, signal) {
 }
 
 /**
- * The render settings a layer is swept with (size, steps: the bounds the API publishes for a
- * job's), as a form (id `sweep-settings`) whose submission starts the sweep: by its own button
- * when `label` is given, else by buttons elsewhere that name the form. start(settings, button)
- * starts or finds the sweep; the API's refusals show beside the field.
+ * The render settings a layer of `model` is swept with (size, steps: the bounds the API publishes
+ * for a job's, the size's a multiple of the model's input), as a form (id `sweep-settings`) whose
+ * submission starts the sweep: by its own button when `label` is given, else by buttons elsewhere
+ * that name the form. start(settings, button) starts or finds the sweep; the API's refusals show
+ * beside the field.
  */
-export async function sweepSettingsForm(initial, label, start) {
+export async function sweepSettingsForm(model, label, start) {
   const fields = await api.jobFields();
+  const multiple = fields.size?.['x-maximum-input-size-multiple'];
+  const sizeBounds = multiple ? { ...fields.size, maximum: multiple * model.input_size } : fields.size;
   const formError = h('p', { class: 'form-error', role: 'alert' });
   const form = h('form', { id: 'sweep-settings', class: 'settings sweep-settings', novalidate: true },
-    numberField(fields, 'size', 'Size (px)', initial?.size ?? DEFAULT_SETTINGS.size),
-    numberField(fields, 'steps', 'Steps', initial?.steps ?? DEFAULT_SETTINGS.steps),
+    numberField({ ...fields, size: sizeBounds }, 'size', 'Size (px)', DEFAULT_SETTINGS.size),
+    numberField(fields, 'steps', 'Steps', DEFAULT_SETTINGS.steps),
     label ? h('button', { type: 'submit' }, label) : null, formError);
   const values = () => ({ size: Number(form.elements.size.value), steps: Number(form.elements.steps.value) });
   form.addEventListener('submit', async (event) => {

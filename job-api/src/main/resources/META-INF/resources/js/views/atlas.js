@@ -31,7 +31,7 @@ export async function renderAtlas(view, model, layer) {
   const previous = h('button', { type: 'button', onclick: () => showPage(first - PAGE) }, 'Previous');
   const next = h('button', { type: 'button', onclick: () => showPage(first + PAGE) }, 'Next');
   const cells = new Map();
-  const settings = await sweepSettingsForm(null, 'Sweep this layer', sweepLayer);
+  const settings = await sweepSettingsForm(details, 'Sweep this layer', sweepLayer);
   progress.element.hidden = true;
 
   function showPage(start) {
@@ -51,10 +51,16 @@ export async function renderAtlas(view, model, layer) {
   }
 
   function drawCell(channel) {
+    const cell = cells.get(channel);
     const artifact = images.get(channel);
     const href = channelHref(model, layer, channel, artifact);
+    // an image shown stays (a fresh view signs its URL anew): only its links may learn its job
+    if (artifact && cell?.querySelector('img')) {
+      for (const link of cell.querySelectorAll('a')) link.href = href;
+      return;
+    }
     const running = sweep && !SWEEP_TERMINAL.includes(sweep.status);
-    cells.get(channel)?.replaceChildren(
+    cell?.replaceChildren(
       artifact
         ? h('a', { href }, h('img', { src: artifact.url, alt: `${layer} channel ${channel}`, width: 96, height: 96 }))
         : h('span', { class: 'pending' }, running ? 'rendering…' : 'not swept'),
@@ -66,10 +72,8 @@ export async function renderAtlas(view, model, layer) {
     if (sweep?.id !== view_.id) images.clear();
     sweep = view_;
     const { channels_done: done, channels_total: total } = layerOf(sweep, layer);
-    progress.element.hidden = false;
-    progress.update(sweep.status, done, total);
+    showStatus(sweep.status, done, total);
     sweepNote.textContent = `sweep of ${settingsText(sweep.settings)}`;
-    cancel.hidden = SWEEP_TERMINAL.includes(sweep.status);
     for (const artifact of sweep.artifacts ?? []) if (artifact.layer === layer) images.set(artifact.channel, artifact);
     for (const channel of cells.keys()) drawCell(channel);
   }
@@ -79,8 +83,14 @@ export async function renderAtlas(view, model, layer) {
     const entry = layerOf(sweep, layer);
     if (!images.has(event.channel)) entry.channels_done = Math.min(entry.channels_total, entry.channels_done + 1);
     images.set(event.channel, event);
-    progress.update(event.status, entry.channels_done, entry.channels_total);
+    showStatus(event.status, entry.channels_done, entry.channels_total);
     drawCell(event.channel);
+  }
+
+  function showStatus(status, done, total) {
+    progress.element.hidden = false;
+    progress.update(status, done, total);
+    cancel.hidden = SWEEP_TERMINAL.includes(status);
   }
 
   /** Shows the sweep and, until it ends, follows it. */

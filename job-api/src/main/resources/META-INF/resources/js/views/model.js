@@ -60,7 +60,7 @@ export async function renderModel(view, id) {
     else follow(sweep);
   }
 
-  const settings = await sweepSettingsForm(null, null, sweepLayer);
+  const settings = await sweepSettingsForm(model, null, sweepLayer);
   // a row's strip is read when the row comes into view: a model has dozens of layers
   const visible = new IntersectionObserver((entries) => {
     for (const entry of entries) {
@@ -177,7 +177,13 @@ function layerRow(model, layer) {
 
   function put(artifact) {
     const { channel } = artifact;
-    images.set(channel, h('li', {}, h('a', { href: channelHref(model, layer.name, channel, artifact) },
+    const href = channelHref(model, layer.name, channel, artifact);
+    // an image shown stays (a fresh view signs its URL anew): only its link may learn its job
+    if (images.has(channel)) {
+      images.get(channel).querySelector('a').href = href;
+      return;
+    }
+    images.set(channel, h('li', {}, h('a', { href },
       h('img', { src: artifact.url, alt: `${layer.name} channel ${channel}`, title: `channel ${channel}`,
         width: 48, height: 48, loading: 'lazy' }))));
   }
