@@ -56,8 +56,24 @@ export async function renderModel(view, id) {
     const existing = newestSweepOf(await listSweeps(id), name, settings, channels);
     const sweep = existing ?? await startLayerSweep(id, name, settings);
     row.setSweep(sweep);
+    drawSwept();
     if (SWEEP_TERMINAL.includes(sweep.status)) loadDetails(row);
     else follow(sweep);
+  }
+
+  // a model has dozens of layers: the swept ones are named at the top, each a way to its row
+  const swept = h('p', { class: 'swept-layers' });
+  function drawSwept() {
+    const names = [...rows.values()].filter((row) => row.sweep).map((row) => h('button', {
+      type: 'button', class: 'link',
+      onclick: () => {
+        row.element.scrollIntoView({ block: 'center' });
+        row.element.focus({ preventScroll: true });
+      },
+    }, row.layer.name));
+    swept.replaceChildren(...(names.length
+      ? ['Swept: ', ...names.flatMap((name, i) => (i ? [', ', name] : [name]))]
+      : ['No layer swept yet.']));
   }
 
   const settings = await sweepSettingsForm(model, null, sweepLayer);
@@ -74,6 +90,7 @@ export async function renderModel(view, id) {
     if (sweep && !SWEEP_TERMINAL.includes(sweep.status)) follow(sweep);
     visible.observe(row.element);
   }
+  drawSwept();
 
   show(view, heading,
     h('p', { class: 'hint' }, `${model.format}, ${model.input_size} px input, ${model.layers.length} layers`,
@@ -83,6 +100,7 @@ export async function renderModel(view, id) {
     h('p', { class: 'hint' }, 'A sweep renders every channel of a layer on the server, shared among the '
       + 'workers; channels already rendered with the same settings are reused. It goes on when this '
       + 'page is closed.'),
+    swept,
     settings.element,
     h('ol', { class: 'layers' }, [...rows.values()].map((row) => row.element)));
   return () => {
@@ -112,7 +130,7 @@ function layerRow(model, layer) {
     layer,
     sweep: null,
     filled: false,
-    element: h('li', { class: 'layer', 'data-layer': layer.name },
+    element: h('li', { class: 'layer', 'data-layer': layer.name, tabindex: -1 },
       h('div', { class: 'layer-head' },
         h('h3', {}, h('code', {}, layer.name)),
         h('span', { class: 'hint' }, `${layer.channels} channels, ${layer.height}×${layer.width}`),
