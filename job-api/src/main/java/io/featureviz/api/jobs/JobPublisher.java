@@ -3,9 +3,13 @@ package io.featureviz.api.jobs;
 import io.featureviz.api.KafkaSend;
 import io.featureviz.contracts.messages.JobEvent;
 import io.featureviz.contracts.messages.JobRequest;
+import io.featureviz.contracts.messages.JobStatus;
 import io.featureviz.contracts.messages.Messages;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
 /**
@@ -26,6 +30,21 @@ public class JobPublisher {
 
   public void publish(JobRequest request) {
     KafkaSend.awaitAck(jobs, request.id(), Messages.write(request));
+  }
+
+  /**
+   * Publishes the jobs, each followed by its QUEUED event, all sent before the first
+   * acknowledgement is awaited (many jobs at once, e.g. a sweep's shards).
+   */
+  public void publishQueued(List<JobRequest> requests) {
+    List<Uni<Void>> sends = new ArrayList<>();
+    for (JobRequest request : requests) {
+      sends.add(KafkaSend.send(jobs, request.id(), Messages.write(request)));
+      JobEvent queued = JobEvent.status(request.id(), JobStatus.QUEUED, null, null, 0,
+          request.steps());
+      sends.add(KafkaSend.send(events, request.id(), Messages.write(queued)));
+    }
+    KafkaSend.awaitAcks(sends);
   }
 
   public void publish(JobEvent event) {

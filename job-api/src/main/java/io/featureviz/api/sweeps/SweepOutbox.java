@@ -1,9 +1,7 @@
 package io.featureviz.api.sweeps;
 
 import io.featureviz.api.jobs.JobPublisher;
-import io.featureviz.contracts.messages.JobEvent;
 import io.featureviz.contracts.messages.JobRequest;
-import io.featureviz.contracts.messages.JobStatus;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +23,11 @@ import org.jboss.logging.Logger;
 class SweepOutbox {
 
   private static final Logger LOG = Logger.getLogger(SweepOutbox.class);
+  /**
+   * Shards sent before their acknowledgements are awaited: two messages each (the request and
+   * its QUEUED event), within the emitters' buffer of 128 unacknowledged messages.
+   */
+  private static final int SHARDS_PER_SEND = 50;
 
   private final SweepRepository repository;
   private final JobPublisher publisher;
@@ -52,19 +55,20 @@ class SweepOutbox {
   }
 
   /**
-   * Publishes the shards in order, stopping at the first that Kafka does not acknowledge (the
-   * rest are tried again later); whether all were published.
+   * Publishes the shards in order, a chunk at a time (sent together, then their
+   * acknowledgements awaited), stopping at the first chunk that Kafka does not acknowledge: the
+   * rest are tried again later. Whether all were published.
    */
   boolean publish(List<JobRequest> shards) {
-    for (JobRequest shard : shards) {
+    for (int from = 0; from < shards.size(); from += SHARDS_PER_SEND) {
+      List<JobRequest> chunk = shards.subList(from, Math.min(shards.size(),
+          from + SHARDS_PER_SEND));
       try {
-        publisher.publish(shard);
-        publisher.publish(JobEvent.status(shard.id(), JobStatus.QUEUED, null, null, 0,
-            shard.steps()));
-        repository.markPublished(shard.id());
+        publisher.publishQueued(chunk);
+        repository.markPublished(chunk.stream().map(JobRequest::id).toList());
       } catch (SQLException | RuntimeException e) {
-        LOG.warnf("could not publish sweep shard %s, retrying in %s: %s", shard.id(),
-            retryDelay, e.getMessage());
+        LOG.warnf("could not publish %d sweep shards, retrying in %s: %s",
+            shards.size() - from, retryDelay, e.getMessage());
         retryLater();
         return false;
       }

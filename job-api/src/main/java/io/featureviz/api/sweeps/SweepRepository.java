@@ -283,11 +283,11 @@ class SweepRepository {
     }
   }
 
-  void markPublished(String jobId) throws SQLException {
+  void markPublished(List<String> jobIds) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement update = connection.prepareStatement(
-            "UPDATE sweep_shards SET published = true WHERE job_id = ?")) {
-      update.setString(1, jobId);
+            "UPDATE sweep_shards SET published = true WHERE job_id = ANY(?)")) {
+      update.setArray(1, connection.createArrayOf("text", jobIds.toArray()));
       update.executeUpdate();
     }
   }

@@ -86,7 +86,8 @@ class HostileInputTest {
 
   static Stream<HostileRequest> hostileRequests() {
     return Stream.of(jobBodies(), examplesJobBodies(), explainJobBodies(), explainUploads(),
-        jobPaths(), listQueries(), uploads(), datasetUploads(), datasetPaths()).flatMap(s -> s);
+        jobPaths(), listQueries(), uploads(), datasetUploads(), datasetPaths(), sweepBodies(),
+        sweepPaths()).flatMap(s -> s);
   }
 
   private static Stream<HostileRequest> jobBodies() {
@@ -364,6 +365,56 @@ class HostileInputTest {
             "no dataset"),
         new HostileRequest("delete built-in dataset",
             () -> given().delete("/v1/datasets/photos"), 403, "dataset", "built in"));
+  }
+
+  private static Stream<HostileRequest> sweepBodies() {
+    String model = "\"model\": \"inception_v3\"";
+    String layer = model + ", \"layers\": [\"mixed4\"]";
+    return Stream.of(
+        sweep("unknown model", "{\"model\": \"resnet_9000\", \"layers\": \"all\"}", "model",
+            "unknown model"),
+        sweep("layers missing", "{" + model + "}", "layers", "is required"),
+        sweep("layers a number", "{" + model + ", \"layers\": 42}", "layers", "is required"),
+        sweep("unknown layer", "{" + model + ", \"layers\": [\"mixed4\", \"mixed99\"]}",
+            "layers[1]", "has no layer 'mixed99'"),
+        sweep("layer twice", "{" + model + ", \"layers\": [\"mixed4\", \"mixed4\"]}",
+            "layers[1]", "named twice"),
+        sweep("range of letters", "{" + layer + ", \"channels\": \"0-x\"}", "channels",
+            "no channel or range"),
+        sweep("SQL in channels", "{" + layer + ", \"channels\": \"0;DROP TABLE sweeps\"}",
+            "channels", "no channel or range"),
+        sweep("range backwards", "{" + layer + ", \"channels\": \"63-0\"}", "channels",
+            "runs backwards"),
+        sweep("channel beyond the layer", "{" + layer + ", \"channels\": \"0-5000\"}",
+            "channels", "is beyond layer mixed4"),
+        sweep("every layer over the channel limit", "{" + model + ", \"layers\": \"all\"}",
+            "channels", "fv.api.sweeps.max-channels"),
+        sweep("unknown dataset", "{" + layer + ", \"examples\": {\"dataset\": \"nope\"}}",
+            "examples.dataset", "unknown dataset"),
+        sweep("top_k too large", "{" + layer + ", \"examples\": {\"top_k\": 1000}}",
+            "examples.top_k", "from 1 to"),
+        sweep("steps out of range", "{" + layer + ", \"steps\": 0}", "steps", "from 1"),
+        sweep("typo chanels", "{" + layer + ", \"chanels\": \"0-3\"}", "chanels",
+            "unknown field"));
+  }
+
+  private static Stream<HostileRequest> sweepPaths() {
+    String unknown = "3f0c8a52-0000-4000-8000-000000000000";
+    return Stream.of(
+        get("SQL in sweep id", "/v1/sweeps/{id}", "abc';DROP TABLE sweeps;--", 400, "id",
+            "sweep ids are UUIDs"),
+        get("unknown sweep id", "/v1/sweeps/{id}", unknown, 404, "id", "no sweep"),
+        new HostileRequest("cancel unknown sweep",
+            () -> given().delete("/v1/sweeps/{id}", unknown), 404, "id", "no sweep"),
+        new HostileRequest("garbage sweeps cursor",
+            () -> given().queryParam("cursor", "garbage").get("/v1/sweeps"), 400, "cursor",
+            "not a cursor"));
+  }
+
+  private static HostileRequest sweep(String name, String body, String field, String reason) {
+    return new HostileRequest("sweep: " + name,
+        () -> given().contentType(ContentType.JSON).body(body).post("/v1/sweeps"),
+        400, field, reason);
   }
 
   /** A dataset upload of {@code tenant-a}, its form filled by {@code fill}. */

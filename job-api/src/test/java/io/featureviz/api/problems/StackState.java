@@ -13,17 +13,18 @@ import java.util.List;
 /**
  * Everything a request could leave behind: messages published on {@code fv.jobs},
  * {@code fv.events} and {@code fv.model-imports} (end offsets), rows of {@code jobs}, {@code models}, {@code datasets} and
- * {@code dataset_images}, and the bucket's objects. A refused request must leave it equal.
+ * {@code dataset_images} and {@code sweeps}, and the bucket's objects. A refused request must leave it equal.
  */
 record StackState(long jobMessages, long eventMessages, long importMessages, long jobRows,
-    long modelRows, long datasetRows, long datasetImageRows, List<String> objects) {
+    long modelRows, long datasetRows, long datasetImageRows, long sweepRows,
+    List<String> objects) {
 
   static StackState of(TestBus bus, AgroalDataSource dataSource, BucketObjects bucket) {
     try {
       return new StackState(bus.endOffsets(Topics.JOBS), bus.endOffsets(Topics.EVENTS),
           bus.endOffsets(Topics.MODEL_IMPORTS), count(dataSource, "jobs"),
           count(dataSource, "models"), count(dataSource, "datasets"),
-          count(dataSource, "dataset_images"), bucket.keys(""));
+          count(dataSource, "dataset_images"), count(dataSource, "sweeps"), bucket.keys(""));
     } catch (Exception e) {
       throw new IllegalStateException("cannot read the stack's state", e);
     }

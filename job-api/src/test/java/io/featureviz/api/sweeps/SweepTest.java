@@ -1,0 +1,326 @@
+package io.featureviz.api.sweeps;
+
+import static io.featureviz.api.testing.TestApi.as;
+import static io.featureviz.api.testing.TestApi.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.agroal.api.AgroalDataSource;
+import io.featureviz.api.testing.TestApi;
+import io.featureviz.api.testing.TestBus;
+import io.featureviz.api.testing.TestDatabase;
+import io.featureviz.contracts.messages.JobEvent;
+import io.featureviz.contracts.messages.JobRequest;
+import io.featureviz.contracts.messages.Messages;
+import io.featureviz.contracts.messages.Topics;
+import io.featureviz.devstack.DevStackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sweeps on the real stack (PostgreSQL, Kafka): what a submission publishes and records, reuse,
+ * progress from the frames the sink stores, cancellation, tenants, the outbox. The tests play
+ * the sink (frames rows, job statuses); each uses its own seed, so no sweep reuses another
+ * test's images.
+ */
+@QuarkusTest
+@QuarkusTestResource(DevStackTestResource.class)
+class SweepTest {
+
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrapServers;
+
+  @Inject
+  AgroalDataSource dataSource;
+
+  @Inject
+  SweepOutbox outbox;
+
+  @TestHTTPResource("/v1/sweeps")
+  URL sweeps;
+
+  private TestBus bus;
+
+  @BeforeEach
+  void connect() {
+    bus = new TestBus(bootstrapServers);
+  }
+
+  @AfterEach
+  void disconnect() {
+    bus.close();
+  }
+
+  @Test
+  void layerIsSplitIntoShardsOfAtMostEightChannelsOnFvJobs() throws Exception {
+    String id = submit("\"layers\": [\"mixed4\"], \"channels\": \"0-9\"", 11)
+        .header("Location", containsString("/v1/sweeps/"))
+        .body("status", equalTo("queued"))
+        .body("channels_total", equalTo(10))
+        .body("channels_done", equalTo(0))
+        .body("layers[0].layer", equalTo("mixed4"))
+        .body("layers[0].channels_total", equalTo(10))
+        .body("settings.size", equalTo(64))
+        .body("settings.seed", equalTo(11))
+        .extract().path("id");
+
+    List<String> shards = shardJobs(id);
+    assertEquals(2, shards.size(), "shards " + shards);
+    List<String> objectives = new ArrayList<>();
+    for (String shard : shards) {
+      JobRequest request = published(shard);
+      assertEquals(request.batch(), request.objective().split(";").length);
+      assertEquals(64, request.size());
+      assertEquals(8, request.steps());
+      assertEquals(11, request.seed());
+      objectives.add(request.objective());
+    }
+    assertTrue(objectives.contains("mixed4:0; mixed4:1; mixed4:2; mixed4:3; mixed4:4; mixed4:5;"
+        + " mixed4:6; mixed4:7"), objectives.toString());
+    assertTrue(objectives.contains("mixed4:8; mixed4:9"), objectives.toString());
+  }
+
+  @Test
+  void channelsRenderedBeforeWithTheSameSettingsAreReusedNotPublished() throws Exception {
+    String first = submit("\"layers\": [\"mixed3\"], \"channels\": \"0-2\"", 12)
+        .extract().path("id");
+    String shard = shardJobs(first).get(0);
+    succeed(shard, 3);
+    given().get("/v1/sweeps/" + first).then().statusCode(200)
+        .body("status", equalTo("succeeded"))
+        .body("channels_done", equalTo(3))
+        .body("artifacts.url", hasItem(containsString("X-Amz-Signature=")))
+        .body("artifacts[2].channel", equalTo(2))
+        .body("artifacts[2].job_id", equalTo(shard))
+        .body("artifacts[2].batch_index", equalTo(2));
+
+    long jobsBefore = bus.endOffsets(Topics.JOBS);
+    submit("\"layers\": [\"mixed3\"], \"channels\": \"0-2\"", 12)
+        .body("status", equalTo("succeeded"))
+        .body("channels_reused", equalTo(3))
+        .body("artifacts[1].job_id", equalTo(shard));
+    assertEquals(jobsBefore, bus.endOffsets(Topics.JOBS), "a re-submitted sweep published jobs");
+
+    String wider = submit("\"layers\": [\"mixed3\"], \"channels\": \"0-3\"", 12)
+        .body("channels_reused", equalTo(3)).extract().path("id");
+    assertEquals("mixed3:3", published(shardJobs(wider).get(0)).objective());
+    submit("\"layers\": [\"mixed3\"], \"channels\": \"0-2\"", 13)
+        .body("channels_reused", equalTo(0));
+  }
+
+  @Test
+  void progressCountsTheStoredFinalFramesAndFailedShardsFailTheSweep() throws Exception {
+    String id = submit("\"layers\": [\"mixed2\"], \"channels\": \"0-9\"", 14).extract().path("id");
+    List<String> shards = shardJobs(id);
+    String eight = shards.stream().filter(s -> batch(s) == 8).findFirst().orElseThrow();
+    String two = shards.stream().filter(s -> batch(s) == 2).findFirst().orElseThrow();
+
+    frame(eight, 0, false);
+    frame(eight, 1, true);
+    TestDatabase.update(dataSource, "UPDATE jobs SET status = 'RUNNING' WHERE id = ?", eight);
+    given().get("/v1/sweeps/" + id).then().statusCode(200)
+        .body("status", equalTo("running"))
+        .body("channels_done", equalTo(1))
+        .body("layers[0].channels_done", equalTo(1))
+        .body("artifacts.size()", equalTo(1));
+
+    for (int i : new int[] {0, 2, 3, 4, 5, 6, 7}) {
+      frame(eight, i, true);
+    }
+    TestDatabase.update(dataSource, "UPDATE jobs SET status = 'SUCCEEDED' WHERE id = ?", eight);
+    TestDatabase.update(dataSource,
+        "UPDATE jobs SET status = 'FAILED', reason = 'objective not finite' WHERE id = ?", two);
+    given().get("/v1/sweeps/" + id).then().statusCode(200)
+        .body("status", equalTo("failed"))
+        .body("channels_done", equalTo(8))
+        .body("reason", containsString(two + ": objective not finite"));
+  }
+
+  @Test
+  void cancellingAsksEveryUnfinishedShardToStopAndIsIdempotent() throws Exception {
+    String id = submit("\"layers\": [\"mixed1\"], \"channels\": \"0-11\"", 15).extract().path("id");
+    List<String> shards = shardJobs(id);
+    succeed(shards.get(0), batch(shards.get(0)));
+
+    given().delete("/v1/sweeps/" + id).then().statusCode(202).body("status", equalTo("cancelled"));
+    given().delete("/v1/sweeps/" + id).then().statusCode(202).body("status", equalTo("cancelled"));
+    assertTrue(bus.await(Topics.EVENTS, shards.get(1), this::cancelRequested).size() >= 1,
+        "the unfinished shard was not asked to stop");
+  }
+
+  @Test
+  void otherTenantsSweepsAreNotFoundNorListed() {
+    String id = submit("\"layers\": [\"mixed0\"], \"channels\": \"0\"", 16).extract().path("id");
+    as(TestApi.TENANT_B).get("/v1/sweeps/" + id).then().statusCode(404);
+    as(TestApi.TENANT_B).delete("/v1/sweeps/" + id).then().statusCode(404);
+    as(TestApi.TENANT_B).get("/v1/sweeps/" + id + "/events").then().statusCode(404);
+    as(TestApi.TENANT_B).get("/v1/sweeps").then().statusCode(200)
+        .body("items.id", not(hasItem(id)));
+    given().queryParam("model", "inception_v3").queryParam("limit", 1).get("/v1/sweeps").then()
+        .statusCode(200)
+        .body("items[0].id", equalTo(id))
+        .body("items[0].artifacts", equalTo(null))
+        .body("next", not(equalTo(null)));
+    given().queryParam("model", "mobilenet_v2").get("/v1/sweeps").then().statusCode(200)
+        .body("items.id", not(hasItem(id)));
+  }
+
+  @Test
+  void shardsNotAcknowledgedBeforeAStopArePublishedAgain() throws Exception {
+    String id = submit("\"layers\": [\"mixed0\"], \"channels\": \"1-2\"", 17).extract().path("id");
+    String shard = shardJobs(id).get(0);
+    // as if the API had stopped between recording the sweep and Kafka's acknowledgement
+    TestDatabase.update(dataSource,
+        "UPDATE sweep_shards SET published = false WHERE job_id = ?", shard);
+
+    outbox.publishPending();
+
+    assertEquals(2, bus.await(Topics.JOBS, shard, r -> true).size(), "published again");
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(
+            "SELECT published FROM sweep_shards WHERE job_id = ?")) {
+      select.setString(1, shard);
+      try (ResultSet rows = select.executeQuery()) {
+        rows.next();
+        assertTrue(rows.getBoolean(1));
+      }
+    }
+  }
+
+  @Test
+  void eventsAnnounceEachStoredChannelThenTheTerminalStatusAndEnd() throws Exception {
+    String id = submit("\"layers\": [\"mixed0\"], \"channels\": \"3-4\"", 18)
+        .extract().path("id");
+    String shard = shardJobs(id).get(0);
+    List<String[]> received = new ArrayList<>();
+    CompletableFuture<Void> ended = CompletableFuture.runAsync(() -> read(id, received));
+    await(received, 1);
+    frame(shard, 1, true);
+    await(received, 2);
+    succeed(shard, 1);
+    ended.get(20, TimeUnit.SECONDS);
+
+    assertEquals(4, received.size(), "events " + received.stream().map(e -> e[0] + e[1]).toList());
+    assertEquals("progress", received.get(0)[0]);
+    assertTrue(received.get(0)[1].contains("\"channels_done\":0"), received.get(0)[1]);
+    assertTrue(received.get(1)[1].contains("\"channel\":4"), received.get(1)[1]);
+    assertTrue(received.get(1)[1].contains("X-Amz-Signature="), received.get(1)[1]);
+    assertTrue(received.get(2)[1].contains("\"channel\":3"), received.get(2)[1]);
+    assertEquals("status", received.get(3)[0]);
+    assertTrue(received.get(3)[1].contains("\"status\":\"succeeded\""), received.get(3)[1]);
+  }
+
+  /** Reads the sweep's stream until the server ends it: {name, data} per event. */
+  private void read(String id, List<String[]> received) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(sweeps + "/" + id + "/events"))
+        .header("Accept", "text/event-stream")
+        .header("Authorization", TestApi.bearer(TestApi.TENANT_A)).build();
+    try {
+      HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
+          .send(request, HttpResponse.BodyHandlers.ofLines());
+      assertEquals(200, response.statusCode());
+      String[] name = new String[1];
+      response.body().forEach(line -> {
+        if (line.startsWith("event:")) {
+          name[0] = line.substring("event:".length()).trim();
+        } else if (line.startsWith("data:")) {
+          synchronized (received) {
+            received.add(new String[] {name[0], line.substring("data:".length()).trim()});
+          }
+        }
+      });
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void await(List<String[]> received, int events) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (System.nanoTime() < deadline) {
+      synchronized (received) {
+        if (received.size() >= events) {
+          return;
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("fewer than " + events + " events");
+  }
+
+  private static ValidatableResponse submit(String fields, long seed) {
+    return given().contentType(ContentType.JSON)
+        .body("{\"model\": \"inception_v3\", " + fields + ", \"size\": 64, \"steps\": 8,"
+            + " \"seed\": " + seed + "}")
+        .post("/v1/sweeps").then().statusCode(202);
+  }
+
+  private List<String> shardJobs(String sweep) throws Exception {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(
+            "SELECT job_id FROM sweep_shards WHERE sweep_id = ? ORDER BY job_id")) {
+      select.setString(1, sweep);
+      List<String> ids = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          ids.add(rows.getString(1));
+        }
+      }
+      return ids;
+    }
+  }
+
+  private int batch(String job) {
+    return published(job).batch();
+  }
+
+  private JobRequest published(String job) {
+    var records = bus.await(Topics.JOBS, job, r -> true);
+    assertTrue(!records.isEmpty(), "job " + job + " was not published");
+    return Messages.read(records.get(0).value(), JobRequest.class);
+  }
+
+  private boolean cancelRequested(org.apache.kafka.clients.consumer.ConsumerRecord<String,
+      byte[]> record) {
+    return Messages.read(record.value(), JobEvent.class).type() == JobEvent.Type.CANCEL_REQUESTED;
+  }
+
+  /** The sink's part: the job's final frames stored, and its SUCCEEDED status. */
+  private void succeed(String job, int batch) throws Exception {
+    for (int i = 0; i < batch; i++) {
+      frame(job, i, true);
+    }
+    TestDatabase.update(dataSource, "UPDATE jobs SET status = 'SUCCEEDED' WHERE id = ?", job);
+  }
+
+  private void frame(String job, int batchIndex, boolean isFinal) throws Exception {
+    int step = isFinal ? 8 : 4;
+    TestDatabase.update(dataSource, "INSERT INTO frames (job_id, step, batch_index, is_final,"
+        + " object_key, width, height, bytes, sha256) VALUES (?, ?, ?, ?, ?, 64, 64, 100, 'ab')",
+        job, step, batchIndex, isFinal, "jobs/" + job + "/" + batchIndex + "/" + step + ".png");
+  }
+}
