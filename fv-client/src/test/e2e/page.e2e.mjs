@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 const [apiUrl, shots, photosDir, modelsDir] = process.argv.slice(2);
 const MODEL = 'mobilenet_v2';
-const ATLAS_LAYER = 'expanded_conv_2/add'; // 24 channels: one atlas page, three batched jobs
+const ATLAS_LAYER = 'expanded_conv_2/add'; // 24 channels: one atlas page, a sweep of three shards
 mkdirSync(shots, { recursive: true });
 
 const browser = await chromium.launch({
@@ -29,6 +29,11 @@ const imagesLoaded = (selector, count, width, timeout = 60_000) => page.waitForF
   ([css, n, w]) => [...document.querySelectorAll(css)]
     .filter((image) => image.complete && image.naturalWidth === w).length === n,
   [selector, count, width], { timeout });
+
+/** GET of the API, as the page's user. */
+const apiGet = async (path) => (await page.request.get(`${apiUrl}/v1/${path}`, {
+  headers: { Authorization: `Bearer ${process.env.FV_API_KEY}` },
+})).json();
 
 async function step(name, body) {
   const started = Date.now();
@@ -94,15 +99,35 @@ await step('the history lists the job and filters by status', async () => {
   await page.waitForSelector('text=No jobs match.');
 });
 
-await step('the layer atlas renders missing channels in batched jobs, then re-uses them', async () => {
+await step('the model page lists its layers; sweeping one shows its progress, then its thumbnails', async () => {
+  const { layers } = await apiGet(`models/${MODEL}`);
+  await page.goto(`${apiUrl}/#/models/${MODEL}`);
+  const row = await page.waitForSelector(`.layer[data-layer="${ATLAS_LAYER}"]`);
+  assert.equal(await page.locator('.layer').count(), layers.length);
+  assert.match(await row.innerText(), /24 channels, 56×56\s*not swept/);
+  await page.fill('#size', '32');
+  await page.fill('#steps', '8');
+  await (await row.$('button[type=submit]')).click();
+  await row.waitForSelector('.sweep-progress:not([hidden])');
+  await shot('model-sweeping');
+  // the same row, never drawn again: the sweep's events brought its counts and images
+  await row.waitForSelector('.sweep-progress .status:text-is("succeeded")', { timeout: 120_000 });
+  await imagesLoaded(`.layer[data-layer="${ATLAS_LAYER}"] .thumbs img`, 16, 32);
+  assert.equal(await (await row.$('.sweep-progress .count')).textContent(), '24 of 24 channels');
+  assert.equal(await (await row.$('.thumbs .more')).textContent(), '8 more in the atlas');
+  assert.ok(await row.evaluate((element) => element.isConnected));
+  await shot('model-swept');
+});
+
+await step('the atlas of the swept layer shows the sweep, follows it instead of sweeping again, and shows it when reopened', async () => {
   const atlas = `${apiUrl}/#/atlas/${MODEL}/${encodeURIComponent(ATLAS_LAYER)}`;
   await page.goto(atlas);
-  await page.waitForSelector('.atlas li >> nth=23');
-  await page.fill('#atlas-size', '32');
-  await page.fill('#atlas-steps', '8');
-  await page.click('text=Render missing');
-  await imagesLoaded('.atlas img', 24, 32, 120_000);
+  await imagesLoaded('.atlas img', 24, 32);
+  assert.deepEqual([await page.inputValue('#size'), await page.inputValue('#steps')], ['32', '8']);
   await shot('atlas');
+  await page.click('.sweep-settings button[type=submit]');
+  await page.waitForSelector('.sweep-settings button[type=submit]:not([disabled])');
+  assert.equal((await apiGet(`sweeps?model=${MODEL}`)).items.length, 1, 'the same settings: no new sweep');
   await page.goto(`${apiUrl}/#/jobs`);
   await page.goto(atlas);
   await imagesLoaded('.atlas img', 24, 32);
@@ -185,7 +210,7 @@ const atLeastImagesLoaded = async (selector, count) => (await page.waitForFuncti
 
 await step('the page opens on a gallery of finished images, each batch element its own cell', async () => {
   await page.goto(`${apiUrl}/`);
-  // the three atlas jobs' 24 elements fill the first page, newest job first; the goldfish is next
+  // the atlas sweep's three shard jobs' 24 elements fill the first page, newest first; the goldfish is next
   assert.equal(await atLeastImagesLoaded('.gallery img', 24), 24);
   const cells = await page.$$eval('.gallery li', (items) => items.map((item) => ({
     job: item.querySelector('a').getAttribute('href'),
@@ -196,7 +221,7 @@ await step('the page opens on a gallery of finished images, each batch element i
     .filter((m) => m?.[1] === ATLAS_LAYER).map((m) => Number(m[2])).sort((a, b) => a - b);
   assert.deepEqual(atlasChannels, range(0, 24), `one cell per channel: ${JSON.stringify(cells)}`);
   assert.ok(cells.every((c) => c.model === MODEL && /^#\/jobs\/[0-9a-f-]+$/.test(c.job)));
-  assert.equal(new Set(cells.map((c) => c.job)).size, 3, 'the atlas rendered three batched jobs');
+  assert.equal(new Set(cells.map((c) => c.job)).size, 3, 'the sweep rendered three shard jobs');
   await shot('gallery');
   await page.click('text=Load more');
   await page.waitForSelector(`.gallery a[href="#/jobs/${jobId}"] img`);
@@ -207,7 +232,7 @@ await step('the page opens on a gallery of finished images, each batch element i
 
 await step('the jobs list shows a thumbnail per job', async () => {
   await page.goto(`${apiUrl}/#/jobs`);
-  // the goldfish, three atlas jobs and two dataset searches, whose thumbnail is their best crop
+  // the goldfish, the sweep's three shard jobs and two dataset searches, whose thumbnail is their best crop
   await page.waitForSelector('table.jobs tbody tr >> nth=5');
   const rows = await page.locator('table.jobs tbody tr').count();
   assert.equal(rows, 6);
@@ -333,9 +358,6 @@ await step('a malformed model ends FAILED with its reason and cannot be chosen',
 
 const EXPLAIN_LAYER = 'expanded_conv_12/add'; // 14×14 positions
 const EXPLAIN_PHOTO = 'owl.jpg';
-const apiGet = async (path) => (await page.request.get(`${apiUrl}/v1/${path}`, {
-  headers: { Authorization: `Bearer ${process.env.FV_API_KEY}` },
-})).json();
 
 await step('the Explain view explains a photo: classes, heatmap, dictionary and neuron groups', async () => {
   await page.goto(`${apiUrl}/#/explain`);

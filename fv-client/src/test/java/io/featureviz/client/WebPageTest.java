@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * job-api's page in a real headless chromium: {@code src/test/e2e/page.e2e.mjs} (Playwright)
- * submits a job from the form, watches its frames arrive, finds it in the history, fills a
- * layer atlas and finds a channel's dataset examples in the built-in and an uploaded image set,
+ * submits a job from the form, watches its frames arrive, finds it in the history, sweeps a layer
+ * from the model page (live progress, thumbnails) and finds the sweep in the layer's atlas, finds a
+ * channel's dataset examples in the built-in and an uploaded image set,
  * uploads a model that a worker imports (IMPORTING, then READY) and a malformed one (FAILED with
  * its reason), explains a photo (classes, heatmap, its dictionary, neuron groups, channel
  * pictures rendered in a batched job) and shows an interpolation as a strip, against a stack of real processes; it opens the signed-in link {@code ./fv up} prints, and the
@@ -47,7 +48,7 @@ class WebPageTest {
     if (!Files.isDirectory(E2E.resolve("node_modules/playwright-core"))) {
       run(List.of("npm", "ci", "--no-audit", "--no-fund"));
     }
-    // a fresh database each run: the atlas must find no channels rendered by an earlier run
+    // a fresh database each run: the model page must find no sweep of an earlier run
     deleteTree(STATE);
     StackSettings settings = new StackSettings(Path.of(System.getProperty("fv.repo.root")),
         STATE, Path.of(System.getProperty("fv.models.dir")),

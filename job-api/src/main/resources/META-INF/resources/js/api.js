@@ -70,6 +70,11 @@ export const api = {
   submit: (job) => request('POST', 'v1/jobs', job),
   cancel: (id) => request('DELETE', `v1/jobs/${encodeURIComponent(id)}`),
   eventsPath: (id) => `v1/jobs/${encodeURIComponent(id)}/events`,
+  sweeps: (query) => request('GET', `v1/sweeps?${new URLSearchParams(query)}`),
+  sweep: (id) => request('GET', `v1/sweeps/${encodeURIComponent(id)}`),
+  startSweep: (sweep) => request('POST', 'v1/sweeps', sweep),
+  cancelSweep: (id) => request('DELETE', `v1/sweeps/${encodeURIComponent(id)}`),
+  sweepEventsPath: (id) => `v1/sweeps/${encodeURIComponent(id)}/events`,
   datasets: () => request('GET', 'v1/datasets'),
   dataset: (id) => request('GET', `v1/datasets/${encodeURIComponent(id)}`),
   uploadDataset: (form) => request('POST', 'v1/datasets', form),
@@ -83,3 +88,5 @@ export const api = {
 };
 
 export const TERMINAL = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
+/** A sweep's statuses are lower case (a job's are upper case). */
+export const SWEEP_TERMINAL = ['succeeded', 'failed', 'cancelled'];

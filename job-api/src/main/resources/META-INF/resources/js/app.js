@@ -8,11 +8,13 @@ import { renderChannel } from './views/channel.js';
 import { renderSignIn } from './views/sign-in.js';
 import { renderGallery } from './views/gallery.js';
 import { renderExplain } from './views/explain.js';
+import { renderModels } from './views/models.js';
+import { renderModel } from './views/model.js';
 
 // Hash routes, so the page works as static files: #/ and #/gallery, #/submit, #/jobs?filters,
 // #/jobs/<id>, #/atlas, #/atlas/<model>/<layer>, #/channel/<model>/<layer>/<channel>?job=&index=,
-// #/explain, #/explain/<id>?size=&steps= (its channel pictures') (each part URI-encoded: layer
-// names contain '/').
+// #/explain, #/explain/<id>?size=&steps= (its channel pictures'), #/models, #/models/<id> (each
+// part URI-encoded: layer names contain '/').
 const routes = [
   [/^\/(?:gallery)?$/, (view) => renderGallery(view)],
   [/^\/jobs\/([^/?]+)$/, (view, [id]) => renderJob(view, decodeURIComponent(id))],
@@ -25,6 +27,8 @@ const routes = [
       decodeURIComponent(layer), Number(channel), new URLSearchParams(query ?? ''))],
   [/^\/explain(?:\/([^/?]+))?(?:\?(.*))?$/, (view, [id, query]) => renderExplain(view,
     id && decodeURIComponent(id), new URLSearchParams(query ?? ''))],
+  [/^\/models$/, (view) => renderModels(view)],
+  [/^\/models\/([^/?]+)$/, (view, [id]) => renderModel(view, decodeURIComponent(id))],
   [/^\/submit(?:\?(.*))?$/, (view, [query]) => renderSubmit(view, new URLSearchParams(query ?? ''))],
 ];
 

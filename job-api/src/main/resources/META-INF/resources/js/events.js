@@ -3,11 +3,13 @@ import { headers } from './api.js';
 /**
  * Reads a server-sent event stream with fetch instead of EventSource, which cannot send the
  * Authorization header. Calls onEvent(name, data) per event; resolves when the server ends the
- * stream, rejects on a network error. abort() stops it.
+ * stream, rejects on a network error. abort() stops it. onOpen() runs once the server has
+ * accepted the stream: what happened before then is not in it, so a caller reads it there.
  */
-export async function readEvents(path, onEvent, signal) {
+export async function readEvents(path, onEvent, signal, onOpen) {
   const response = await fetch(path, { headers: headers({ Accept: 'text/event-stream' }), signal });
   if (!response.ok) throw new Error(`event stream: HTTP ${response.status}`);
+  await onOpen?.();
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   for (;;) {

@@ -1,31 +1,38 @@
-import { api, TERMINAL } from '../api.js';
+import { api, SWEEP_TERMINAL } from '../api.js';
 import { h, show } from '../dom.js';
-import { parseChannelTerm } from '../channel-term.js';
-import { readEvents } from '../events.js';
+import {
+  channelHref, followSweep, layerOf, listSweeps, newestSweepOf, settingsText, startLayerSweep,
+  sweepProgress, sweepSettingsForm,
+} from '../sweeps.js';
 
-const PAGE = 32;       // channels shown at once
-const PER_JOB = 8;     // channels rendered by one batched job ("layer:0;layer:1;...")
-const SCAN_PAGES = 5;  // pages of finished jobs searched for cached channels (100 each)
+const PAGE = 32; // channels shown at once
 
-/** A layer's channels side by side, re-using finished jobs and rendering the missing ones. */
+/**
+ * A layer's channels side by side, from a sweep on the server: the layer's newest sweep when the
+ * atlas opens (followed live while it runs), else the one "Sweep this layer" finds with the
+ * chosen settings or starts. Closing the page stops nothing; opening it again shows the sweep.
+ */
 export async function renderAtlas(view, model, layer) {
   if (!model || !layer) return chooseLayer(view);
-  const details = await api.model(model);
+  const [details, sweeps] = await Promise.all([api.model(model), listSweeps(model)]);
   const channels = details.layers.find((l) => l.name === layer)?.channels;
   if (!channels) throw new Error(`model ${model} has no layer ${layer}`);
-  const streams = new AbortController();
-  const cached = await cachedChannels(model, layer);
+  let streams = new AbortController(); // follows the shown sweep; replaced with it
+  let sweep = null;
+  const images = new Map(); // channel -> its artifact in the shown sweep
   let first = 0;
 
-  const size = h('input', { id: 'atlas-size', type: 'number', min: 16, max: 1024, value: 64 });
-  const steps = h('input', { id: 'atlas-steps', type: 'number', min: 1, max: 10000, value: 128 });
   const grid = h('ol', { class: 'atlas', start: 0 });
   const pageLabel = h('span', { 'aria-live': 'polite' });
-  const message = h('p', { role: 'alert' });
+  const progress = sweepProgress();
+  const sweepNote = h('span', { class: 'hint' });
+  const cancel = h('button', { type: 'button', class: 'danger', hidden: true, onclick: () => cancelSweep() },
+    'Cancel sweep');
   const previous = h('button', { type: 'button', onclick: () => showPage(first - PAGE) }, 'Previous');
   const next = h('button', { type: 'button', onclick: () => showPage(first + PAGE) }, 'Next');
-  const render = h('button', { type: 'button', onclick: () => renderMissing() }, 'Render missing');
   const cells = new Map();
+  const settings = await sweepSettingsForm(details, 'Sweep this layer', sweepLayer);
+  progress.element.hidden = true;
 
   function showPage(start) {
     first = Math.max(0, Math.min(start, Math.floor((channels - 1) / PAGE) * PAGE));
@@ -36,115 +43,95 @@ export async function renderAtlas(view, model, layer) {
     cells.clear();
     grid.start = first;
     grid.replaceChildren(...range(first, last).map((channel) => {
-      const cell = h('li', { 'data-channel': channel },
-        h('span', { class: 'pending' }, 'not rendered'), channelLink(channel));
+      const cell = h('li', { 'data-channel': channel });
       cells.set(channel, cell);
+      drawCell(channel);
       return cell;
     }));
-    fillFromCache(range(first, last));
   }
 
-  async function fillFromCache(visible) {
-    const byJob = Map.groupBy(visible.filter((c) => cached.has(c)), (c) => cached.get(c).job);
-    for (const [job, wanted] of byJob) {
-      const { artifacts } = await api.job(job);
-      for (const channel of wanted) {
-        const frame = artifacts.find((a) => a.final && a.batch_index === cached.get(channel).index);
-        if (frame) putImage(channel, frame.url);
-      }
+  function drawCell(channel) {
+    const cell = cells.get(channel);
+    const artifact = images.get(channel);
+    const href = channelHref(model, layer, channel, artifact);
+    // an image shown stays (a fresh view signs its URL anew): only its links may learn its job
+    if (artifact && cell?.querySelector('img')) {
+      for (const link of cell.querySelectorAll('a')) link.href = href;
+      return;
+    }
+    const running = sweep && !SWEEP_TERMINAL.includes(sweep.status);
+    cell?.replaceChildren(
+      artifact
+        ? h('a', { href }, h('img', { src: artifact.url, alt: `${layer} channel ${channel}`, width: 96, height: 96 }))
+        : h('span', { class: 'pending' }, running ? 'rendering…' : 'not swept'),
+      h('a', { class: 'channel', href }, `#${channel}`));
+  }
+
+  /** Shows a sweep's counts and status; with its artifacts when it is the whole view. */
+  function showSweep(view_) {
+    if (sweep?.id !== view_.id) images.clear();
+    sweep = view_;
+    const { channels_done: done, channels_total: total } = layerOf(sweep, layer);
+    showStatus(sweep.status, done, total);
+    sweepNote.textContent = `sweep of ${settingsText(sweep.settings)}`;
+    for (const artifact of sweep.artifacts ?? []) if (artifact.layer === layer) images.set(artifact.channel, artifact);
+    for (const channel of cells.keys()) drawCell(channel);
+  }
+
+  function onProgress(event) {
+    if (event.layer !== layer) return;
+    const entry = layerOf(sweep, layer);
+    if (!images.has(event.channel)) entry.channels_done = Math.min(entry.channels_total, entry.channels_done + 1);
+    images.set(event.channel, event);
+    showStatus(event.status, entry.channels_done, entry.channels_total);
+    drawCell(event.channel);
+  }
+
+  function showStatus(status, done, total) {
+    progress.element.hidden = false;
+    progress.update(status, done, total);
+    cancel.hidden = SWEEP_TERMINAL.includes(status);
+  }
+
+  /** Shows the sweep and, until it ends, follows it. */
+  async function open(found) {
+    streams.abort();
+    streams = new AbortController();
+    settings.set(found.settings);
+    showSweep(found.artifacts ? found : await api.sweep(found.id));
+    if (!SWEEP_TERMINAL.includes(sweep.status)) {
+      followSweep(sweep.id, { onView: showSweep, onProgress }, streams.signal).catch((error) => console.warn(error));
     }
   }
 
-  /** The channel's page: its visualization beside its dataset examples. */
-  function channelPage(channel) {
-    const from = cached.get(channel);
-    const query = from ? `?${new URLSearchParams({ job: from.job, index: from.index })}` : '';
-    return `#/channel/${encodeURIComponent(model)}/${encodeURIComponent(layer)}/${channel}${query}`;
+  /** Follows the layer's sweep with these settings, started now unless one runs or ran. */
+  async function sweepLayer(chosen) {
+    const existing = newestSweepOf(await listSweeps(model), layer, chosen, channels);
+    await open(existing ?? await startLayerSweep(model, layer, chosen));
   }
 
-  function channelLink(channel) {
-    return h('a', { class: 'channel', href: channelPage(channel) }, `#${channel}`);
-  }
-
-  function putImage(channel, url) {
-    cells.get(channel)?.replaceChildren(
-      h('a', { href: channelPage(channel) },
-        h('img', { src: url, alt: `${layer} channel ${channel}`, width: 96, height: 96 })),
-      channelLink(channel));
-  }
-
-  async function renderMissing() {
-    const missing = [...cells.keys()].filter((channel) => !cached.has(channel));
-    message.textContent = missing.length ? `Rendering ${missing.length} channels…` : 'All shown channels are rendered.';
-    for (let i = 0; i < missing.length; i += PER_JOB) {
-      const group = missing.slice(i, i + PER_JOB);
-      const stepCount = Number(steps.value);
-      try {
-        const { id } = await api.submit({
-          model, objective: group.map((c) => `${layer}:${c}`).join(';'), batch: group.length,
-          size: Number(size.value), steps: stepCount, thresholds: [stepCount],
-        });
-        group.forEach((channel, index) => {
-          cached.set(channel, { job: id, index });
-          cells.get(channel)?.firstChild.replaceWith(h('span', { class: 'pending' }, 'rendering…'));
-        });
-        follow(id, group);
-      } catch (error) {
-        message.textContent = error.message;
-        return;
-      }
+  async function cancelSweep() {
+    cancel.disabled = true;
+    try {
+      await api.cancelSweep(sweep.id); // the followed stream's last event shows it cancelled
+    } catch (error) {
+      sweepNote.textContent = error.message;
+    } finally {
+      cancel.disabled = false;
     }
-  }
-
-  async function follow(id, group) {
-    await readEvents(api.eventsPath(id), (name, data) => {
-      if (name === 'frame' && data.final) putImage(group[data.batch_index], data.url);
-      if (name === 'status' && TERMINAL.includes(data.status) && data.status !== 'SUCCEEDED') {
-        message.textContent = `Job ${id} ${data.status}: ${data.reason ?? ''}`;
-      }
-    }, streams.signal).catch(() => {});
-    if (!grid.querySelector('.pending')) message.textContent = 'All shown channels are rendered.';
   }
 
   show(view,
     h('h1', {}, 'Layer atlas: ', h('code', {}, `${model} / ${layer}`)),
-    h('div', { class: 'toolbar' },
-      previous, pageLabel, next,
-      h('label', { for: 'atlas-size' }, 'Size'), size,
-      h('label', { for: 'atlas-steps' }, 'Steps'), steps,
-      render),
-    message,
+    h('p', {}, h('a', { href: `#/models/${encodeURIComponent(model)}` }, `All layers of ${model}`)),
+    settings.element,
+    h('div', { class: 'toolbar' }, progress.element, sweepNote, cancel),
+    h('div', { class: 'toolbar' }, previous, pageLabel, next),
     grid);
   showPage(0);
+  const newest = newestSweepOf(sweeps, layer);
+  if (newest) await open(newest);
   return () => streams.abort();
-}
-
-/**
- * channel -> {job, index}: the batch element of a finished job that rendered that channel alone.
- * Batched jobs have no channel column, so their objectives are read here, term by term.
- */
-async function cachedChannels(model, layer) {
-  const found = new Map();
-  let cursor = null;
-  for (let page = 0; page < SCAN_PAGES; page++) {
-    const { items, next } = await api.jobs({
-      model, layer, status: 'SUCCEEDED', limit: 100, ...(cursor ? { cursor } : {}),
-    });
-    for (const job of items) {
-      job.request.objective.split(';').forEach((term, index) => {
-        const channel = channelOf(term.trim(), layer);
-        if (channel !== null && !found.has(channel)) found.set(channel, { job: job.id, index });
-      });
-    }
-    if (!next) break;
-    cursor = next;
-  }
-  return found;
-}
-
-function channelOf(term, layer) {
-  const unit = parseChannelTerm(term);
-  return unit?.layer === layer ? unit.channel : null;
 }
 
 function range(from, to) {

@@ -1,0 +1,217 @@
+import { api, SWEEP_TERMINAL } from '../api.js';
+import { h, show } from '../dom.js';
+import {
+  channelHref, followSweep, layerOf, listSweeps, newestSweepOf, settingsText, startLayerSweep,
+  sweepProgress, sweepSettingsForm,
+} from '../sweeps.js';
+
+const STRIP = 16; // thumbnails per layer here, one line; the layer's atlas shows every channel
+
+/**
+ * One model: its layers, each with the progress of its newest sweep and a strip of the swept
+ * channels' images (read once the layer scrolls into view), a button that sweeps the layer on
+ * the server with the settings above, and one that cancels a sweep still running. Running
+ * sweeps are followed live.
+ */
+export async function renderModel(view, id) {
+  const [model, sweeps] = await Promise.all([api.model(id), listSweeps(id)]);
+  const heading = h('h1', {}, 'Model ', h('code', {}, id));
+  if (model.status !== 'READY') {
+    show(view, heading, h('p', {}, h('span', { class: `status status-${model.status}` }, model.status),
+      ' ', model.reason ?? 'its layers are known once a worker has imported it.'));
+    return null;
+  }
+  const streams = new AbortController();
+  const details = new Map(); // sweep id -> its whole view (with artifacts), read once
+  const rows = new Map(model.layers.map((layer) => [layer.name, layerRow(id, layer)]));
+
+  /** Shows the sweep's view in the rows of the layers it is the newest sweep of. */
+  function showView(sweep) {
+    details.set(sweep.id, Promise.resolve(sweep));
+    for (const row of rows.values()) if (row.sweep?.id === sweep.id) row.fill(sweep);
+  }
+
+  const following = new Set(); // ids of the sweeps whose events this page reads
+  function follow(sweep) {
+    if (following.has(sweep.id)) return;
+    following.add(sweep.id);
+    followSweep(sweep.id, {
+      onView: showView,
+      onProgress: (event) => {
+        const row = rows.get(event.layer);
+        if (row?.sweep?.id === sweep.id) row.add(event);
+      },
+    }, streams.signal).catch((error) => console.warn(error));
+  }
+
+  async function loadDetails(row) {
+    const { id: sweepId } = row.sweep;
+    if (!details.has(sweepId)) details.set(sweepId, api.sweep(sweepId));
+    row.fill(await details.get(sweepId));
+  }
+
+  async function sweepLayer(settings, button) {
+    const row = rows.get(button.dataset.layer);
+    const { name, channels } = row.layer;
+    const existing = newestSweepOf(await listSweeps(id), name, settings, channels);
+    const sweep = existing ?? await startLayerSweep(id, name, settings);
+    row.setSweep(sweep);
+    drawSwept();
+    if (SWEEP_TERMINAL.includes(sweep.status)) loadDetails(row);
+    else follow(sweep);
+  }
+
+  // a model has dozens of layers: the swept ones are named at the top, each a way to its row
+  const swept = h('p', { class: 'swept-layers' });
+  function drawSwept() {
+    const names = [...rows.values()].filter((row) => row.sweep).map((row) => h('button', {
+      type: 'button', class: 'link',
+      onclick: () => {
+        row.element.scrollIntoView({ block: 'center' });
+        row.element.focus({ preventScroll: true });
+      },
+    }, row.layer.name));
+    swept.replaceChildren(...(names.length
+      ? ['Swept: ', ...names.flatMap((name, i) => (i ? [', ', name] : [name]))]
+      : ['No layer swept yet.']));
+  }
+
+  const settings = await sweepSettingsForm(model, null, sweepLayer);
+  // a row's strip is read when the row comes into view: a model has dozens of layers
+  const visible = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      const row = rows.get(entry.target.dataset.layer);
+      if (entry.isIntersecting && row.sweep && !row.filled) loadDetails(row);
+    }
+  }, { rootMargin: '200px' });
+  for (const row of rows.values()) {
+    const sweep = newestSweepOf(sweeps, row.layer.name);
+    if (sweep) row.setSweep(sweep);
+    if (sweep && !SWEEP_TERMINAL.includes(sweep.status)) follow(sweep);
+    visible.observe(row.element);
+  }
+  drawSwept();
+
+  show(view, heading,
+    h('p', { class: 'hint' }, `${model.format}, ${model.input_size} px input, ${model.layers.length} layers`,
+      model.classes ? `, ${model.classes} classes` : '', '. ',
+      h('a', { href: `#/submit?model=${encodeURIComponent(id)}` }, 'Render an objective'), '.'),
+    h('h2', {}, 'Sweeps'),
+    h('p', { class: 'hint' }, 'A sweep renders every channel of a layer on the server, shared among the '
+      + 'workers; channels already rendered with the same settings are reused. It goes on when this '
+      + 'page is closed.'),
+    swept,
+    settings.element,
+    h('ol', { class: 'layers' }, [...rows.values()].map((row) => row.element)));
+  return () => {
+    streams.abort();
+    visible.disconnect();
+  };
+}
+
+/**
+ * A layer's line: its shape, the progress of its newest sweep, a strip of the swept channels'
+ * images (the first STRIP channels) and its actions.
+ */
+function layerRow(model, layer) {
+  const progress = sweepProgress();
+  const settings = h('span', { class: 'hint' });
+  const cancelButton = h('button', { type: 'button', class: 'danger', hidden: true }, 'Cancel sweep');
+  cancelButton.append(h('span', { class: 'visually-hidden' }, ` of ${layer.name}`));
+  const notSwept = h('span', { class: 'hint' }, 'not swept');
+  const strip = h('ol', { class: 'thumbs' });
+  // the rows' buttons and links read alike: their names say which layer, to a screen reader
+  const hiddenName = h('span', { class: 'visually-hidden' }, ` ${layer.name}`);
+  const images = new Map(); // channel -> its cell in the strip
+  const atlas = `#/atlas/${encodeURIComponent(model)}/${encodeURIComponent(layer.name)}`;
+  progress.element.hidden = true;
+
+  const row = {
+    layer,
+    sweep: null,
+    filled: false,
+    element: h('li', { class: 'layer', 'data-layer': layer.name, tabindex: -1 },
+      h('div', { class: 'layer-head' },
+        h('h3', {}, h('code', {}, layer.name)),
+        h('span', { class: 'hint' }, `${layer.channels} channels, ${layer.height}×${layer.width}`),
+        h('span', { class: 'layer-sweep' }, notSwept, progress.element, settings),
+        h('span', { class: 'actions' },
+          h('button', { type: 'submit', form: 'sweep-settings', 'data-layer': layer.name },
+            'Sweep this layer', hiddenName),
+          cancelButton,
+          h('a', { href: atlas }, 'Atlas', hiddenName.cloneNode(true)))),
+      strip),
+
+    /** The layer's sweep from a list (counts, no artifacts) or a POST. */
+    setSweep(sweep) {
+      if (row.sweep?.id !== sweep.id) {
+        images.clear();
+        strip.replaceChildren();
+        row.filled = false;
+      }
+      row.sweep = sweep;
+      notSwept.hidden = true;
+      progress.element.hidden = false;
+      settings.textContent = settingsText(sweep.settings);
+      const { channels_done: done, channels_total: total } = layerOf(sweep, layer.name);
+      showStatus(sweep.status, done, total);
+    },
+
+    /** The sweep's whole view: its counts and artifacts. */
+    fill(sweep) {
+      row.setSweep(sweep);
+      row.filled = true;
+      for (const artifact of sweep.artifacts ?? []) if (artifact.layer === layer.name) put(artifact);
+      drawStrip();
+    },
+
+    /** A channel finished while the page follows the sweep. */
+    add(event) {
+      const known = images.has(event.channel);
+      put(event);
+      drawStrip();
+      const entry = layerOf(row.sweep, layer.name);
+      if (!known) entry.channels_done = Math.min(entry.channels_total, entry.channels_done + 1);
+      showStatus(event.status, entry.channels_done, entry.channels_total);
+    },
+  };
+
+  function showStatus(status, done, total) {
+    progress.update(status, done, total);
+    cancelButton.hidden = SWEEP_TERMINAL.includes(status);
+  }
+
+  // the followed stream's last event shows the cancelled sweep
+  cancelButton.addEventListener('click', async () => {
+    cancelButton.disabled = true;
+    try {
+      await api.cancelSweep(row.sweep.id);
+    } catch (error) {
+      settings.textContent = error.message;
+    } finally {
+      cancelButton.disabled = false;
+    }
+  });
+
+  function put(artifact) {
+    const { channel } = artifact;
+    const href = channelHref(model, layer.name, channel, artifact);
+    // an image shown stays (a fresh view signs its URL anew): only its link may learn its job
+    if (images.has(channel)) {
+      images.get(channel).querySelector('a').href = href;
+      return;
+    }
+    images.set(channel, h('li', {}, h('a', { href },
+      h('img', { src: artifact.url, alt: `${layer.name} channel ${channel}`, title: `channel ${channel}`,
+        width: 48, height: 48, loading: 'lazy' }))));
+  }
+
+  function drawStrip() {
+    const channels = [...images.keys()].sort((a, b) => a - b);
+    const more = channels.length - STRIP;
+    strip.replaceChildren(...channels.slice(0, STRIP).map((channel) => images.get(channel)),
+      ...(more > 0 ? [h('li', { class: 'more' }, h('a', { href: atlas }, `${more} more in the atlas`))] : []));
+  }
+
+  return row;
+}
