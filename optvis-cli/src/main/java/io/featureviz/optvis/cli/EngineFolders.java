@@ -26,9 +26,34 @@ final class EngineFolders {
 
   /** The catalog of the models folder; TensorFlow is pointed at the cache folder first. */
   ModelCatalog catalog() {
+    pointTensorFlowAtCache();
+    return new ModelCatalog(modelsDir);
+  }
+
+  /**
+   * Starts loading TensorFlow's natives (about a second) on a background thread, for a command
+   * that is about to need them: they load while its model's file is read and its options are
+   * checked, instead of after.
+   */
+  void startLoadingNatives() {
+    pointTensorFlowAtCache();
+    Thread loader = new Thread(EngineFolders::loadNatives, "tensorflow-natives");
+    loader.setDaemon(true);
+    loader.start();
+  }
+
+  private void pointTensorFlowAtCache() {
     if (!cacheDir.isBlank()) {
       TensorFlowRuntime.useCacheDir(Path.of(cacheDir));
     }
-    return new ModelCatalog(modelsDir);
+  }
+
+  private static void loadNatives() {
+    try {
+      TensorFlowRuntime.ensureLoaded();
+    } catch (RuntimeException | LinkageError e) {
+      // Not reported here: the command's own first use of TensorFlow loads them again and fails
+      // where its error is reported.
+    }
   }
 }

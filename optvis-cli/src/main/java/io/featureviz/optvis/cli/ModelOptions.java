@@ -29,6 +29,11 @@ final class ModelOptions {
 
   private ImageModel loaded;
 
+  /** Starts loading TensorFlow in the background, for a command that will run the model. */
+  void startLoadingNatives() {
+    folders.startLoadingNatives();
+  }
+
   ImageModel model() {
     if (loaded == null) {
       loaded = folders.catalog().load(model);

@@ -52,6 +52,7 @@ final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    models.startLoadingNatives();
     engine.checkRanges();
     InterpolationSpec interpolation = interpolate.interpolation();
     ImageModel model = models.model();

@@ -12,8 +12,9 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
 /**
- * Adam as graph ops (TensorFlow 1's formulation, as lucid used): the update is part of the same
- * {@code Session.run} as the forward and backward pass.
+ * Adam as TensorFlow 1's fused {@code ResourceApplyAdam} kernel, the one lucid's
+ * {@code AdamOptimizer} ran: the update is part of the same {@code Session.run} as the forward and
+ * backward pass, one op per parameter instead of a dozen element-wise passes.
  */
 final class Adam {
 
@@ -24,7 +25,9 @@ final class Adam {
   private final Ops scoped;
   private final List<Trainable> parameters;
   private final List<Trainable[]> moments = new ArrayList<>();
-  private final Operand<TFloat32> correctedRate;
+  private final Operand<TFloat32> beta1Power;
+  private final Operand<TFloat32> beta2Power;
+  private final Operand<TFloat32> learningRate;
   private final List<Op> initializers = new ArrayList<>();
 
   /** @param step the 0-based step being taken */
@@ -32,10 +35,9 @@ final class Adam {
     scoped = tf.withSubScope("adam");
     Operand<TFloat32> t = scoped.math.add(scoped.dtypes.cast(step, TFloat32.class),
         scoped.constant(1f));
-    correctedRate = scoped.math.div(
-        scoped.math.mul(scoped.constant(learningRate), scoped.math.sqrt(
-            scoped.math.sub(scoped.constant(1f), scoped.math.pow(scoped.constant(BETA2), t)))),
-        scoped.math.sub(scoped.constant(1f), scoped.math.pow(scoped.constant(BETA1), t)));
+    beta1Power = scoped.math.pow(scoped.constant(BETA1), t);
+    beta2Power = scoped.math.pow(scoped.constant(BETA2), t);
+    this.learningRate = scoped.constant(learningRate);
     parameters = trainables.all();
     Trainables slots = new Trainables();
     for (Trainable p : parameters) {
@@ -55,21 +57,12 @@ final class Adam {
   List<Op> updates(Output<?>[] gradients) {
     List<Op> updates = new ArrayList<>();
     for (int i = 0; i < parameters.size(); i++) {
-      Trainable p = parameters.get(i);
-      Trainable m = moments.get(i)[0];
-      Trainable v = moments.get(i)[1];
       @SuppressWarnings("unchecked")
       Operand<TFloat32> g = (Operand<TFloat32>) gradients[i];
-      Ops slot = scoped.withSubScope(p.name());
-      Operand<TFloat32> newM = slot.math.add(slot.math.mul(slot.constant(BETA1), m.value()),
-          slot.math.mul(slot.constant(1 - BETA1), g));
-      Operand<TFloat32> newV = slot.math.add(slot.math.mul(slot.constant(BETA2), v.value()),
-          slot.math.mul(slot.constant(1 - BETA2), slot.math.square(g)));
-      Operand<TFloat32> delta = slot.math.div(slot.math.mul(correctedRate, newM),
-          slot.math.add(slot.math.sqrt(newV), slot.constant(EPSILON)));
-      updates.add(slot.assignVariableOp(m.handle(), newM));
-      updates.add(slot.assignVariableOp(v.handle(), newV));
-      updates.add(slot.assignVariableOp(p.handle(), slot.math.sub(p.value(), delta)));
+      Ops slot = scoped.withSubScope(parameters.get(i).name());
+      updates.add(slot.train.resourceApplyAdam(parameters.get(i).handle(),
+          moments.get(i)[0].handle(), moments.get(i)[1].handle(), beta1Power, beta2Power,
+          learningRate, slot.constant(BETA1), slot.constant(BETA2), slot.constant(EPSILON), g));
     }
     return updates;
   }

@@ -4,8 +4,8 @@ import org.tensorflow.op.Ops;
 
 /**
  * A transform that is a linear map about the image centre. Consecutive ones are composed by
- * {@link TransformList} into a single bilinear warp, so that the image is resampled once, not
- * once per transform: cheaper, and less blurred.
+ * {@link TransformList} into a single bilinear warp ({@link WarpChain}), so that the image is
+ * resampled once, not once per transform: cheaper, and less blurred.
  */
 public interface AffineTransform extends Transform {
 
@@ -14,6 +14,8 @@ public interface AffineTransform extends Transform {
 
   @Override
   default TransformedImage apply(Ops tf, TransformedImage image, RandomSource random) {
-    return BilinearWarp.warp(tf, image, inverse(tf, image.batch(), random));
+    WarpChain chain = WarpChain.of(tf, image);
+    chain.warp(tf, inverse(tf, image.batch(), random));
+    return chain.image(tf);
   }
 }

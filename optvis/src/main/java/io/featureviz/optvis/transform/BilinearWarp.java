@@ -11,41 +11,43 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * Maps each image of a batch linearly about its centre (scale, rotation), keeping its size, with
- * TensorFlow's ImageProjectiveTransformV3: bilinear, edge pixels extended, a transform per batch
- * element. Its gradient is the registered inverse warp (as in TensorFlow's Python API and so in
- * lucid), which is exact for pixel permutations and close for the small scales and angles used
- * here; a gather-based warp with an exact gradient measured 2-3 times slower on the CPU.
+ * Resamples each image of a batch at an affine map of its pixels ({@link PixelMap}) with
+ * TensorFlow's ImageProjectiveTransformV3: bilinear, a transform per batch element. Its gradient
+ * is the registered inverse warp (as in TensorFlow's Python API and so in lucid), which is exact
+ * for pixel permutations and close for the small scales and angles used here; a gather-based
+ * warp with an exact gradient measured 2-3 times slower on the CPU.
  */
 final class BilinearWarp {
 
   private BilinearWarp() {}
 
-  /** Samples each output pixel at {@code map} applied to its offset from the centre. */
-  static TransformedImage warp(Ops tf, TransformedImage image, InverseMap map) {
-    float cx = (image.width() - 1) / 2f;
-    float cy = (image.height() - 1) / 2f;
-    // ImageProjectiveTransformV3 maps output (x, y) to input (a0 x + a1 y + a2, b0 x + b1 y + b2);
-    // about the centre c that is M (p - c) + c, so the offsets are c - M c.
-    Operand<TFloat32> x0 = tf.math.sub(tf.constant(cx), tf.math.add(
-        tf.math.mul(map.a(), tf.constant(cx)), tf.math.mul(map.b(), tf.constant(cy))));
-    Operand<TFloat32> y0 = tf.math.sub(tf.constant(cy), tf.math.add(
-        tf.math.mul(map.c(), tf.constant(cx)), tf.math.mul(map.d(), tf.constant(cy))));
-    Operand<TFloat32> zero = tf.zerosLike(map.a());
+  /**
+   * A {@code height} x {@code width} image whose pixel p is {@code image} sampled at
+   * {@code map(p)}; points outside {@code image} take {@code fill}, or its nearest edge pixel
+   * where {@code fill} is null.
+   */
+  static TransformedImage warp(Ops tf, TransformedImage image, PixelMap map, int height,
+      int width, Float fill) {
+    // ImageProjectiveTransformV3 maps output (x, y) to input (a0 x + a1 y + a2, b0 x + b1 y + b2),
+    // one row [a0 a1 a2 b0 b1 b2 c0 c1] per batch element.
+    Operand<TInt32> batch = tf.constant(new int[] {image.batch()});
+    Operand<TFloat32> zero = tf.constant(0f);
     Operand<TFloat32> transforms = tf.stack(
-        List.of(map.a(), map.b(), x0, map.c(), map.d(), y0, zero, zero), Stack.axis(1L));
+        List.of(map.a(), map.b(), map.x0(), map.c(), map.d(), map.y0(), zero, zero).stream()
+            .<Operand<TFloat32>>map(entry -> tf.broadcastTo(entry, batch)).toList(),
+        Stack.axis(1L));
     Output<TFloat32> warped = RawOps.typed(tf.scope()
         .opBuilder("ImageProjectiveTransformV3", "Warp")
         .addInput(image.images().asOutput())
         .addInput(transforms.asOutput())
-        .addInput(tf.constant(new int[] {image.height(), image.width()}).asOutput())
-        .addInput(tf.constant(0f).asOutput())
+        .addInput(tf.constant(new int[] {height, width}).asOutput())
+        .addInput(tf.constant(fill == null ? 0f : fill).asOutput())
         .setAttr("dtype", DataType.DT_FLOAT)
         .setAttr("interpolation", "BILINEAR")
-        .setAttr("fill_mode", "NEAREST")
+        .setAttr("fill_mode", fill == null ? "NEAREST" : "CONSTANT")
         .build()
         .output(0));
-    return new TransformedImage(warped, image.batch(), image.height(), image.width());
+    return new TransformedImage(warped, image.batch(), height, width);
   }
 
   /** Picks one value per batch element uniformly from {@code choices}. */

@@ -31,21 +31,43 @@ public record TransformList(List<TransformSpec> specs) {
 
   public TransformedImage apply(Ops tf, TransformedImage image, RandomSource random) {
     Ops scoped = tf.withSubScope("transforms");
+    List<Transform> transforms = transforms();
     TransformedImage current = image;
-    InverseMap pending = null;
-    for (Transform transform : transforms()) {
+    WarpChain chain = null;
+    for (int i = 0; i < transforms.size(); i++) {
+      Transform transform = transforms.get(i);
       if (transform instanceof AffineTransform affine) {
-        InverseMap map = affine.inverse(scoped, current.batch(), random);
-        pending = pending == null ? map : pending.then(scoped, map);
-        continue;
+        if (chain == null || !chain.takesWarp()) {
+          current = chain == null ? current : chain.image(scoped);
+          chain = WarpChain.of(scoped, current);
+        }
+        chain.warp(scoped, affine.inverse(scoped, current.batch(), random));
+      } else if (transform instanceof Jitter jitter && chain != null) {
+        jitter.requireRoom(chain.height(), chain.width());
+        chain.crop(scoped, jitter.pixels(), jitter.offsets(scoped, random));
+      } else if (transform instanceof Pad pad && warpFollows(transforms, i + 1)) {
+        current = chain == null ? current : chain.image(scoped);
+        chain = WarpChain.padded(scoped, current, pad.pixels(), pad.value());
+      } else {
+        current = chain == null ? current : chain.image(scoped);
+        chain = null;
+        current = transform.apply(scoped, current, random);
       }
-      if (pending != null) {
-        current = BilinearWarp.warp(scoped, current, pending);
-        pending = null;
-      }
-      current = transform.apply(scoped, current, random);
     }
-    return pending == null ? current : BilinearWarp.warp(scoped, current, pending);
+    return chain == null ? current : chain.image(scoped);
+  }
+
+  /** Whether a scale or rotation comes at {@code from}, after crops only: a pad joins its warp. */
+  private static boolean warpFollows(List<Transform> transforms, int from) {
+    for (Transform transform : transforms.subList(from, transforms.size())) {
+      if (transform instanceof AffineTransform) {
+        return true;
+      }
+      if (!(transform instanceof Jitter)) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** The list in the transform grammar. */

@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class FourierParamTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource({"32,32", "7,8", "11,12", "13,15", "224,225", "299,300"})
-  void transformSizeIsTheNextSizeWithPrimeFactorsTwoThreeAndFive(int size, int smooth) {
+  @CsvSource({"32,32", "7,7", "11,12", "13,14", "17,18", "224,224", "299,300"})
+  void transformSizeIsTheNextSizeWithPrimeFactorsTwoThreeFiveAndSeven(int size, int smooth) {
     assertEquals(smooth, FourierParam.smoothSize(size));
   }
 
