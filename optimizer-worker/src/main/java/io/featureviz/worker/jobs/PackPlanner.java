@@ -38,6 +38,10 @@ final class PackPlanner {
    * @param memoryBytes the estimated memory one pack may need; a job alone is always rendered
    */
   PackPlanner(int maxBatch, long memoryBytes) {
+    if (maxBatch < 1 || maxBatch > RenderSpec.MAX_BATCH) {
+      throw new IllegalArgumentException("fv.worker.max-batch must be 1 to "
+          + RenderSpec.MAX_BATCH + " (images of one pack), not " + maxBatch);
+    }
     this.maxBatch = maxBatch;
     this.memoryBytes = memoryBytes;
   }
