@@ -4,6 +4,7 @@ import io.featureviz.contracts.messages.Topics;
 import io.featureviz.worker.config.WorkerConfig;
 import io.featureviz.worker.engine.Engine;
 import io.featureviz.worker.engine.WorkerIdentity;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -64,6 +65,7 @@ public class JobConsumer {
   private final String worker;
 
   private final PackPlanner planner;
+  private final DistributionSummary unitJobs;
   /** Render slots taken: units of work (a pack, or one record) in the render pool. */
   private final AtomicInteger slotsTaken = new AtomicInteger();
   /** Jobs in the render pool, every job of a pack counted. */
@@ -88,6 +90,9 @@ public class JobConsumer {
     this.engine = engine;
     this.worker = identity.id();
     this.planner = new PackPlanner(config.maxBatch(), config.packMemory().asLongValue());
+    this.unitJobs = DistributionSummary.builder("fv.worker.pack.jobs")
+        .description("Jobs handled as one unit: the jobs of a pack, or 1 for a job alone")
+        .register(registry);
     registry.gauge("fv.worker.jobs.running", busy);
   }
 
@@ -218,6 +223,7 @@ public class JobConsumer {
         .started(job.offset()));
     slotsTaken.incrementAndGet();
     busy.addAndGet(unit.size());
+    unitJobs.record(unit.size());
     CompletableFuture.supplyAsync(() -> intake.handle(unit), renderPool)
         .whenComplete((ends, failure) -> {
           busy.addAndGet(-unit.size());

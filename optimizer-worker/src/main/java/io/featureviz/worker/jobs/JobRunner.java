@@ -17,6 +17,7 @@ import io.featureviz.worker.publish.PublishException;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntUnaryOperator;
@@ -83,10 +84,37 @@ public class JobRunner {
   List<Optional<JobAbandonedException>> runPack(List<DecodedJob> jobs) {
     List<RunningJob> running = jobs.stream().map(this::start).toList();
     try {
-      List<JobOutcome> outcomes = packOutcomes(running);
-      List<Optional<JobAbandonedException>> ends = new ArrayList<>();
+      LoadedModel loaded = load(jobs.get(0));
+      if (loaded.failure() != null) {
+        return running.stream().map(job -> end(job, loaded.failure())).toList();
+      }
+      ImageModel model = loaded.model();
+      List<Optional<JobAbandonedException>> ends =
+          new ArrayList<>(Collections.nCopies(jobs.size(), Optional.empty()));
+      List<PackMember> members = new ArrayList<>();
+      List<Integer> memberIndices = new ArrayList<>();
       for (int i = 0; i < running.size(); i++) {
-        ends.add(end(running.get(i), outcomes.get(i)));
+        RunningJob job = running.get(i);
+        Optional<String> unfit = objectiveProblems(job.job(), model);
+        if (unfit.isPresent()) {
+          ends.set(i, end(job, JobOutcome.failed(unfit.get())));
+          continue;
+        }
+        try {
+          members.add(new PackMember(job.job(),
+              JobRendering.spec(job.job(), model.info().inputSize()), job.cancel(),
+              job.progress()));
+          memberIndices.add(i);
+        } catch (IllegalArgumentException e) {
+          ends.set(i, end(job, JobOutcome.failed("invalid job settings: " + e.getMessage())));
+        }
+      }
+      if (!members.isEmpty()) {
+        List<JobOutcome> rendered = renderPack(model, members);
+        for (int m = 0; m < members.size(); m++) {
+          int i = memberIndices.get(m);
+          ends.set(i, end(running.get(i), rendered.get(m)));
+        }
       }
       return ends;
     } finally {
@@ -151,41 +179,6 @@ public class JobRunner {
     } catch (RuntimeException e) {
       return failure(job, e);
     }
-  }
-
-  /** The outcomes of a pack's jobs, in order: those that do not fit fail before it renders. */
-  private List<JobOutcome> packOutcomes(List<RunningJob> running) {
-    LoadedModel loaded = load(running.get(0).job());
-    if (loaded.failure() != null) {
-      return running.stream().map(r -> loaded.failure()).toList();
-    }
-    ImageModel model = loaded.model();
-    JobOutcome[] outcomes = new JobOutcome[running.size()];
-    List<PackMember> members = new ArrayList<>();
-    List<Integer> memberIndices = new ArrayList<>();
-    for (int i = 0; i < running.size(); i++) {
-      RunningJob job = running.get(i);
-      Optional<String> unfit = objectiveProblems(job.job(), model);
-      if (unfit.isPresent()) {
-        outcomes[i] = JobOutcome.failed(unfit.get());
-        continue;
-      }
-      try {
-        members.add(new PackMember(job.job(),
-            JobRendering.spec(job.job(), model.info().inputSize()), job.cancel(),
-            job.progress()));
-        memberIndices.add(i);
-      } catch (IllegalArgumentException e) {
-        outcomes[i] = JobOutcome.failed("invalid job settings: " + e.getMessage());
-      }
-    }
-    if (!members.isEmpty()) {
-      List<JobOutcome> rendered = renderPack(model, members);
-      for (int m = 0; m < members.size(); m++) {
-        outcomes[memberIndices.get(m)] = rendered.get(m);
-      }
-    }
-    return List.of(outcomes);
   }
 
   private List<JobOutcome> renderPack(ImageModel model, List<PackMember> members) {

@@ -35,7 +35,7 @@ class PackPlannerTest {
   @Test
   void compatibleRenderJobsShareOnePackWhateverTheirObjectivesBatchesAndSeeds() {
     PolledJob a = polled(0, 10, job("a", OBJECTIVE, 6, 1));
-    PolledJob b = polled(0, 11, withSeed(job("b", "expanded_conv_3/add:1", 6, 2), 99));
+    PolledJob b = polled(0, 11, TestJobs.withSeed(job("b", "expanded_conv_3/add:1", 6, 2), 99));
     PolledJob c = polled(1, 4, job("c", "expanded_conv_4/add:7 - expanded_conv_4/add:8", 6, 3));
 
     Plan plan = planner.plan(List.of(a, b, c), 1);
@@ -138,12 +138,6 @@ class PackPlannerTest {
 
   private static JobRequest job(String id, String objective, int steps, int batch) {
     return TestJobs.job(id, objective, steps, List.of(steps), batch);
-  }
-
-  private static JobRequest withSeed(JobRequest job, long seed) {
-    return new JobRequest(job.v(), job.id(), job.tenant(), job.model(), job.objective(),
-        job.size(), job.steps(), job.thresholds(), job.batch(), seed, job.lr(), job.param(),
-        job.decorrelate(), job.transforms(), job.submittedAt());
   }
 
   private static JobRequest withSize(JobRequest job, int size) {
