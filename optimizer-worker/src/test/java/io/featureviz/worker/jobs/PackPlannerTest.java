@@ -35,7 +35,7 @@ class PackPlannerTest {
   @Test
   void compatibleRenderJobsShareOnePackWhateverTheirObjectivesBatchesAndSeeds() {
     PolledJob a = polled(0, 10, job("a", OBJECTIVE, 6, 1));
-    PolledJob b = polled(0, 11, TestJobs.withSeed(job("b", "expanded_conv_3/add:1", 6, 2), 99));
+    PolledJob b = polled(0, 11, TestJobs.withSeed(job("b", "expanded_conv_4/add:1", 6, 2), 99));
     PolledJob c = polled(1, 4, job("c", "expanded_conv_4/add:7 - expanded_conv_4/add:8", 6, 3));
 
     Plan plan = planner.plan(List.of(a, b, c), 1);

@@ -53,8 +53,8 @@ import org.junit.jupiter.api.Test;
 class PackedJobsTest {
 
   /** Long enough (seconds here) to cancel one member while the pack renders. */
-  private static final int STEPS = 300;
-  private static final List<Integer> THRESHOLDS = List.of(100, STEPS);
+  private static final int STEPS = 160;
+  private static final List<Integer> THRESHOLDS = List.of(80, STEPS);
   private static final int PACK_PARTITION = 1;
 
   @Inject
@@ -66,7 +66,7 @@ class PackedJobsTest {
   @Test
   void queuedRenderJobsRenderAsOnePackAndGiveTheBytesTheyGetAlone() throws Exception {
     JobRequest one = job("expanded_conv_2/add:5", 1, 11);
-    JobRequest two = job("expanded_conv_3/add:1", 2, 12);
+    JobRequest two = job("expanded_conv_4/add:1", 2, 12);
     JobRequest cancelled = job("expanded_conv_2/add:7", 1, 13);
     // mixed4 is InceptionV3's: fails before the pack renders
     JobRequest unfit = job("mixed4:97", 1, 14);
@@ -115,8 +115,8 @@ class PackedJobsTest {
       List<ConsumerRecord<String, byte[]>> packFrames = frames.await(
           r -> framesOf(r, one.id()).size() >= 2 && framesOf(r, two.id()).size() >= 4,
           Duration.ofSeconds(10), "the frames of the pack");
-      assertEquals(Set.of("0/100", "0/300"), keys(framesOf(packFrames, one.id())));
-      assertEquals(Set.of("0/100", "1/100", "0/300", "1/300"),
+      assertEquals(Set.of("0/80", "0/160"), keys(framesOf(packFrames, one.id())));
+      assertEquals(Set.of("0/80", "1/80", "0/160", "1/160"),
           keys(framesOf(packFrames, two.id())));
       assertTrue(framesOf(packFrames, cancelled.id()).stream()
           .noneMatch(f -> FrameHeaders.fromHeaders(headers(f)).isFinal()));
