@@ -135,4 +135,21 @@ final class Manifests {
     }
     return MissingNode.getInstance();
   }
+
+  /**
+   * Every value a container's variable may get: its own env entry, else its ConfigMaps'
+   * (patches too).
+   */
+  static Set<String> values(Container container, String name) {
+    JsonNode literal = env(container, name).path("value");
+    if (!literal.isMissingNode()) {
+      return Set.of(literal.asText());
+    }
+    Set<String> values = new TreeSet<>();
+    Map<String, Map<String, Set<String>>> maps = configMaps();
+    container.spec().path("envFrom").forEach(from -> values.addAll(maps
+        .getOrDefault(from.path("configMapRef").path("name").asText(), Map.of())
+        .getOrDefault(name, Set.of())));
+    return values;
+  }
 }

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.featureviz.deploy.Manifests.Container;
 import java.math.BigDecimal;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,27 +41,13 @@ class TensorflowThreadsTest {
     for (Container c : Manifests.containers()) {
       JsonNode cpu = c.spec().path("resources").path("limits").path("cpu");
       if (c.name().equals(WORKER) && !cpu.isMissingNode()) {
-        Set<String> values = threads(c);
+        Set<String> values = Manifests.values(c, THREADS);
         assertFalse(values.isEmpty(), c + ": CPU limit " + cpu.asText() + " but no " + THREADS);
         values.forEach(v -> assertWithin(c.toString(), v, Quantities.kubernetes(cpu.asText())));
         checked++;
       }
     }
     assertTrue(checked > 0, "no worker with a CPU limit");
-  }
-
-  /** Every value the container may get: its own env entry, else its ConfigMaps' (patches too). */
-  private static Set<String> threads(Container c) {
-    JsonNode literal = Manifests.env(c, THREADS).path("value");
-    if (!literal.isMissingNode()) {
-      return Set.of(literal.asText());
-    }
-    Set<String> values = new TreeSet<>();
-    Map<String, Map<String, Set<String>>> maps = Manifests.configMaps();
-    c.spec().path("envFrom").forEach(from -> values.addAll(maps
-        .getOrDefault(from.path("configMapRef").path("name").asText(), Map.of())
-        .getOrDefault(THREADS, Set.of())));
-    return values;
   }
 
   private static void assertWithin(String where, String threads, BigDecimal cpuLimit) {
