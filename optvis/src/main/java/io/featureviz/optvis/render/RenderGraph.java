@@ -15,7 +15,6 @@ import io.featureviz.optvis.runtime.TensorFlowRuntime;
 import io.featureviz.optvis.transform.RandomSource;
 import io.featureviz.optvis.transform.TransformedImage;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,15 +63,19 @@ public final class RenderGraph implements AutoCloseable {
   private final int networkInputSize;
 
   public RenderGraph(ImageModel model, RenderSpec spec) {
-    this(model, List.of(spec), spec.batch());
+    this(model, List.of(spec), spec.batch(), false);
   }
 
   /** The members of {@code pack} as one graph whose network runs on {@code pack.slots()}. */
   public RenderGraph(ImageModel model, RenderPack pack) {
-    this(model, pack.members(), pack.slots());
+    this(model, pack.members(), pack.slots(), true);
   }
 
-  private RenderGraph(ImageModel model, List<RenderSpec> members, int slots) {
+  /**
+   * @param pack whether objectives read their member's rows of the layers, as in any pack; a
+   *     plain spec's objective reads the layers whole, as before packs
+   */
+  private RenderGraph(ImageModel model, List<RenderSpec> members, int slots, boolean pack) {
     TensorFlowRuntime.ensureLoaded();
     this.members = List.copyOf(members);
     RenderSpec shared = members.get(0);
@@ -100,12 +103,12 @@ public final class RenderGraph implements AutoCloseable {
       boolean plain = !redirect || shared.steps() > shared.redirectReluSteps();
       Network redirected = redirect ? network(tf, "objective_redirected", model,
           new NetworkBuilder(tf.withSubScope("model_redirected"), true), networkInput, built,
-          slots) : null;
+          slots, pack) : null;
       Op redirectedTrain = redirect ? RedirectedRelu.building(true,
           () -> trainOp(tf, "train_redirected", adam, redirected, values)) : null;
       if (plain) {
         Network network = network(tf, "objective", model,
-            new NetworkBuilder(tf.withSubScope("model")), networkInput, built, slots);
+            new NetworkBuilder(tf.withSubScope("model")), networkInput, built, slots, pack);
         objective = network.objective();
         train = trainOp(tf, "train", adam, network, values);
       } else {
@@ -165,9 +168,9 @@ public final class RenderGraph implements AutoCloseable {
   private record Network(Operand<TFloat32> objective, Operand<TFloat32> misalignment) {}
 
   private Network network(Ops tf, String name, ImageModel model, NetworkBuilder net,
-      Operand<TFloat32> input, List<Member> built, int slots) {
+      Operand<TFloat32> input, List<Member> built, int slots, boolean pack) {
     Map<String, Operand<TFloat32>> layers = model.build(net, input);
-    if (built.size() == 1 && built.get(0).spec().batch() == slots) {
+    if (!pack) {
       Member member = built.get(0);
       RenderSpec spec = member.spec();
       ObjectiveGraph objectiveGraph = ObjectiveGraph.of(tf, model.info(), layers, member.image(),
@@ -181,17 +184,37 @@ public final class RenderGraph implements AutoCloseable {
       return new Network(objective,
           Alignment.penalty(objectiveGraph, spec.objective().referencedLayers()));
     }
+    // Each layer an objective reads has one consumer here, a split into the members' rows,
+    // alone or packed: TensorFlow sums a tensor's gradient contributions (one per consumer) in
+    // an order that depends on how many there are, so a consumer per member would change the
+    // last bits of every member's gradient with the size of its pack.
+    Set<String> read = new LinkedHashSet<>();
+    built.forEach(member -> read.addAll(readLayers(model, member.spec())));
+    List<Integer> rows = new ArrayList<>(built.stream().map(m -> m.spec().batch()).toList());
+    int images = rows.stream().mapToInt(Integer::intValue).sum();
+    // The padding's rows, possibly none: the split always has a part besides the members'
+    // (a split into one part has no gradient, and reading a layer whole sums differently).
+    rows.add(slots - images);
+    List<Map<String, Operand<TFloat32>>> memberLayers = new ArrayList<>();
+    built.forEach(member -> memberLayers.add(new LinkedHashMap<>()));
+    for (String layer : read) {
+      Operand<TFloat32> output = layers.get(layer);
+      if (output == null) {
+        continue; // ObjectiveCompiler reports the missing layer
+      }
+      List<Output<TFloat32>> parts = tf.splitV(output,
+          tf.constant(rows.stream().mapToLong(Integer::longValue).toArray()), tf.constant(0),
+          (long) rows.size()).output();
+      for (int i = 0; i < built.size(); i++) {
+        memberLayers.get(i).put(layer, parts.get(i));
+      }
+    }
     List<Operand<TFloat32>> objectives = new ArrayList<>();
-    int offset = 0;
     for (int i = 0; i < built.size(); i++) {
       Member member = built.get(i);
-      Ops scoped = tf.withSubScope(name + "_member" + i);
-      int batch = member.spec().batch();
-      ObjectiveGraph objectiveGraph = ObjectiveGraph.of(scoped, model.info(),
-          rows(scoped, layers, readLayers(model, member.spec()), offset, batch), member.image(),
-          batch);
+      ObjectiveGraph objectiveGraph = ObjectiveGraph.of(tf.withSubScope(name + "_member" + i),
+          model.info(), memberLayers.get(i), member.image(), member.spec().batch());
       objectives.add(ObjectiveCompiler.compile(member.spec().objective(), objectiveGraph));
-      offset += batch;
     }
     return new Network(tf.withName(name).identity(concat(tf, objectives)), null);
   }
@@ -203,26 +226,6 @@ public final class RenderGraph implements AutoCloseable {
       model.info().logitsLayer().ifPresent(names::add);
     }
     return names;
-  }
-
-  /** Rows {@code offset .. offset + batch - 1} of each named layer. */
-  private static Map<String, Operand<TFloat32>> rows(Ops tf, Map<String, Operand<TFloat32>> layers,
-      Set<String> names, int offset, int batch) {
-    Map<String, Operand<TFloat32>> rows = new LinkedHashMap<>();
-    for (String name : names) {
-      Operand<TFloat32> layer = layers.get(name);
-      if (layer == null) {
-        continue; // ObjectiveCompiler reports the missing layer with the model's layers
-      }
-      int rank = layer.shape().numDimensions();
-      int[] begin = new int[rank];
-      int[] size = new int[rank];
-      Arrays.fill(size, -1);
-      begin[0] = offset;
-      size[0] = batch;
-      rows.put(name, tf.slice(layer, tf.constant(begin), tf.constant(size)));
-    }
-    return rows;
   }
 
   /**

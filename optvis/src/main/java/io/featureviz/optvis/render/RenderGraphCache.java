@@ -33,7 +33,7 @@ public final class RenderGraphCache implements AutoCloseable {
 
   /** {@link Renderer#render} through the cache. */
   public RenderResult render(ImageModel model, RenderSpec spec, RenderListener listener) {
-    return withGraph(new Key(model, List.of(spec), spec.batch()),
+    return withGraph(new Key(model, List.of(spec), false),
         () -> new RenderGraph(model, spec),
         (graph, start, built) -> Renderer.optimize(graph, listener, start, built));
   }
@@ -54,7 +54,7 @@ public final class RenderGraphCache implements AutoCloseable {
       throw new IllegalArgumentException(pack.members().size()
           + " members need as many listeners, got " + listeners.size());
     }
-    return withGraph(new Key(model, pack.members(), pack.slots()),
+    return withGraph(new Key(model, pack.members(), true),
         () -> new RenderGraph(model, pack),
         (graph, start, built) -> PackRenderer.optimize(graph, listeners, start, built));
   }
@@ -131,20 +131,21 @@ public final class RenderGraphCache implements AutoCloseable {
   }
 
   /**
-   * The same model object (models are loaded once per process), equal specs and the same
-   * network batch: a plain spec and a pack of that one spec may pad differently.
+   * The same model object (models are loaded once per process) and equal specs, as a plain
+   * render or as a pack: a pack of one spec is another graph (padded, reading its rows).
    */
-  private record Key(ImageModel model, List<RenderSpec> specs, int slots) {
+  private record Key(ImageModel model, List<RenderSpec> specs, boolean pack) {
 
     @Override
     public boolean equals(Object other) {
       return other instanceof Key key && key.model == model && key.specs.equals(specs)
-          && key.slots == slots;
+          && key.pack == pack;
     }
 
     @Override
     public int hashCode() {
-      return 31 * (31 * System.identityHashCode(model) + specs.hashCode()) + slots;
+      return 31 * (31 * System.identityHashCode(model) + specs.hashCode())
+          + Boolean.hashCode(pack);
     }
   }
 }

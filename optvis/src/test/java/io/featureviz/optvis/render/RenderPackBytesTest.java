@@ -14,9 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A member's bytes do not depend on its pack: members with their own objectives (a channel, a
- * per-element list with diversity, a class with a regularizer), batches and seeds, packed at
- * offsets 0, 1 and 3 of a network batch of 4, render the PNGs each renders alone (a pack of its
+ * A member's bytes do not depend on its pack: members with their own objectives over the same
+ * layers (sums of channels, a per-element list, diversity, a regularizer on mobilenet_v2),
+ * batches and seeds, packed at offsets 0, 1 and 3 of a network batch of 4, render the PNGs each renders alone (a pack of its
  * own, network batch 2). Enough steps that differing bits would show: redirected and plain
  * ReLU gradients both.
  */
@@ -24,16 +24,17 @@ class RenderPackBytesTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "mobilenet_v2 | 64 | expanded_conv_12/add:5"
-          + " | expanded_conv_5/add:2; expanded_conv_12/add:7 + diversity:expanded_conv_12/add"
-          + " | softmax:goldfish - 0.5*tv",
-      "inception_v3 | 96 | mixed4:5 | mixed3:2; mixed4:7 + diversity:mixed4"
-          + " | logit:goldfish - 0.5*tv"})
+      "mobilenet_v2 | 64 | expanded_conv_12/add:5 + 0.1*expanded_conv_4/add:3"
+          + " | expanded_conv_4/add:2 + 0.01*diversity:expanded_conv_12/add;"
+          + " expanded_conv_12/add:7 + 0.01*diversity:expanded_conv_12/add"
+          + " | expanded_conv_4/add:9 + expanded_conv_12/add:1 - 0.5*tv",
+      "inception_v3 | 96 | mixed4:5 + mixed2:3 | mixed2:2 + mixed4:1; mixed4:7 + 0.01*mixed2:1"
+          + " | mixed2:4 + mixed4:8"})
   void packedMembersRenderTheBytesTheyRenderAlone(String modelId, int size, String channel,
-      String perElement, String classTerm) {
+      String perElement, String regularized) {
     ImageModel model = SharedFiles.catalog().load(modelId);
     List<RenderSpec> members = List.of(spec(channel, size, 1, 1), spec(perElement, size, 2, 2),
-        spec(classTerm, size, 1, 3));
+        spec(regularized, size, 1, 3));
     try (RenderGraphCache cache = new RenderGraphCache(0)) {
       List<PackedResult> packed = cache.render(model, new RenderPack(members),
           Collections.nCopies(members.size(), RenderListener.NONE));

@@ -24,17 +24,21 @@ class RenderPackTest {
   private static final ImageModel MODEL = SharedFiles.catalog().load("mobilenet_v2");
   private static final int STEPS = 6;
 
+  /** Small and without redirected ReLU gradients (one copy of the network): cheap graphs. */
   private static RenderSpec spec(String objective, int batch, long seed) {
     return new RenderSpec(ObjectiveSpec.parse(objective), 32, batch, STEPS, List.of(3, STEPS),
-        seed, 0.05, ImageParameterization.STANDARD, TransformList.STANDARD, 2);
+        seed, 0.05, ImageParameterization.STANDARD, TransformList.STANDARD, 0);
   }
 
   @Test
-  void membersMustShareTheirSettingsAndNotInterpolate() {
+  void membersMustShareTheirSettingsAndLayersAndNotInterpolate() {
     RenderSpec member = spec("expanded_conv_5/add:5", 1, 1);
     RenderSpec larger = new RenderSpec(member.objective(), 48, 1, STEPS, member.thresholds(), 1,
-        0.05, member.param(), member.transforms(), 2);
+        0.05, member.param(), member.transforms(), 0);
     assertThrows(IllegalArgumentException.class, () -> new RenderPack(List.of(member, larger)));
+    assertThrows(IllegalArgumentException.class, () -> new RenderPack(
+        List.of(member, spec("expanded_conv_12/add:5", 1, 2))), "another layer");
+    new RenderPack(List.of(member, spec("expanded_conv_5/add:9 - 0.5*tv", 2, 2)));
     RenderSpec interpolation = member.interpolating(
         new InterpolationSpec("expanded_conv_5/add:1", "expanded_conv_5/add:3", 3));
     assertFalse(RenderPack.packable(interpolation));
