@@ -5,6 +5,7 @@ import io.featureviz.client.commands.DownCommand;
 import io.featureviz.client.commands.StackBenchCommand;
 import io.featureviz.client.commands.StatusCommand;
 import io.featureviz.client.commands.SubmitCommand;
+import io.featureviz.client.commands.SweepBenchCommand;
 import io.featureviz.client.commands.SweepCommand;
 import io.featureviz.client.commands.UpCommand;
 import io.featureviz.client.commands.UploadModelCommand;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Command;
 /** {@code ./fv up|down|status|submit|sweep|upload-model|demo|stack-bench|sweep-bench}: the local stack and its job API. */
 @Command(name = "fv", mixinStandardHelpOptions = true,
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, SubmitCommand.class,
-        SweepCommand.class, UploadModelCommand.class, DemoCommand.class, StackBenchCommand.class},
+        SweepCommand.class, UploadModelCommand.class, DemoCommand.class, StackBenchCommand.class,
+        SweepBenchCommand.class},
     description = "Runs the featureviz stack locally, submits jobs and uploads models to it.")
 public final class FvClient {
 
