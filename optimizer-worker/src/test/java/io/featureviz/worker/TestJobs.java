@@ -39,6 +39,20 @@ public final class TestJobs {
         null);
   }
 
+  /** The same job with another seed. */
+  public static JobRequest withSeed(JobRequest job, long seed) {
+    return new JobRequest(job.v(), job.id(), job.tenant(), job.model(), job.objective(),
+        job.size(), job.steps(), job.thresholds(), job.batch(), seed, job.lr(), job.param(),
+        job.decorrelate(), job.transforms(), job.submittedAt());
+  }
+
+  /** The same job with another id. */
+  public static JobRequest withId(JobRequest job, String id) {
+    return new JobRequest(job.v(), id, job.tenant(), job.model(), job.objective(),
+        job.size(), job.steps(), job.thresholds(), job.batch(), job.seed(), job.lr(), job.param(),
+        job.decorrelate(), job.transforms(), job.submittedAt());
+  }
+
   /** The same job for another tenant and model. */
   public static JobRequest withOwner(JobRequest job, String tenant, String model) {
     return new JobRequest(job.v(), job.id(), tenant, model, job.objective(), job.size(),

@@ -1,5 +1,6 @@
 package io.featureviz.worker.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -10,9 +11,29 @@ import java.util.Optional;
 @ConfigMapping(prefix = "fv.worker")
 public interface WorkerConfig {
 
-  /** Jobs rendered at the same time by this instance. */
+  /**
+   * Packs rendered at the same time by this instance; a pack is one job, or several compatible
+   * render jobs optimized as one graph (see {@link #maxBatch}).
+   */
   @WithDefault("1")
   int concurrency();
+
+  /**
+   * Images one pack renders at most, over all its jobs: compatible render jobs (same model, size
+   * and settings) queued together are packed up to this many images. 1 renders every job alone.
+   * Also the records one poll takes.
+   */
+  @WithDefault("8")
+  int maxBatch();
+
+  /**
+   * The memory a pack may need ({@code RenderMemory}'s estimate of the whole process for the
+   * batch the network runs on, {@code RenderPack.slots()}): a job is not added to a pack beyond
+   * it. The default is job-api's {@code fv.limits.render-memory}, which sizes the deployments'
+   * workers; a job alone is always rendered, since job-api admitted it.
+   */
+  @WithDefault("3G")
+  MemorySize packMemory();
 
   /** Where renders run; the GPU also needs the CUDA build of the natives (Maven profile gpu). */
   @WithDefault("cpu")

@@ -1,5 +1,6 @@
 package io.featureviz.worker.jobs;
 
+import io.featureviz.contracts.messages.JobKind;
 import io.featureviz.contracts.messages.JobRequest;
 import io.featureviz.contracts.objective.ObjectiveSpec;
 import io.featureviz.optvis.param.ImageParameterization;
@@ -15,5 +16,13 @@ record DecodedJob(JobRequest request, ObjectiveSpec objective, ImageParameteriza
 
   String id() {
     return request.id();
+  }
+
+  /**
+   * Whether this job renders through a {@code RenderPack}: a render job without interpolation,
+   * alone or with others, so that its bytes never depend on what else was queued.
+   */
+  boolean rendersInPack() {
+    return request.kind() == JobKind.RENDER && request.interpolate() == null;
   }
 }

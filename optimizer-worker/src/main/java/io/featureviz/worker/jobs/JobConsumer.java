@@ -4,6 +4,7 @@ import io.featureviz.contracts.messages.Topics;
 import io.featureviz.worker.config.WorkerConfig;
 import io.featureviz.worker.engine.Engine;
 import io.featureviz.worker.engine.WorkerIdentity;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -11,6 +12,7 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -42,10 +44,13 @@ import org.jboss.logging.Logger;
 /**
  * Consumes {@code fv.jobs} with the plain Kafka client (see README: "Scaling and delivery").
  *
- * <p>One thread owns the consumer and never blocks on a job: it polls one record at a time,
- * hands it to the render pool, pauses every assigned partition while the pool is full, and
- * keeps polling so that the group sees it alive however long a render takes. An offset is
- * committed only once its record, and every one before it in the partition, reached its end.
+ * <p>One thread owns the consumer and never blocks on a job: while a render slot is free it
+ * polls up to {@code fv.worker.max-batch} records, packs compatible render jobs among them
+ * ({@link PackPlanner}), hands one unit per free slot to the render pool and seeks back to the
+ * records no slot took; it pauses every assigned partition while the pool is full, and keeps
+ * polling so that the group sees it alive however long a render takes. An offset is committed
+ * only once its record, and every one before it in the partition, reached its end: a pack's
+ * records once every job of the pack ended.
  */
 @ApplicationScoped
 public class JobConsumer {
@@ -59,6 +64,11 @@ public class JobConsumer {
   private final Engine engine;
   private final String worker;
 
+  private final PackPlanner planner;
+  private final DistributionSummary unitJobs;
+  /** Render slots taken: units of work (a pack, or one record) in the render pool. */
+  private final AtomicInteger slotsTaken = new AtomicInteger();
+  /** Jobs in the render pool, every job of a pack counted. */
   private final AtomicInteger busy = new AtomicInteger();
   private final Queue<Completion> completions = new ConcurrentLinkedQueue<>();
   /** Owned by the poll thread. */
@@ -79,6 +89,10 @@ public class JobConsumer {
     this.cancellations = cancellations;
     this.engine = engine;
     this.worker = identity.id();
+    this.planner = new PackPlanner(config.maxBatch(), config.packMemory().asLongValue());
+    this.unitJobs = DistributionSummary.builder("fv.worker.pack.jobs")
+        .description("Jobs handled as one unit: the jobs of a pack, or 1 for a job alone")
+        .register(registry);
     registry.gauge("fv.worker.jobs.running", busy);
   }
 
@@ -110,7 +124,7 @@ public class JobConsumer {
     pollThread.join(config.jobs().shutdownTimeout().plusSeconds(5).toMillis());
   }
 
-  /** Jobs being rendered now. */
+  /** Jobs being rendered now, every job of a pack counted. */
   public int busy() {
     return busy.get();
   }
@@ -146,8 +160,12 @@ public class JobConsumer {
         try {
           commitFinished(consumer);
           throttle(consumer);
+          List<PolledJob> polled = new ArrayList<>();
           for (ConsumerRecord<String, byte[]> record : consumer.poll(config.jobs().pollTimeout())) {
-            dispatch(record);
+            polled.add(PolledJob.of(record, config.maxBatch()));
+          }
+          if (!polled.isEmpty()) {
+            dispatch(consumer, polled);
           }
           lastPollNanos = System.nanoTime();
         } catch (KafkaException e) {
@@ -171,8 +189,8 @@ public class JobConsumer {
     properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    // One record per poll: a worker takes a job only when it has a free slot for it.
-    properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+    // A poll takes what one pack can hold; the records no free slot takes are sought back to.
+    properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxBatch());
     // Cooperative: a worker joining or leaving moves only the partitions that change owner,
     // and never one whose job is rendering here (see the assignor).
     properties.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
@@ -188,20 +206,39 @@ public class JobConsumer {
         .map(Map.Entry::getKey).collect(Collectors.toSet());
   }
 
-  private void dispatch(ConsumerRecord<String, byte[]> record) {
-    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-    offsets.computeIfAbsent(partition, p -> new PartitionOffsets()).started(record.offset());
-    busy.incrementAndGet();
-    CompletableFuture.runAsync(() -> intake.handle(record), renderPool)
-        .whenComplete((ignored, failure) -> {
-          busy.decrementAndGet();
-          completions.add(new Completion(partition, record.offset(), failure));
+  /**
+   * Hands one unit per free slot to the render pool; the records left over are the tail of
+   * their partitions (see {@link PackPlanner}), delivered again by the next polls.
+   */
+  private void dispatch(KafkaConsumer<?, ?> consumer, List<PolledJob> polled) {
+    PackPlanner.Plan plan = planner.plan(polled, config.concurrency() - slotsTaken.get());
+    plan.units().forEach(this::dispatch);
+    Map<TopicPartition, Long> seekBack = new HashMap<>();
+    plan.leftovers().forEach(left -> seekBack.merge(left.partition(), left.offset(), Math::min));
+    seekBack.forEach(consumer::seek);
+  }
+
+  private void dispatch(List<PolledJob> unit) {
+    unit.forEach(job -> offsets.computeIfAbsent(job.partition(), p -> new PartitionOffsets())
+        .started(job.offset()));
+    slotsTaken.incrementAndGet();
+    busy.addAndGet(unit.size());
+    unitJobs.record(unit.size());
+    CompletableFuture.supplyAsync(() -> intake.handle(unit), renderPool)
+        .whenComplete((ends, failure) -> {
+          busy.addAndGet(-unit.size());
+          slotsTaken.decrementAndGet();
+          for (int i = 0; i < unit.size(); i++) {
+            PolledJob job = unit.get(i);
+            completions.add(new Completion(job.partition(), job.offset(),
+                failure != null ? failure : ends.get(i).orElse(null)));
+          }
         });
   }
 
   /** Pauses every assigned partition while all slots are taken, so no record waits here. */
   private void throttle(KafkaConsumer<?, ?> consumer) {
-    if (busy.get() >= config.concurrency()) {
+    if (slotsTaken.get() >= config.concurrency()) {
       consumer.pause(consumer.assignment());
     } else if (!consumer.paused().isEmpty()) {
       consumer.resume(consumer.paused());
@@ -297,7 +334,7 @@ public class JobConsumer {
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
       assigned = Collections.unmodifiableSet(new LinkedHashSet<>(consumer.assignment()));
       LOG.infof("worker %s owns %s", worker, assigned);
-      if (busy.get() >= config.concurrency()) {
+      if (slotsTaken.get() >= config.concurrency()) {
         consumer.pause(partitions);
       }
     }

@@ -3,17 +3,22 @@ package io.featureviz.worker.jobs;
 import io.featureviz.contracts.messages.JobRequest;
 import io.featureviz.contracts.objective.ObjectiveSpec;
 import io.featureviz.optvis.model.ImageModel;
+import io.featureviz.optvis.render.PackedResult;
 import io.featureviz.optvis.render.RenderGraphCache;
+import io.featureviz.optvis.render.RenderListener;
+import io.featureviz.optvis.render.RenderPack;
 import io.featureviz.optvis.render.RenderResult;
 import io.featureviz.optvis.render.RenderSpec;
 import io.featureviz.worker.jobs.Cancellations.CancelFlag;
 import io.featureviz.worker.publish.FramePublisher;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.function.IntUnaryOperator;
 
 /**
- * Renders a batch with a job's render settings: a render job's own objective, or an explain
- * job's group visualizations. Frames, progress events and cancellation are the same for both.
+ * Renders a batch with a job's render settings: render jobs' own objectives (packed), an
+ * interpolation, or an explain job's group visualizations. Frames, progress events and
+ * cancellation are the same for all.
  */
 @ApplicationScoped
 public class JobRendering {
@@ -46,6 +51,47 @@ public class JobRendering {
     return result.cancelled()
         ? JobOutcome.cancelled(result.stepsDone())
         : JobOutcome.succeeded(result.stepsDone());
+  }
+
+  /**
+   * Renders render jobs as one pack ({@link RenderPack}), each with its own objective, batch,
+   * seed, frames, progress and cancellation; a lone job is a pack of one, so that its bytes do
+   * not depend on what else was queued.
+   *
+   * @return each member's outcome, in order: a member whose objective went non-finite failed,
+   *     the others went on
+   */
+  List<JobOutcome> renderPack(ImageModel model, List<PackMember> members) {
+    List<RenderListener> listeners = members.stream()
+        .<RenderListener>map(m -> new JobRenderListener(m.job(), m.spec().size(),
+            IntUnaryOperator.identity(), m.cancel(), frames, m.progress()))
+        .toList();
+    List<PackedResult> results = graphs.render(model,
+        new RenderPack(members.stream().map(PackMember::spec).toList()), listeners);
+    return results.stream().map(JobRendering::outcome).toList();
+  }
+
+  /** A render job of a pack, with its spec and what follows it while it renders. */
+  record PackMember(DecodedJob job, RenderSpec spec, CancelFlag cancel,
+      ProgressThrottle progress) {}
+
+  private static JobOutcome outcome(PackedResult packed) {
+    if (packed.failure() != null) {
+      return JobOutcome.failed(packed.failure().getMessage());
+    }
+    RenderResult result = packed.result();
+    return result.cancelled()
+        ? JobOutcome.cancelled(result.stepsDone())
+        : JobOutcome.succeeded(result.stepsDone());
+  }
+
+  /**
+   * A render job's own spec, its size the model's input size when the request leaves it 0.
+   *
+   * @throws IllegalArgumentException when the job's settings are invalid
+   */
+  static RenderSpec spec(DecodedJob job, int modelInputSize) {
+    return spec(job, job.objective(), job.request().batch(), modelInputSize);
   }
 
   private static RenderSpec spec(DecodedJob job, ObjectiveSpec objective, int batch,

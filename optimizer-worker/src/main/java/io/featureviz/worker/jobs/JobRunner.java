@@ -1,7 +1,6 @@
 package io.featureviz.worker.jobs;
 
 import io.featureviz.contracts.messages.JobEvent;
-import io.featureviz.contracts.messages.JobRequest;
 import io.featureviz.contracts.messages.JobStatus;
 import io.featureviz.contracts.objective.ObjectiveProblem;
 import io.featureviz.contracts.objective.ObjectiveValidator;
@@ -11,11 +10,14 @@ import io.featureviz.optvis.render.NonFiniteObjectiveException;
 import io.featureviz.worker.config.WorkerConfig;
 import io.featureviz.worker.engine.WorkerIdentity;
 import io.featureviz.worker.jobs.Cancellations.CancelFlag;
+import io.featureviz.worker.jobs.JobRendering.PackMember;
 import io.featureviz.worker.models.ModelStore;
 import io.featureviz.worker.publish.EventPublisher;
 import io.featureviz.worker.publish.PublishException;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntUnaryOperator;
@@ -23,8 +25,9 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Renders one job from RUNNING to exactly one terminal status. A job that cannot be rendered
- * ends FAILED with the reason; only a failure to reach Kafka escapes, as {@link PublishException}.
+ * Renders a job, or a pack of render jobs, each from RUNNING to exactly one terminal status. A
+ * job that cannot be rendered ends FAILED with the reason; only a failure to reach Kafka
+ * escapes, as {@link PublishException}.
  */
 @ApplicationScoped
 public class JobRunner {
@@ -55,62 +58,157 @@ public class JobRunner {
     this.registry = registry;
   }
 
-  /** @throws JobAbandonedException when the worker shut down mid-job; the job is not finished */
+  /**
+   * Runs a job that renders alone: dataset examples, an explanation, an interpolation.
+   *
+   * @throws JobAbandonedException when the worker shut down mid-job; the job is not finished
+   */
   void run(DecodedJob job) {
-    JobRequest request = job.request();
-    status(job, JobStatus.RUNNING, null, 0);
-    CancelFlag cancel = cancellations.register(job.id());
+    RunningJob running = start(job);
     try {
-      JobOutcome outcome = run(job, cancel);
-      if (outcome.status() == JobStatus.CANCELLED && !cancel.userRequested()) {
-        throw new JobAbandonedException(job.id(), outcome.stepsDone());
-      }
-      if (outcome.explanation() != null) {
-        status(job, JobEvent.explained(job.id(), outcome.explanation(), worker,
-            outcome.stepsDone(), request.steps()));
-      } else {
-        status(job, outcome.status(), outcome.reason(), outcome.stepsDone());
-      }
-      LOG.infof("job %s %s after %d of %d steps%s", job.id(), outcome.status(),
-          outcome.stepsDone(), request.steps(),
-          outcome.reason() == null ? "" : ": " + outcome.reason());
+      end(running, outcome(running)).ifPresent(abandoned -> {
+        throw abandoned;
+      });
     } finally {
-      cancellations.release(job.id(), cancel);
+      release(running);
     }
   }
 
-  /** Every failure but one to publish becomes a FAILED outcome: the worker carries on. */
-  private JobOutcome run(DecodedJob job, CancelFlag cancel) {
-    ImageModel model;
+  /**
+   * Runs render jobs that share their model and render settings as one pack (see
+   * {@link JobRendering#renderPack}); one whose settings or objective do not fit its model fails
+   * alone before the pack renders.
+   *
+   * @return for each job, in order, why it did not end when the worker shut down mid-job
+   */
+  List<Optional<JobAbandonedException>> runPack(List<DecodedJob> jobs) {
+    List<RunningJob> running = jobs.stream().map(this::start).toList();
     try {
-      model = models.load(job.request().model());
-    } catch (UnknownModelException e) {
-      return JobOutcome.failed("unknown model: " + e.getMessage());
-    } catch (RuntimeException e) {
-      LOG.errorf(e, "job %s: model %s did not load", job.id(), job.request().model());
-      return JobOutcome.failed("model load failure: " + e.getMessage());
+      LoadedModel loaded = load(jobs.get(0));
+      if (loaded.failure() != null) {
+        return running.stream().map(job -> end(job, loaded.failure())).toList();
+      }
+      ImageModel model = loaded.model();
+      List<Optional<JobAbandonedException>> ends =
+          new ArrayList<>(Collections.nCopies(jobs.size(), Optional.empty()));
+      List<PackMember> members = new ArrayList<>();
+      List<Integer> memberIndices = new ArrayList<>();
+      for (int i = 0; i < running.size(); i++) {
+        RunningJob job = running.get(i);
+        Optional<String> unfit = objectiveProblems(job.job(), model);
+        if (unfit.isPresent()) {
+          ends.set(i, end(job, JobOutcome.failed(unfit.get())));
+          continue;
+        }
+        try {
+          members.add(new PackMember(job.job(),
+              JobRendering.spec(job.job(), model.info().inputSize()), job.cancel(),
+              job.progress()));
+          memberIndices.add(i);
+        } catch (IllegalArgumentException e) {
+          ends.set(i, end(job, JobOutcome.failed("invalid job settings: " + e.getMessage())));
+        }
+      }
+      if (!members.isEmpty()) {
+        List<JobOutcome> rendered = renderPack(model, members);
+        for (int m = 0; m < members.size(); m++) {
+          int i = memberIndices.get(m);
+          ends.set(i, end(running.get(i), rendered.get(m)));
+        }
+      }
+      return ends;
+    } finally {
+      running.forEach(this::release);
     }
+  }
+
+  /** A job from RUNNING on: its cancel flag and its progress events. */
+  private record RunningJob(DecodedJob job, CancelFlag cancel, ProgressThrottle progress) {}
+
+  private RunningJob start(DecodedJob job) {
+    status(job, JobStatus.RUNNING, null, 0);
+    return new RunningJob(job, cancellations.register(job.id()), new ProgressThrottle(job.id(),
+        job.request().steps(), worker, events, progressIntervalNanos));
+  }
+
+  /** Publishes the job's terminal status; a job stopped by the worker's shutdown has none. */
+  private Optional<JobAbandonedException> end(RunningJob running, JobOutcome outcome) {
+    DecodedJob job = running.job();
+    if (outcome.status() == JobStatus.CANCELLED && !running.cancel().userRequested()) {
+      return Optional.of(new JobAbandonedException(job.id(), outcome.stepsDone()));
+    }
+    if (outcome.explanation() != null) {
+      status(job, JobEvent.explained(job.id(), outcome.explanation(), worker,
+          outcome.stepsDone(), job.request().steps()));
+    } else {
+      status(job, outcome.status(), outcome.reason(), outcome.stepsDone());
+    }
+    LOG.infof("job %s %s after %d of %d steps%s", job.id(), outcome.status(),
+        outcome.stepsDone(), job.request().steps(),
+        outcome.reason() == null ? "" : ": " + outcome.reason());
+    return Optional.empty();
+  }
+
+  private void release(RunningJob running) {
+    cancellations.release(running.job().id(), running.cancel());
+  }
+
+  /** Every failure but one to publish becomes a FAILED outcome: the worker carries on. */
+  private JobOutcome outcome(RunningJob running) {
+    DecodedJob job = running.job();
+    LoadedModel loaded = load(job);
+    if (loaded.failure() != null) {
+      return loaded.failure();
+    }
+    ImageModel model = loaded.model();
     Optional<String> unfit = objectiveProblems(job, model);
     if (unfit.isPresent()) {
       return JobOutcome.failed(unfit.get());
     }
-    ProgressThrottle progress = new ProgressThrottle(job.id(), job.request().steps(), worker,
-        events, progressIntervalNanos);
     try {
       return switch (job.request().kind()) {
         case RENDER -> rendering.render(job, model, job.objective(), job.request().batch(),
-            IntUnaryOperator.identity(), cancel, progress);
-        case DATASET_EXAMPLES -> examples.run(job, model, cancel, progress);
-        case EXPLAIN -> explanations.run(job, model, cancel, progress);
+            IntUnaryOperator.identity(), running.cancel(), running.progress());
+        case DATASET_EXAMPLES -> examples.run(job, model, running.cancel(), running.progress());
+        case EXPLAIN -> explanations.run(job, model, running.cancel(), running.progress());
       };
     } catch (PublishException e) {
       throw e;
     } catch (NonFiniteObjectiveException e) {
       return JobOutcome.failed(e.getMessage());
     } catch (RuntimeException e) {
-      LOG.errorf(e, "job %s: %s failed", job.id(), job.request().kind().wireName());
-      return JobOutcome.failed(job.request().kind().wireName().replace('_', ' ') + " failure: "
-          + e.getMessage());
+      return failure(job, e);
+    }
+  }
+
+  private List<JobOutcome> renderPack(ImageModel model, List<PackMember> members) {
+    try {
+      return rendering.renderPack(model, members);
+    } catch (PublishException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      JobOutcome failed = failure(members.get(0).job(), e);
+      return members.stream().map(m -> failed).toList();
+    }
+  }
+
+  private static JobOutcome failure(DecodedJob job, RuntimeException e) {
+    LOG.errorf(e, "job %s: %s failed", job.id(), job.request().kind().wireName());
+    return JobOutcome.failed(job.request().kind().wireName().replace('_', ' ') + " failure: "
+        + e.getMessage());
+  }
+
+  /** A job's model, or the FAILED outcome of a model that does not load. */
+  private record LoadedModel(ImageModel model, JobOutcome failure) {}
+
+  private LoadedModel load(DecodedJob job) {
+    try {
+      return new LoadedModel(models.load(job.request().model()), null);
+    } catch (UnknownModelException e) {
+      return new LoadedModel(null, JobOutcome.failed("unknown model: " + e.getMessage()));
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "job %s: model %s did not load", job.id(), job.request().model());
+      return new LoadedModel(null, JobOutcome.failed("model load failure: " + e.getMessage()));
     }
   }
 

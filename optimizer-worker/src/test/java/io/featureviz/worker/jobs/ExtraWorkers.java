@@ -7,6 +7,7 @@ import io.featureviz.worker.models.ModelStore;
 import io.featureviz.worker.publish.DeadLetterPublisher;
 import io.featureviz.worker.publish.EventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -72,6 +73,16 @@ public class ExtraWorkers {
       @Override
       public int concurrency() {
         return base.concurrency();
+      }
+
+      @Override
+      public int maxBatch() {
+        return base.maxBatch();
+      }
+
+      @Override
+      public MemorySize packMemory() {
+        return base.packMemory();
       }
 
       @Override

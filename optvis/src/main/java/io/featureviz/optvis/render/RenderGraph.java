@@ -15,8 +15,12 @@ import io.featureviz.optvis.runtime.TensorFlowRuntime;
 import io.featureviz.optvis.transform.RandomSource;
 import io.featureviz.optvis.transform.TransformedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
@@ -34,10 +38,20 @@ import org.tensorflow.types.TInt64;
 /**
  * One optimization as one TensorFlow graph: parameterization, transforms, network, objective,
  * gradients and the Adam update, so that a step is a single {@code Session.run}.
+ *
+ * <p>A graph may optimize the members of a {@link RenderPack} together. Each member has its own
+ * parameterization, random draws (its own seed) and transforms, exactly as when it renders
+ * alone; only the network runs once, on the members' transformed images concatenated over the
+ * batch and padded to {@link RenderPack#slots()} with grey images that nothing optimizes. Each
+ * member's objective reads its own rows of the layers. The values and images of a pack graph are
+ * those of its members in order, padding left out.
  */
 public final class RenderGraph implements AutoCloseable {
 
-  private final RenderSpec spec;
+  /** The value of a padding slot's pixels: a constant, so it has no gradient. */
+  private static final float PADDING_GREY = 0.5f;
+
+  private final List<RenderSpec> members;
   private final Graph graph;
   private final Session session;
   private final Placeholder<TInt64> step;
@@ -50,37 +64,48 @@ public final class RenderGraph implements AutoCloseable {
   private final int networkInputSize;
 
   public RenderGraph(ImageModel model, RenderSpec spec) {
+    this(model, List.of(spec), spec.batch());
+  }
+
+  /** The members of {@code pack} as one graph whose network runs on {@code pack.slots()}. */
+  public RenderGraph(ImageModel model, RenderPack pack) {
+    this(model, pack.members(), pack.slots());
+  }
+
+  private RenderGraph(ImageModel model, List<RenderSpec> members, int slots) {
     TensorFlowRuntime.ensureLoaded();
-    this.spec = spec;
+    this.members = List.copyOf(members);
+    RenderSpec shared = members.get(0);
     this.graph = new Graph();
     try {
       Ops tf = Ops.create(graph);
       step = tf.withName("step").placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
-      RandomSource random = new RandomSource(tf, spec.seed(), step);
       Trainables trainables = new Trainables();
-      ImageParameterization param = spec.interpolation() == null ? spec.param()
-          : spec.param().shared();
-      image = tf.withName("image").identity(param.build(tf, trainables, spec.batch(),
-          spec.size(), spec.size(), random.initial()));
-      TransformedImage transformed = spec.transforms().apply(tf,
-          new TransformedImage(image, spec.batch(), spec.size(), spec.size()), random);
-      networkInputSize = transformed.height();
+      List<Member> built = new ArrayList<>();
+      for (int i = 0; i < members.size(); i++) {
+        built.add(member(members.size() == 1 ? tf : tf.withSubScope("member" + i),
+            members.get(i), trainables));
+      }
+      image = concat(tf, built.stream().map(Member::image).toList());
+      Operand<TFloat32> networkInput = networkInput(tf, built, slots);
+      networkInputSize = built.get(0).transformed().height();
       List<Trainables.Trainable> all = trainables.all();
       Output<?>[] values = all.stream().map(t -> t.value().asOutput()).toArray(Output<?>[]::new);
-      Adam adam = new Adam(tf, trainables, step, (float) spec.learningRate());
+      Adam adam = new Adam(tf, trainables, step, (float) shared.learningRate());
       // Redirected ReLU gradients need marker ops in the network. A second copy of the network
       // carries them, so that the steps after the first few pay nothing for the feature. A
       // render that ends within those steps never runs the plain copy, so it is not built:
       // half the graph to build and optimize, most of a small job's time.
-      boolean redirect = spec.redirectReluSteps() > 0;
-      boolean plain = !redirect || spec.steps() > spec.redirectReluSteps();
+      boolean redirect = shared.redirectReluSteps() > 0;
+      boolean plain = !redirect || shared.steps() > shared.redirectReluSteps();
       Network redirected = redirect ? network(tf, "objective_redirected", model,
-          new NetworkBuilder(tf.withSubScope("model_redirected"), true), transformed) : null;
+          new NetworkBuilder(tf.withSubScope("model_redirected"), true), networkInput, built,
+          slots) : null;
       Op redirectedTrain = redirect ? RedirectedRelu.building(true,
           () -> trainOp(tf, "train_redirected", adam, redirected, values)) : null;
       if (plain) {
         Network network = network(tf, "objective", model,
-            new NetworkBuilder(tf.withSubScope("model")), transformed);
+            new NetworkBuilder(tf.withSubScope("model")), networkInput, built, slots);
         objective = network.objective();
         train = trainOp(tf, "train", adam, network, values);
       } else {
@@ -99,27 +124,105 @@ public final class RenderGraph implements AutoCloseable {
     reset();
   }
 
+  /** A member's images as parameterized and as transformed, drawn from its own seed. */
+  private record Member(RenderSpec spec, Operand<TFloat32> image, TransformedImage transformed) {}
+
+  private Member member(Ops tf, RenderSpec spec, Trainables trainables) {
+    RandomSource random = new RandomSource(tf, spec.seed(), step);
+    ImageParameterization param = spec.interpolation() == null ? spec.param()
+        : spec.param().shared();
+    Operand<TFloat32> image = tf.withName("image").identity(param.build(tf, trainables,
+        spec.batch(), spec.size(), spec.size(), random.initial()));
+    TransformedImage transformed = spec.transforms().apply(tf,
+        new TransformedImage(image, spec.batch(), spec.size(), spec.size()), random);
+    return new Member(spec, image, transformed);
+  }
+
+  /** The members' transformed images, then grey padding up to {@code slots} images. */
+  private static Operand<TFloat32> networkInput(Ops tf, List<Member> members, int slots) {
+    List<Operand<TFloat32>> parts = new ArrayList<>(
+        members.stream().map(member -> member.transformed().images()).toList());
+    int images = members.stream().mapToInt(member -> member.spec().batch()).sum();
+    if (slots > images) {
+      TransformedImage first = members.get(0).transformed();
+      parts.add(tf.withName("padding").fill(
+          tf.constant(new int[] {slots - images, first.height(), first.width(), 3}),
+          tf.constant(PADDING_GREY)));
+    }
+    return concat(tf, parts);
+  }
+
+  private static Operand<TFloat32> concat(Ops tf, List<Operand<TFloat32>> parts) {
+    return parts.size() == 1 ? parts.get(0) : tf.concat(parts, tf.constant(0));
+  }
+
   /**
    * One copy of the network and what it yields to the optimization.
    *
-   * @param objective each batch element's objective value
+   * @param objective each member's batch elements' objective values, in order
    * @param misalignment an interpolation's {@link Alignment} penalty; null for other renders
    */
   private record Network(Operand<TFloat32> objective, Operand<TFloat32> misalignment) {}
 
   private Network network(Ops tf, String name, ImageModel model, NetworkBuilder net,
-      TransformedImage transformed) {
-    Map<String, Operand<TFloat32>> layers = model.build(net, transformed.images());
-    ObjectiveGraph objectiveGraph = ObjectiveGraph.of(tf, model.info(), layers, image,
-        spec.batch());
-    Operand<TFloat32> objective = tf.withName(name).identity(
-        ObjectiveCompiler.compile(spec.objective(), objectiveGraph));
-    if (spec.interpolation() == null) {
-      return new Network(objective, null);
+      Operand<TFloat32> input, List<Member> built, int slots) {
+    Map<String, Operand<TFloat32>> layers = model.build(net, input);
+    if (built.size() == 1 && built.get(0).spec().batch() == slots) {
+      Member member = built.get(0);
+      RenderSpec spec = member.spec();
+      ObjectiveGraph objectiveGraph = ObjectiveGraph.of(tf, model.info(), layers, member.image(),
+          spec.batch());
+      Operand<TFloat32> objective = tf.withName(name).identity(
+          ObjectiveCompiler.compile(spec.objective(), objectiveGraph));
+      if (spec.interpolation() == null) {
+        return new Network(objective, null);
+      }
+      // Aligned at the layers the two ends' objectives read.
+      return new Network(objective,
+          Alignment.penalty(objectiveGraph, spec.objective().referencedLayers()));
     }
-    // Aligned at the layers the two ends' objectives read.
-    return new Network(objective,
-        Alignment.penalty(objectiveGraph, spec.objective().referencedLayers()));
+    List<Operand<TFloat32>> objectives = new ArrayList<>();
+    int offset = 0;
+    for (int i = 0; i < built.size(); i++) {
+      Member member = built.get(i);
+      Ops scoped = tf.withSubScope(name + "_member" + i);
+      int batch = member.spec().batch();
+      ObjectiveGraph objectiveGraph = ObjectiveGraph.of(scoped, model.info(),
+          rows(scoped, layers, readLayers(model, member.spec()), offset, batch), member.image(),
+          batch);
+      objectives.add(ObjectiveCompiler.compile(member.spec().objective(), objectiveGraph));
+      offset += batch;
+    }
+    return new Network(tf.withName(name).identity(concat(tf, objectives)), null);
+  }
+
+  /** The layers a member's objective reads: those it names, and the logits for classes. */
+  private static Set<String> readLayers(ImageModel model, RenderSpec spec) {
+    Set<String> names = new LinkedHashSet<>(spec.objective().referencedLayers());
+    if (spec.objective().referencesClasses()) {
+      model.info().logitsLayer().ifPresent(names::add);
+    }
+    return names;
+  }
+
+  /** Rows {@code offset .. offset + batch - 1} of each named layer. */
+  private static Map<String, Operand<TFloat32>> rows(Ops tf, Map<String, Operand<TFloat32>> layers,
+      Set<String> names, int offset, int batch) {
+    Map<String, Operand<TFloat32>> rows = new LinkedHashMap<>();
+    for (String name : names) {
+      Operand<TFloat32> layer = layers.get(name);
+      if (layer == null) {
+        continue; // ObjectiveCompiler reports the missing layer with the model's layers
+      }
+      int rank = layer.shape().numDimensions();
+      int[] begin = new int[rank];
+      int[] size = new int[rank];
+      Arrays.fill(size, -1);
+      begin[0] = offset;
+      size[0] = batch;
+      rows.put(name, tf.slice(layer, tf.constant(begin), tf.constant(size)));
+    }
+    return rows;
   }
 
   /**
@@ -146,11 +249,11 @@ public final class RenderGraph implements AutoCloseable {
 
   /**
    * Takes optimization step {@code index} (0-based) and returns each batch element's objective
-   * value as computed during that step.
+   * value as computed during that step (a pack's members' elements in order).
    */
   public float[] step(long index) {
     try (TInt64 stepValue = TInt64.scalarOf(index);
-        Result result = index < spec.redirectReluSteps()
+        Result result = index < members.get(0).redirectReluSteps()
             ? session.runner().feed(step, stepValue).addTarget(trainRedirected)
                 .fetch(objectiveRedirected).run()
             : session.runner().feed(step, stepValue).addTarget(train).fetch(objective).run()) {
@@ -165,8 +268,14 @@ public final class RenderGraph implements AutoCloseable {
     }
   }
 
+  /** The spec of a graph built for one spec (a pack's first member's). */
   public RenderSpec spec() {
-    return spec;
+    return members.get(0);
+  }
+
+  /** The specs this graph optimizes: the one spec, or a pack's members in order. */
+  public List<RenderSpec> members() {
+    return members;
   }
 
   /** The side of the square the network sees after the transforms. */

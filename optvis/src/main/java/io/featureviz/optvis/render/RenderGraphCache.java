@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Keeps the graphs of recent renders, so that a render with the same model and spec as an earlier
@@ -32,18 +33,53 @@ public final class RenderGraphCache implements AutoCloseable {
 
   /** {@link Renderer#render} through the cache. */
   public RenderResult render(ImageModel model, RenderSpec spec, RenderListener listener) {
+    return withGraph(new Key(model, List.of(spec), spec.batch()),
+        () -> new RenderGraph(model, spec),
+        (graph, start, built) -> Renderer.optimize(graph, listener, start, built));
+  }
+
+  /**
+   * Renders the members of {@code pack} as one graph, {@code listeners.get(i)} following member
+   * i: its steps, its snapshots (its own images, values and grid, as {@link Renderer#render}
+   * makes them), its cancellation. A member whose listener cancels gets no more callbacks and
+   * ends cancelled; a member whose values go non-finite ends with its
+   * {@link PackedResult#failure()}; the others go on, and the steps stop when none is left. A
+   * member's bytes are those it gets as a pack of its own.
+   *
+   * @return each member's result, in member order
+   */
+  public List<PackedResult> render(ImageModel model, RenderPack pack,
+      List<RenderListener> listeners) {
+    if (listeners.size() != pack.members().size()) {
+      throw new IllegalArgumentException(pack.members().size()
+          + " members need as many listeners, got " + listeners.size());
+    }
+    return withGraph(new Key(model, pack.members(), pack.slots()),
+        () -> new RenderGraph(model, pack),
+        (graph, start, built) -> PackRenderer.optimize(graph, listeners, start, built));
+  }
+
+  /** Takes the steps of a graph whose construction ended at {@code built} (nanoTime). */
+  private interface Optimization<T> {
+    T run(RenderGraph graph, long start, long built);
+  }
+
+  /**
+   * Runs {@code optimization} on the idle graph of {@code key}, reset, or on a new one, and keeps
+   * the graph for the next render unless the optimization threw.
+   */
+  private <T> T withGraph(Key key, Supplier<RenderGraph> build, Optimization<T> optimization) {
     long start = System.nanoTime();
-    Key key = new Key(model, spec);
     RenderGraph graph = take(key);
     if (graph == null) {
-      graph = new RenderGraph(model, spec);
+      graph = build.get();
       countBuilt();
     } else {
       graph.reset();
     }
     boolean reusable = false;
     try {
-      RenderResult result = Renderer.optimize(graph, listener, start, System.nanoTime());
+      T result = optimization.run(graph, start, System.nanoTime());
       reusable = true;
       return result;
     } finally {
@@ -53,16 +89,6 @@ public final class RenderGraphCache implements AutoCloseable {
         graph.close();
       }
     }
-  }
-
-  /**
-   * Renders the members of {@code pack} as one graph, {@code listeners.get(i)} following member
-   * i: its steps, its snapshots (its own images and values), its cancellation. A member whose
-   * listener cancels stops receiving callbacks; the others go on. STUB (issue #11).
-   */
-  public List<PackedResult> render(ImageModel model, RenderPack pack,
-      List<RenderListener> listeners) {
-    throw new UnsupportedOperationException("stub");
   }
 
   /** How many graphs this cache has built (a render that reused one built none). */
@@ -104,17 +130,21 @@ public final class RenderGraphCache implements AutoCloseable {
     graphs.forEach(RenderGraph::close);
   }
 
-  /** The same model object (models are loaded once per process) and an equal spec. */
-  private record Key(ImageModel model, RenderSpec spec) {
+  /**
+   * The same model object (models are loaded once per process), equal specs and the same
+   * network batch: a plain spec and a pack of that one spec may pad differently.
+   */
+  private record Key(ImageModel model, List<RenderSpec> specs, int slots) {
 
     @Override
     public boolean equals(Object other) {
-      return other instanceof Key key && key.model == model && key.spec.equals(spec);
+      return other instanceof Key key && key.model == model && key.specs.equals(specs)
+          && key.slots == slots;
     }
 
     @Override
     public int hashCode() {
-      return 31 * System.identityHashCode(model) + spec.hashCode();
+      return 31 * (31 * System.identityHashCode(model) + specs.hashCode()) + slots;
     }
   }
 }

@@ -9,8 +9,6 @@ import java.util.List;
  * and they share everything else ({@link Key}). A member's images do not depend on the others:
  * each draws its random values from its own seed, and the network always runs on
  * {@link #slots()} images, so the same member gives the same bytes alone or packed.
- *
- * <p>STUB (issue #11, helper "engine packs" implements it).
  */
 public record RenderPack(List<RenderSpec> members) {
 
@@ -20,6 +18,24 @@ public record RenderPack(List<RenderSpec> members) {
 
   public RenderPack {
     members = List.copyOf(members);
+    if (members.isEmpty()) {
+      throw new IllegalArgumentException("a pack needs at least one member");
+    }
+    Key key = key(members.get(0));
+    for (RenderSpec member : members) {
+      if (!packable(member)) {
+        throw new IllegalArgumentException("an interpolation cannot be packed");
+      }
+      if (!key(member).equals(key)) {
+        throw new IllegalArgumentException("pack members must share " + key + ", got "
+            + key(member));
+      }
+    }
+    int images = members.stream().mapToInt(RenderSpec::batch).sum();
+    if (slotsFor(images) > RenderSpec.MAX_BATCH) {
+      throw new IllegalArgumentException("a pack holds at most " + RenderSpec.MAX_BATCH
+          + " images, got " + images);
+    }
   }
 
   /** Whether a spec can be packed with others (an interpolation cannot). */
@@ -38,8 +54,22 @@ public record RenderPack(List<RenderSpec> members) {
     return members.stream().mapToInt(RenderSpec::batch).sum();
   }
 
-  /** The batch the network runs on: {@link #images()} rounded up to a canonical size. */
+  /**
+   * The batch the network runs on: {@link #images()} rounded up to a canonical size, the rest
+   * grey padding. This, not {@link #images()}, is the batch whose memory a pack needs: ask
+   * {@code RenderMemory} (contracts) about {@code slots()} images.
+   */
   public int slots() {
-    throw new UnsupportedOperationException("stub");
+    return slotsFor(images());
+  }
+
+  /**
+   * TensorFlow's CPU kernels are not batch-size invariant: an image's gradient through the
+   * network differs in its last bits between some batch sizes. The sizes below give every image
+   * the same bits (measured on both built-in models, see the optvis README), so padding to them
+   * makes a member's bytes independent of its pack.
+   */
+  static int slotsFor(int images) {
+    return Math.max(2, images + images % 2);
   }
 }

@@ -57,7 +57,7 @@ public final class Renderer {
   }
 
   /** A square grid, except an interpolation's: a strip, its frames side by side in order. */
-  private static int gridColumns(RenderSpec spec) {
+  static int gridColumns(RenderSpec spec) {
     return spec.interpolation() != null ? spec.batch() : (int) Math.ceil(Math.sqrt(spec.batch()));
   }
 
@@ -69,7 +69,7 @@ public final class Renderer {
     return new Snapshot(step, values, pngs, grid, isFinal);
   }
 
-  private static double seconds(long since) {
+  static double seconds(long since) {
     return (System.nanoTime() - since) / 1e9;
   }
 }
