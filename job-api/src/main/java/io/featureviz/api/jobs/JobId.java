@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Job ids in paths: UUIDs in their canonical text form. */
-final class JobId {
+/** Job (and sweep) ids in paths: UUIDs in their canonical text form. */
+public final class JobId {
 
   // UUID.fromString alone accepts forms such as "1-1-1-1-1".
   private static final Pattern CANONICAL =
@@ -15,8 +15,13 @@ final class JobId {
   private JobId() {}
 
   static String parse(String text) {
+    return parse(text, "job");
+  }
+
+  /** The id in canonical form; else a 400 on {@code id} saying that {@code what} ids are UUIDs. */
+  public static String parse(String text, String what) {
     if (text == null || !CANONICAL.matcher(text).matches()) {
-      throw ProblemException.invalidParameter("id", "job ids are UUIDs, got '" + text + "'");
+      throw ProblemException.invalidParameter("id", what + " ids are UUIDs, got '" + text + "'");
     }
     return UUID.fromString(text).toString().toLowerCase(Locale.ROOT);
   }

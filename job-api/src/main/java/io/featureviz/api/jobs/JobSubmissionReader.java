@@ -41,12 +41,12 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 public class JobSubmissionReader {
 
   private static final List<String> RENDER_ONLY_FIELDS = List.of("batch", "interpolate");
-  static final List<String> EXAMPLES_FIELDS = List.of("dataset", "top_k");
+  public static final List<String> EXAMPLES_FIELDS = List.of("dataset", "top_k");
   /** {@code tenant} is accepted for older clients and ignored: the API key decides. */
   private static final Set<String> FIELDS = Set.copyOf(Stream.of(
       List.of("kind", "model", "objective", "tenant"), RenderSettings.FIELDS, RENDER_ONLY_FIELDS,
       EXAMPLES_FIELDS, ExplainSubmission.FIELDS).flatMap(List::stream).toList());
-  static final Set<String> PARAMS = Set.of("fft", "pixel");
+  public static final Set<String> PARAMS = Set.of("fft", "pixel");
   private static final Set<String> INTERPOLATE_FIELDS = Set.of("from", "to", "frames");
 
   private final ModelCatalog catalog;
@@ -211,14 +211,23 @@ public class JobSubmissionReader {
       validateChannel(fields, objective.get(), model.get());
     }
     fields.throwIfInvalid();
-    int images = dataset.get().imageCount();
-    return new JobRequest(Messages.VERSION, UUID.randomUUID().toString(), tenant,
-        model.get().id(), objective.get().toGrammar(), model.get().inputSize(), images,
-        List.of(images), RenderDefaults.BATCH, RenderDefaults.SEED, RenderDefaults.LEARNING_RATE,
-        RenderDefaults.PARAM, RenderDefaults.DECORRELATE, RenderDefaults.TRANSFORMS,
-        System.currentTimeMillis(), JobKind.DATASET_EXAMPLES,
-        new DatasetExamplesSpec(dataset.get().id(), dataset.get().objectPrefix(), topK), null,
-        null);
+    return datasetExamples(tenant, model.get(), objective.get().toGrammar(), dataset.get(),
+        topK);
+  }
+
+  /**
+   * The request of a search of the dataset for the {@code topK} images that drive one channel
+   * (its objective, already valid on the model) hardest: every image scored, one step each.
+   */
+  public static JobRequest datasetExamples(String tenant, ModelDescription model,
+      String objective, DatasetRow dataset, int topK) {
+    int images = dataset.imageCount();
+    return new JobRequest(Messages.VERSION, UUID.randomUUID().toString(), tenant, model.id(),
+        objective, model.inputSize(), images, List.of(images), RenderDefaults.BATCH,
+        RenderDefaults.SEED, RenderDefaults.LEARNING_RATE, RenderDefaults.PARAM,
+        RenderDefaults.DECORRELATE, RenderDefaults.TRANSFORMS, System.currentTimeMillis(),
+        JobKind.DATASET_EXAMPLES,
+        new DatasetExamplesSpec(dataset.id(), dataset.objectPrefix(), topK), null, null);
   }
 
   private Optional<DatasetRow> dataset(SubmissionFields fields, String tenant)

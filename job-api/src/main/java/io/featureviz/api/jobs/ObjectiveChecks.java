@@ -8,7 +8,7 @@ import io.featureviz.contracts.objective.ObjectiveValidator;
 import java.util.List;
 
 /** What submissions check of objectives and layers against a model's description. */
-final class ObjectiveChecks {
+public final class ObjectiveChecks {
 
   private ObjectiveChecks() {}
 
@@ -16,7 +16,7 @@ final class ObjectiveChecks {
    * Reports the problems of the objective in {@code field} on this model (as
    * {@code field.path} where a part of it is at fault); whether it had none.
    */
-  static boolean validate(SubmissionFields fields, String field, ObjectiveSpec objective,
+  public static boolean validate(SubmissionFields fields, String field, ObjectiveSpec objective,
       ModelDescription model, int batch) {
     List<ObjectiveProblem> problems =
         ObjectiveValidator.validate(objective, model.catalogView(), batch);
@@ -28,7 +28,7 @@ final class ObjectiveChecks {
   }
 
   /** Whether the layer's channels lie on a grid of positions (height or width over 1). */
-  static boolean hasPositions(LayerShape layer) {
+  public static boolean hasPositions(LayerShape layer) {
     return (long) layer.height() * layer.width() > 1;
   }
 }

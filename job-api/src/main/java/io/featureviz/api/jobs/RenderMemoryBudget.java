@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * the worker would be killed, and get the job again.
  */
 @ApplicationScoped
-class RenderMemoryBudget {
+public class RenderMemoryBudget {
 
   private final long budget;
 
@@ -18,11 +18,23 @@ class RenderMemoryBudget {
   }
 
   /**
+   * The most images (at most {@code cap}) of {@code size} pixels a worker can render together on
+   * the model within the budget; 0 when not even one fits.
+   */
+  public int largestBatch(String model, int size, int cap) {
+    int images = cap;
+    while (images > 0 && RenderMemory.estimateBytes(model, size, images) > budget) {
+      images--;
+    }
+    return images;
+  }
+
+  /**
    * Reports {@code images} images of {@code size} pixels rendered together on the model, when
    * over the budget, on {@code size} and on {@code countField}, the field that asked for them
    * ({@code batch} of a render, {@code groups} of an explain job).
    */
-  void check(SubmissionFields fields, String model, int size, int images, String countField) {
+  public void check(SubmissionFields fields, String model, int size, int images, String countField) {
     long needed = RenderMemory.estimateBytes(model, size, images);
     if (needed > budget) {
       String message = "size " + size + " with " + countField + " " + images + " on " + model

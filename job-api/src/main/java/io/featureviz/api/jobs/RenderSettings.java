@@ -13,14 +13,14 @@ import java.util.Optional;
  *
  * @param size 0 while the model is unknown (the request is invalid then)
  */
-record RenderSettings(int size, int steps, List<Integer> thresholds, long seed, double lr,
+public record RenderSettings(int size, int steps, List<Integer> thresholds, long seed, double lr,
     String param, boolean decorrelate, String transforms) {
 
-  static final List<String> FIELDS = List.of("size", "steps", "thresholds", "seed", "lr",
+  public static final List<String> FIELDS = List.of("size", "steps", "thresholds", "seed", "lr",
       "param", "decorrelate", "transforms");
 
   /** The settings of the body, {@code defaultSteps} when it gives none. */
-  static RenderSettings read(SubmissionFields fields, Optional<ModelDescription> model,
+  public static RenderSettings read(SubmissionFields fields, Optional<ModelDescription> model,
       int defaultSteps) {
     // the size's range is the model's: it is checked once the model is known
     int size = model.map(m -> fields.integer("size", m.inputSize(),

@@ -23,14 +23,14 @@ import java.util.TreeSet;
  * The fields of a {@code POST /v1/jobs} body, read collecting errors instead of stopping at the
  * first.
  */
-final class SubmissionFields {
+public final class SubmissionFields {
 
   private final JsonNode body;
   /** Prepended to this object's field names in errors: {@code interpolate.} for its fields. */
   private final String prefix;
   private final List<FieldError> errors;
 
-  SubmissionFields(JsonNode body) {
+  public SubmissionFields(JsonNode body) {
     this(body, "", new ArrayList<>());
   }
 
@@ -44,7 +44,7 @@ final class SubmissionFields {
    * The fields of the object in {@code field}, their errors reported as {@code field.name}
    * among this body's; empty (and an error) when the field holds no object, empty when absent.
    */
-  Optional<SubmissionFields> object(String field, String shape) {
+  public Optional<SubmissionFields> object(String field, String shape) {
     Optional<JsonNode> value = present(field);
     if (value.isPresent() && !value.get().isObject()) {
       error(field, "must be an object " + shape);
@@ -53,25 +53,25 @@ final class SubmissionFields {
     return value.map(node -> new SubmissionFields(node, prefix + field + ".", errors));
   }
 
-  boolean isPresent(String field) {
+  public boolean isPresent(String field) {
     return present(field).isPresent();
   }
 
-  void error(String field, String message) {
+  public void error(String field, String message) {
     errors.add(new FieldError(prefix + field, message));
   }
 
-  boolean isValid(String field) {
+  public boolean isValid(String field) {
     return errors.stream().noneMatch(e -> e.field().equals(prefix + field));
   }
 
-  void throwIfInvalid() {
+  public void throwIfInvalid() {
     if (!errors.isEmpty()) {
       throw ProblemException.invalidRequest(errors);
     }
   }
 
-  void rejectUnknown(Set<String> allowed) {
+  public void rejectUnknown(Set<String> allowed) {
     for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!allowed.contains(name)) {
@@ -81,7 +81,7 @@ final class SubmissionFields {
   }
 
   /** Each of the fields that is given is an error: it has no use in this request. */
-  void rejectPresent(List<String> fields, String message) {
+  public void rejectPresent(List<String> fields, String message) {
     for (String field : fields) {
       if (present(field).isPresent()) {
         error(field, message);
@@ -89,12 +89,13 @@ final class SubmissionFields {
     }
   }
 
-  private Optional<JsonNode> present(String field) {
+  /** The field's value; empty when absent or null. */
+  public Optional<JsonNode> present(String field) {
     JsonNode value = body.get(field);
     return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
   }
 
-  Optional<String> text(String field) {
+  public Optional<String> text(String field) {
     Optional<JsonNode> value = present(field);
     if (value.isPresent() && (!value.get().isTextual() || value.get().textValue().isBlank())) {
       error(field, "must be a non-empty string");
@@ -103,19 +104,19 @@ final class SubmissionFields {
     return value.map(JsonNode::textValue);
   }
 
-  Optional<String> requiredText(String field, String hint) {
+  public Optional<String> requiredText(String field, String hint) {
     if (present(field).isEmpty()) {
       error(field, "is required; " + hint);
     }
     return text(field);
   }
 
-  Optional<ObjectiveSpec> objective() {
+  public Optional<ObjectiveSpec> objective() {
     return objective("objective");
   }
 
   /** A required objective, grammar text or its JSON form. */
-  Optional<ObjectiveSpec> objective(String field) {
+  public Optional<ObjectiveSpec> objective(String field) {
     Optional<JsonNode> value = present(field);
     if (value.isEmpty()) {
       error(field, "is required: grammar text such as \"mixed4:97\" or its JSON form");
@@ -134,7 +135,7 @@ final class SubmissionFields {
   }
 
   /** An optional class: its index (0 or more) or its label. */
-  Optional<ClassRef> classRef(String field) {
+  public Optional<ClassRef> classRef(String field) {
     Optional<JsonNode> value = present(field);
     if (value.isEmpty()) {
       return Optional.empty();
@@ -156,11 +157,11 @@ final class SubmissionFields {
   }
 
   /** An integer field; out of its range (whose bounds are ints) it is an error. */
-  int integer(String field, int fallback, NumberRange range) {
+  public int integer(String field, int fallback, NumberRange range) {
     return (int) longInteger(field, fallback, range);
   }
 
-  long longInteger(String field, long fallback, NumberRange range) {
+  public long longInteger(String field, long fallback, NumberRange range) {
     Optional<JsonNode> value = present(field);
     if (value.isEmpty()) {
       return fallback;
@@ -173,7 +174,7 @@ final class SubmissionFields {
     return node.longValue();
   }
 
-  double number(String field, double fallback, NumberRange range) {
+  public double number(String field, double fallback, NumberRange range) {
     Optional<JsonNode> value = present(field);
     if (value.isPresent() && !(value.get().isNumber() && range.contains(value.get().doubleValue()))) {
       error(field, range.requirement());
@@ -182,7 +183,7 @@ final class SubmissionFields {
     return value.map(JsonNode::doubleValue).orElse(fallback);
   }
 
-  boolean bool(String field, boolean fallback) {
+  public boolean bool(String field, boolean fallback) {
     Optional<JsonNode> value = present(field);
     if (value.isPresent() && !value.get().isBoolean()) {
       error(field, "must be true or false");
@@ -191,7 +192,7 @@ final class SubmissionFields {
     return value.map(JsonNode::booleanValue).orElse(fallback);
   }
 
-  String choice(String field, String fallback, Set<String> allowed) {
+  public String choice(String field, String fallback, Set<String> allowed) {
     Optional<JsonNode> value = present(field);
     if (value.isPresent() && !(value.get().isTextual()
         && allowed.contains(value.get().textValue()))) {
@@ -201,7 +202,7 @@ final class SubmissionFields {
     return value.map(JsonNode::textValue).orElse(fallback);
   }
 
-  String transforms() {
+  public String transforms() {
     Optional<JsonNode> value = present("transforms");
     if (value.isEmpty()) {
       return RenderDefaults.TRANSFORMS;
@@ -219,7 +220,7 @@ final class SubmissionFields {
   }
 
   /** Given thresholds, sorted and without repeats; none means the request's defaults. */
-  List<Integer> thresholds(int steps) {
+  public List<Integer> thresholds(int steps) {
     Optional<JsonNode> value = present("thresholds");
     if (value.isEmpty()) {
       return List.of();

@@ -1,0 +1,121 @@
+package io.featureviz.api.sweeps;
+
+import io.featureviz.api.jobs.JobSubmissionReader;
+import io.featureviz.contracts.messages.JobRequest;
+import io.featureviz.contracts.messages.Messages;
+import io.featureviz.contracts.objective.Channel;
+import io.featureviz.contracts.objective.Objective;
+import io.featureviz.contracts.objective.ObjectiveSpec;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Splits a sweep into jobs: a channel the tenant already has an image of (same model, channel
+ * and settings) points at that image; the others are rendered by shards, ordinary render jobs
+ * of one layer whose objective is the list {@code L:c0; L:c1; ...} (one channel per batch
+ * element, recorded per element by the sink), at most {@link SweepSubmission#shardImages()}
+ * channels each. Dataset examples, when asked for, are one search per channel of the layers
+ * with positions: a dataset-examples job reads one channel.
+ */
+@ApplicationScoped
+class SweepPlanner {
+
+  private final SweepRepository repository;
+
+  SweepPlanner(SweepRepository repository) {
+    this.repository = repository;
+  }
+
+  SweepPlan plan(SweepSubmission submission) throws SQLException {
+    Instant now = Instant.now();
+    Map<String, SweepRepository.FrameRef> reusable = repository.reusable(submission.tenant(),
+        submission.model().id(), submission.settings(), submission.layers().stream()
+            .flatMap(l -> l.channels().stream().map(c -> element(l.layer(), c))).toList());
+    List<SweepChannel> channels = new ArrayList<>();
+    List<JobRequest> shards = new ArrayList<>();
+    for (SweepSubmission.LayerChannels layer : submission.layers()) {
+      List<SweepChannel> ofLayer = new ArrayList<>();
+      List<Integer> toRender = new ArrayList<>();
+      for (int channel : layer.channels()) {
+        SweepRepository.FrameRef frame = reusable.get(element(layer.layer(), channel));
+        if (frame == null) {
+          toRender.add(channel);
+        } else {
+          ofLayer.add(new SweepChannel(0, layer.layer(), channel, frame.jobId(),
+              frame.batchIndex(), true, null));
+        }
+      }
+      for (int from = 0; from < toRender.size(); from += submission.shardImages()) {
+        List<Integer> shard =
+            toRender.subList(from, Math.min(toRender.size(), from + submission.shardImages()));
+        JobRequest request = shard(submission, layer.layer(), shard, now);
+        shards.add(request);
+        for (int i = 0; i < shard.size(); i++) {
+          ofLayer.add(new SweepChannel(0, layer.layer(), shard.get(i), request.id(), i, false,
+              null));
+        }
+      }
+      // the view's order: channels ascending within the layer, whether reused or rendered
+      ofLayer.sort(Comparator.comparingInt(SweepChannel::channel));
+      for (SweepChannel channel : ofLayer) {
+        channels.add(new SweepChannel(channels.size(), channel.layer(), channel.channel(),
+            channel.jobId(), channel.batchIndex(), channel.reused(), null));
+      }
+    }
+    if (submission.examples().isPresent()) {
+      channels = withSearches(submission, channels, shards, now);
+    }
+    SweepRow sweep = new SweepRow(UUID.randomUUID().toString(), submission.tenant(),
+        submission.model().id(),
+        submission.layers().stream().map(SweepSubmission.LayerChannels::layer).toList(),
+        submission.allLayers(), submission.channels(), submission.settings(),
+        submission.examples().map(e -> new SweepExamples(e.dataset().id(), e.topK()))
+            .orElse(null), null, now, now);
+    return new SweepPlan(sweep, channels, shards);
+  }
+
+  /** The channels, each of a layer with positions with a dataset search added to the shards. */
+  private static List<SweepChannel> withSearches(SweepSubmission submission,
+      List<SweepChannel> channels, List<JobRequest> shards, Instant now) {
+    SweepSubmission.Examples examples = submission.examples().orElseThrow();
+    List<String> searchable = submission.layers().stream()
+        .filter(SweepSubmission.LayerChannels::searchable)
+        .map(SweepSubmission.LayerChannels::layer).toList();
+    List<SweepChannel> searched = new ArrayList<>();
+    for (SweepChannel channel : channels) {
+      if (!searchable.contains(channel.layer())) {
+        searched.add(channel);
+        continue;
+      }
+      JobRequest search = JobSubmissionReader.datasetExamples(submission.tenant(),
+          submission.model(), element(channel.layer(), channel.channel()), examples.dataset(),
+          examples.topK());
+      shards.add(search);
+      searched.add(new SweepChannel(channel.position(), channel.layer(), channel.channel(),
+          channel.jobId(), channel.batchIndex(), channel.reused(), search.id()));
+    }
+    return searched;
+  }
+
+  private static JobRequest shard(SweepSubmission submission, String layer,
+      List<Integer> channels, Instant now) {
+    List<Objective> elements = channels.stream()
+        .<Objective>map(channel -> new Channel(layer, channel)).toList();
+    SweepSettings settings = submission.settings();
+    return new JobRequest(Messages.VERSION, UUID.randomUUID().toString(), submission.tenant(),
+        submission.model().id(), new ObjectiveSpec(elements).toGrammar(), settings.size(),
+        settings.steps(), settings.thresholds(), channels.size(), settings.seed(), settings.lr(),
+        settings.param(), settings.decorrelate(), settings.transforms(), now.toEpochMilli());
+  }
+
+  /** A channel's objective as {@code jobs.element_objectives} holds it (canonical text). */
+  private static String element(String layer, int channel) {
+    return new Channel(layer, channel).toGrammar();
+  }
+}

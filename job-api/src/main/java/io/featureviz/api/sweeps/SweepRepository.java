@@ -1,0 +1,320 @@
+package io.featureviz.api.sweeps;
+
+import io.agroal.api.AgroalDataSource;
+import io.featureviz.api.jobs.PageCursor;
+import io.featureviz.contracts.messages.JobKind;
+import io.featureviz.contracts.messages.JobRequest;
+import io.featureviz.contracts.messages.JobStatus;
+import io.featureviz.contracts.messages.Messages;
+import io.featureviz.metadata.JobsTable;
+import io.featureviz.metadata.JsonColumns;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The sweep tables (metadata V9), and what they point at in {@code jobs} and {@code frames}. */
+@ApplicationScoped
+class SweepRepository {
+
+  private static final String SWEEP_COLUMNS = """
+      id, tenant, model, layers, all_layers, channels, settings::text AS settings,
+      examples::text AS examples, cancelled_at, created_at, updated_at
+      """;
+
+  /**
+   * The newest final frame per element objective among the tenant's succeeded renders with
+   * these settings: the GIN index on element_objectives narrows the jobs first. An
+   * interpolation's frames are left out: their objectives are blends.
+   */
+  private static final String REUSABLE = """
+      SELECT DISTINCT ON (element) element, job_id, batch_index FROM (
+        SELECT fv_element_objective(j.element_objectives, f.batch_index) AS element,
+               f.job_id, f.batch_index, j.created_at
+        FROM jobs j JOIN frames f ON f.job_id = j.id AND f.is_final
+        WHERE j.tenant = ? AND j.model = ? AND j.status = 'SUCCEEDED' AND j.kind = 'render'
+          AND j.interpolate IS NULL AND j.size = ? AND j.steps = ? AND j.seed = ? AND j.lr = ?
+          AND j.param = ? AND j.decorrelate = ? AND j.transforms = ?
+          AND j.element_objectives && ?::text[]) found
+      WHERE element = ANY(?::text[])
+      ORDER BY element, created_at DESC
+      """;
+
+  private static final String CHANNEL_STATES = """
+      SELECT c.position, c.layer, c.channel, c.job_id, c.batch_index, c.reused,
+             c.examples_job_id, f.object_key, f.stored_at
+      FROM sweep_channels c
+      LEFT JOIN frames f ON f.job_id = c.job_id AND f.batch_index = c.batch_index AND f.is_final
+      WHERE c.sweep_id = ? ORDER BY c.position
+      """;
+
+  private final AgroalDataSource dataSource;
+
+  SweepRepository(AgroalDataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** A frame of an earlier job: element {@code batchIndex} of job {@code jobId}. */
+  record FrameRef(String jobId, int batchIndex) {}
+
+  /** Element objective -> its newest image rendered with the settings, for those that have one. */
+  Map<String, FrameRef> reusable(String tenant, String model, SweepSettings settings,
+      List<String> elements) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(REUSABLE)) {
+      Array wanted = connection.createArrayOf("text", elements.toArray());
+      int i = 0;
+      select.setString(++i, tenant);
+      select.setString(++i, model);
+      select.setInt(++i, settings.size());
+      select.setInt(++i, settings.steps());
+      select.setLong(++i, settings.seed());
+      select.setDouble(++i, settings.lr());
+      select.setString(++i, settings.param());
+      select.setBoolean(++i, settings.decorrelate());
+      select.setString(++i, settings.transforms());
+      select.setArray(++i, wanted);
+      select.setArray(++i, wanted);
+      Map<String, FrameRef> found = new HashMap<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          found.put(rows.getString("element"),
+              new FrameRef(rows.getString("job_id"), rows.getInt("batch_index")));
+        }
+      }
+      return found;
+    }
+  }
+
+  /**
+   * Writes the sweep, its channels, its shards (unpublished) and their {@code jobs} rows in one
+   * transaction: a sweep is recorded whole or not at all.
+   */
+  void insert(SweepPlan plan) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        insertSweep(connection, plan.sweep());
+        insertChannels(connection, plan.sweep().id(), plan.channels());
+        insertShards(connection, plan.sweep().id(), plan.shards());
+        for (JobRequest shard : plan.shards()) {
+          JobsTable.upsertRequest(connection, shard);
+        }
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    }
+  }
+
+  private static void insertSweep(Connection connection, SweepRow sweep) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement("""
+        INSERT INTO sweeps (id, tenant, model, layers, all_layers, channels, settings, examples,
+                            created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)""")) {
+      int i = 0;
+      insert.setString(++i, sweep.id());
+      insert.setString(++i, sweep.tenant());
+      insert.setString(++i, sweep.model());
+      insert.setArray(++i, connection.createArrayOf("text", sweep.layers().toArray()));
+      insert.setBoolean(++i, sweep.allLayers());
+      insert.setString(++i, sweep.channels());
+      insert.setString(++i, JsonColumns.write(sweep.settings()));
+      insert.setString(++i, JsonColumns.write(sweep.examples()));
+      insert.setTimestamp(++i, Timestamp.from(sweep.createdAt()));
+      insert.setTimestamp(++i, Timestamp.from(sweep.updatedAt()));
+      insert.executeUpdate();
+    }
+  }
+
+  private static void insertChannels(Connection connection, String sweepId,
+      List<SweepChannel> channels) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement("""
+        INSERT INTO sweep_channels (sweep_id, position, layer, channel, job_id, batch_index,
+                                    reused, examples_job_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+      for (SweepChannel channel : channels) {
+        int i = 0;
+        insert.setString(++i, sweepId);
+        insert.setInt(++i, channel.position());
+        insert.setString(++i, channel.layer());
+        insert.setInt(++i, channel.channel());
+        insert.setString(++i, channel.jobId());
+        insert.setInt(++i, channel.batchIndex());
+        insert.setBoolean(++i, channel.reused());
+        insert.setString(++i, channel.examplesJobId());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  private static void insertShards(Connection connection, String sweepId,
+      List<JobRequest> shards) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement("""
+        INSERT INTO sweep_shards (job_id, sweep_id, kind, request) VALUES (?, ?, ?, ?::jsonb)""")) {
+      for (JobRequest shard : shards) {
+        insert.setString(1, shard.id());
+        insert.setString(2, sweepId);
+        insert.setString(3, shard.kind().wireName());
+        insert.setString(4, new String(Messages.write(shard), StandardCharsets.UTF_8));
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  /** The sweep if it belongs to the tenant; another tenant's is as absent as an unknown one. */
+  Optional<SweepRow> findOwned(String id, String tenant) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(
+            "SELECT " + SWEEP_COLUMNS + " FROM sweeps WHERE id = ? AND tenant = ?")) {
+      select.setString(1, id);
+      select.setString(2, tenant);
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next() ? Optional.of(sweep(rows)) : Optional.empty();
+      }
+    }
+  }
+
+  /** The tenant's sweeps newest first, of one model if given; {@code limit} after the cursor. */
+  List<SweepRow> list(String tenant, String model, PageCursor after, int limit)
+      throws SQLException {
+    StringBuilder sql = new StringBuilder("SELECT " + SWEEP_COLUMNS
+        + " FROM sweeps WHERE tenant = ?");
+    List<Object> args = new ArrayList<>(List.of(tenant));
+    if (model != null) {
+      sql.append(" AND model = ?");
+      args.add(model);
+    }
+    if (after != null) {
+      sql.append(" AND (created_at, id) < (?, ?)");
+      args.add(Timestamp.from(after.createdAt()));
+      args.add(after.id());
+    }
+    sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
+    args.add(limit);
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql.toString())) {
+      for (int i = 0; i < args.size(); i++) {
+        select.setObject(i + 1, args.get(i));
+      }
+      List<SweepRow> sweeps = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          sweeps.add(sweep(rows));
+        }
+      }
+      return sweeps;
+    }
+  }
+
+  /** The sweep's channels in order, each with its image once the sink has stored it. */
+  List<ChannelState> channels(String sweepId) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(CHANNEL_STATES)) {
+      select.setString(1, sweepId);
+      List<ChannelState> channels = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          Timestamp storedAt = rows.getTimestamp("stored_at");
+          channels.add(new ChannelState(new SweepChannel(rows.getInt("position"),
+              rows.getString("layer"), rows.getInt("channel"), rows.getString("job_id"),
+              rows.getInt("batch_index"), rows.getBoolean("reused"),
+              rows.getString("examples_job_id")), rows.getString("object_key"),
+              storedAt == null ? null : storedAt.toInstant()));
+        }
+      }
+      return channels;
+    }
+  }
+
+  /** The jobs the sweep published or is to publish, with their status. */
+  List<ShardState> shards(String sweepId) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement("""
+            SELECT s.job_id, s.kind, s.published, j.status, j.reason, j.steps
+            FROM sweep_shards s JOIN jobs j ON j.id = s.job_id
+            WHERE s.sweep_id = ? ORDER BY s.job_id""")) {
+      select.setString(1, sweepId);
+      List<ShardState> shards = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          shards.add(new ShardState(rows.getString("job_id"),
+              JobKind.valueOf(rows.getString("kind").toUpperCase(Locale.ROOT)), rows.getBoolean("published"),
+              JobStatus.valueOf(rows.getString("status")), rows.getString("reason"),
+              rows.getInt("steps")));
+        }
+      }
+      return shards;
+    }
+  }
+
+  /** Shards of sweeps not cancelled that Kafka has not acknowledged yet, oldest sweep first. */
+  List<JobRequest> unpublished() throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement("""
+            SELECT s.request::text AS request FROM sweep_shards s JOIN sweeps w ON w.id = s.sweep_id
+            WHERE NOT s.published AND w.cancelled_at IS NULL
+            ORDER BY w.created_at, s.job_id""")) {
+      List<JobRequest> requests = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          requests.add(Messages.read(rows.getString("request").getBytes(StandardCharsets.UTF_8),
+              JobRequest.class));
+        }
+      }
+      return requests;
+    }
+  }
+
+  void markPublished(String jobId) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update = connection.prepareStatement(
+            "UPDATE sweep_shards SET published = true WHERE job_id = ?")) {
+      update.setString(1, jobId);
+      update.executeUpdate();
+    }
+  }
+
+  /** Marks the sweep cancelled; a second cancellation keeps the first one's time. */
+  void cancel(String id) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update = connection.prepareStatement("""
+            UPDATE sweeps SET cancelled_at = coalesce(cancelled_at, now()), updated_at = now()
+            WHERE id = ?""")) {
+      update.setString(1, id);
+      update.executeUpdate();
+    }
+  }
+
+  private static SweepRow sweep(ResultSet rows) throws SQLException {
+    Timestamp cancelledAt = rows.getTimestamp("cancelled_at");
+    return new SweepRow(rows.getString("id"), rows.getString("tenant"), rows.getString("model"),
+        Arrays.asList((String[]) rows.getArray("layers").getArray()),
+        rows.getBoolean("all_layers"), rows.getString("channels"),
+        JsonColumns.read(rows.getString("settings"), SweepSettings.class),
+        JsonColumns.read(rows.getString("examples"), SweepExamples.class),
+        cancelledAt == null ? null : cancelledAt.toInstant(), instant(rows, "created_at"),
+        instant(rows, "updated_at"));
+  }
+
+  private static Instant instant(ResultSet rows, String column) throws SQLException {
+    return rows.getTimestamp(column).toInstant();
+  }
+}

@@ -1,0 +1,153 @@
+package io.featureviz.api.sweeps;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.featureviz.api.jobs.JobPublisher;
+import io.featureviz.api.jobs.PageCursor;
+import io.featureviz.api.problems.ProblemException;
+import io.featureviz.api.storage.Presigner;
+import io.featureviz.contracts.messages.JobEvent;
+import io.featureviz.contracts.messages.JobKind;
+import io.featureviz.contracts.messages.JobStatus;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Submitting, reading and cancelling sweeps; the REST resource only maps HTTP onto this. */
+@ApplicationScoped
+public class SweepService {
+
+  private static final String CANCEL_REASON = "sweep cancelled through the API";
+
+  private final SweepSubmissionReader reader;
+  private final SweepPlanner planner;
+  private final SweepRepository repository;
+  private final SweepOutbox outbox;
+  private final JobPublisher publisher;
+  private final Presigner presigner;
+  private final MeterRegistry registry;
+
+  SweepService(SweepSubmissionReader reader, SweepPlanner planner, SweepRepository repository,
+      SweepOutbox outbox, JobPublisher publisher, Presigner presigner, MeterRegistry registry) {
+    this.reader = reader;
+    this.planner = planner;
+    this.repository = repository;
+    this.outbox = outbox;
+    this.publisher = publisher;
+    this.presigner = presigner;
+    this.registry = registry;
+  }
+
+  /**
+   * Validates and plans the sweep, records it whole with its shards unpublished, then publishes
+   * the shards. A shard Kafka does not acknowledge now is published later by the outbox: the
+   * sweep is accepted once recorded.
+   */
+  public SweepView submit(JsonNode body, String tenant) throws SQLException {
+    SweepPlan plan = planner.plan(reader.read(body, tenant));
+    repository.insert(plan);
+    outbox.publish(plan.shards());
+    registry.counter("fv.api.sweeps.submitted", "model", plan.sweep().model()).increment();
+    registry.counter("fv.api.sweeps.channels.reused", "model", plan.sweep().model())
+        .increment(plan.channels().stream().filter(SweepChannel::reused).count());
+    return get(plan.sweep().id(), tenant);
+  }
+
+  public SweepView get(String id, String tenant) throws SQLException {
+    return view(progress(owned(id, tenant)), true);
+  }
+
+  /** A page of sweeps and the cursor of the next page, null on the last one. */
+  public record Page(List<SweepView> items, String next) {}
+
+  public Page list(String tenant, String model, PageCursor after, int limit) throws SQLException {
+    // One row more than asked tells whether there is a next page without a count query.
+    List<SweepRow> rows = repository.list(tenant, model, after, limit + 1);
+    List<SweepRow> page = rows.subList(0, Math.min(limit, rows.size()));
+    String next = rows.size() > limit ? new PageCursor(page.get(page.size() - 1).createdAt(),
+        page.get(page.size() - 1).id()).encode() : null;
+    List<SweepView> items = new ArrayList<>();
+    for (SweepRow sweep : page) {
+      items.add(view(progress(sweep), false));
+    }
+    return new Page(items, next);
+  }
+
+  /**
+   * Marks the sweep cancelled and asks the workers to stop its unfinished shards, as {@code
+   * DELETE /v1/jobs/{id}} does; a shard never published is recorded CANCELLED, since no worker
+   * will report it. Cancelling again changes nothing.
+   */
+  public SweepView cancel(String id, String tenant) throws SQLException {
+    SweepRow sweep = owned(id, tenant);
+    repository.cancel(sweep.id());
+    for (ShardState shard : repository.shards(sweep.id())) {
+      if (shard.status().isTerminal()) {
+        continue;
+      }
+      publisher.publish(JobEvent.cancelRequested(shard.jobId(), CANCEL_REASON));
+      if (!shard.published()) {
+        publisher.publish(JobEvent.status(shard.jobId(), JobStatus.CANCELLED, CANCEL_REASON,
+            null, 0, shard.steps()));
+      }
+    }
+    return get(id, tenant);
+  }
+
+  /** The sweep's state as PostgreSQL has it now. */
+  SweepProgress progress(SweepRow sweep) throws SQLException {
+    return new SweepProgress(sweep, repository.channels(sweep.id()),
+        repository.shards(sweep.id()));
+  }
+
+  /** The tenant's sweep; 404 for another tenant's, so ids do not reveal sweeps. */
+  SweepRow owned(String id, String tenant) throws SQLException {
+    return repository.findOwned(id, tenant).orElseThrow(() -> new ProblemException(404,
+        "sweep-not-found", "Sweep not found", "no sweep with id " + id, List.of()));
+  }
+
+  String url(ChannelState channel) {
+    return presigner.downloadUrl(channel.objectKey());
+  }
+
+  private SweepView view(SweepProgress progress, boolean detailed) {
+    SweepRow sweep = progress.sweep();
+    Map<String, List<ChannelState>> byLayer = progress.channels().stream().collect(
+        Collectors.groupingBy(c -> c.channel().layer(), LinkedHashMap::new, Collectors.toList()));
+    List<SweepView.LayerProgress> layers = byLayer.entrySet().stream()
+        .map(e -> new SweepView.LayerProgress(e.getKey(), e.getValue().size(),
+            (int) e.getValue().stream().filter(ChannelState::done).count()))
+        .toList();
+    List<SweepView.Artifact> artifacts = !detailed ? null : progress.channels().stream()
+        .filter(ChannelState::done)
+        .map(c -> new SweepView.Artifact(c.channel().layer(), c.channel().channel(), url(c),
+            c.channel().jobId(), c.channel().batchIndex(), c.channel().reused()))
+        .toList();
+    return new SweepView(sweep.id(), sweep.model(), progress.status(), layers,
+        progress.channels().size(), (int) progress.done(), (int) progress.reused(),
+        sweep.allLayers(), sweep.channels(), sweep.settings(), examples(progress, detailed),
+        progress.reason(), sweep.createdAt(), progress.updatedAt(), artifacts,
+        SweepView.Links.of(sweep.id()));
+  }
+
+  private static SweepView.Examples examples(SweepProgress progress, boolean detailed) {
+    SweepExamples examples = progress.sweep().examples();
+    if (examples == null) {
+      return null;
+    }
+    Map<String, ShardState> searches = progress.shards().stream()
+        .filter(s -> s.kind() == JobKind.DATASET_EXAMPLES)
+        .collect(Collectors.toMap(ShardState::jobId, Function.identity()));
+    List<SweepView.Search> jobs = !detailed ? null : progress.channels().stream()
+        .filter(c -> c.channel().examplesJobId() != null)
+        .map(c -> new SweepView.Search(c.channel().layer(), c.channel().channel(),
+            c.channel().examplesJobId(), searches.get(c.channel().examplesJobId()).status()))
+        .toList();
+    return new SweepView.Examples(examples.dataset(), examples.topK(), jobs);
+  }
+}

@@ -1,0 +1,26 @@
+package io.featureviz.api.sweeps;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of sweeps; each key can be set by environment, e.g. FV_API_SWEEPS_SHARD_IMAGES. */
+@ConfigMapping(prefix = "fv.api.sweeps")
+public interface SweepsConfig {
+
+  /**
+   * The most channels one shard job renders (its batch): the workers' {@code fv.worker.max-batch},
+   * so that a shard fills one pack. Fewer where the model's memory estimate at the sweep's size
+   * would exceed {@code fv.limits.render-memory}.
+   */
+  @WithDefault("8")
+  int shardImages();
+
+  /** The most channels one sweep may have (a whole model is thousands); more is refused (400). */
+  @WithDefault("20000")
+  int maxChannels();
+
+  /** How long after a failed publication the shards not yet published are published again. */
+  @WithDefault("30s")
+  Duration republishDelay();
+}
