@@ -203,7 +203,7 @@ class FaultToleranceTest {
   @Order(6)
   void sweepLosesNoChannelToAKilledWorkerAndIsReusedWhenSubmittedAgain() throws Exception {
     SweepSpec spec = SweepSpec.of(MODEL, List.of(SWEEP_LAYER)).withChannels("0-15")
-        .withRender(48, 200, null);
+        .withRender(48, 100, null);
     String id;
     String worker;
     try (PipelineTimeline timeline = new PipelineTimeline(stack.state.kafkaBootstrapServers())) {
