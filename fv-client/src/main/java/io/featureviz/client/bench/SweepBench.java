@@ -2,6 +2,7 @@ package io.featureviz.client.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.featureviz.client.jobs.JobResult;
+import io.featureviz.client.jobs.JobSpec;
 import io.featureviz.client.jobs.JobWaiter;
 import io.featureviz.client.jobs.JobsClient;
 import io.featureviz.client.models.ModelsClient;
@@ -12,6 +13,7 @@ import io.featureviz.client.stack.StackState;
 import io.featureviz.client.sweeps.SweepResult;
 import io.featureviz.client.sweeps.SweepWaiter;
 import io.featureviz.client.sweeps.SweepsClient;
+import io.featureviz.contracts.objective.LayerShape;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,9 +38,9 @@ public final class SweepBench {
     }
   }
 
-  /** What the bench saw: timings, and each model's layers (name to channels) for the paper. */
+  /** What the bench saw: timings, and each model's layers with channels, for the paper. */
   public record Result(List<Timing> sweeps, List<Timing> singles,
-      Map<String, Map<String, Integer>> layers) {}
+      Map<String, List<LayerShape>> layers) {}
 
   private final StackSettings base;
   private final Consumer<String> log;
@@ -56,7 +58,7 @@ public final class SweepBench {
   public Result run(List<SweepWorkload> workloads, List<Integer> workerCounts, int singles) {
     List<Timing> sweeps = new ArrayList<>();
     List<Timing> singleJobs = new ArrayList<>();
-    Map<String, Map<String, Integer>> layers = new LinkedHashMap<>();
+    Map<String, List<LayerShape>> layers = new LinkedHashMap<>();
     for (int workers : workerCounts) {
       LocalStack stack = new LocalStack(new StackSettings(base.repoRoot(), base.stateDir(),
           base.modelsDir(), StackPorts.free(), workers), log);
@@ -100,27 +102,34 @@ public final class SweepBench {
     JobsClient client = new JobsClient(state.apiUrl(), state.apiKey());
     List<Integer> channels = swept.artifacts().stream().map(SweepResult.Artifact::channel)
         .sorted().limit(count).toList();
+    // a lone job runs on a graph of its own batch shape: built before the clock starts
+    single(client, workload.single(channels.get(0), WARMUP_STEPS, seed));
     long start = System.nanoTime();
     for (int channel : channels) {
-      String id = client.submit(workload.single(channel, steps, seed)).path("id").asText();
-      JobResult result = new JobWaiter(client).await(id, (name, data) -> { });
-      if (!"SUCCEEDED".equals(result.status())) {
-        throw new IllegalStateException("bench job " + id + " ended " + result.status());
-      }
+      single(client, workload.single(channel, steps, seed));
     }
     return new Timing(workload, 0, channels.size(), since(start));
   }
 
+  private static void single(JobsClient client, JobSpec job) {
+    String id = client.submit(job).path("id").asText();
+    JobResult result = new JobWaiter(client).await(id, (name, data) -> { });
+    if (!"SUCCEEDED".equals(result.status())) {
+      throw new IllegalStateException("bench job " + id + " ended " + result.status());
+    }
+  }
+
   /** The model's layers with channels, in the order the API lists them. */
-  private static Map<String, Integer> layers(StackState state, String model) {
-    Map<String, Integer> channels = new LinkedHashMap<>();
+  private static List<LayerShape> layers(StackState state, String model) {
+    List<LayerShape> layers = new ArrayList<>();
     for (JsonNode layer : new ModelsClient(state.apiUrl(), state.apiKey()).get(model)
         .path("layers")) {
       if (layer.path("channels").asInt() > 0) {
-        channels.put(layer.path("name").asText(), layer.path("channels").asInt());
+        layers.add(new LayerShape(layer.path("name").asText(), layer.path("channels").asInt(),
+            layer.path("height").asInt(), layer.path("width").asInt()));
       }
     }
-    return channels;
+    return layers;
   }
 
   private static double since(long start) {
