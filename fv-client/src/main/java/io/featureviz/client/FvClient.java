@@ -5,6 +5,8 @@ import io.featureviz.client.commands.DownCommand;
 import io.featureviz.client.commands.StackBenchCommand;
 import io.featureviz.client.commands.StatusCommand;
 import io.featureviz.client.commands.SubmitCommand;
+import io.featureviz.client.commands.SweepBenchCommand;
+import io.featureviz.client.commands.SweepCommand;
 import io.featureviz.client.commands.UpCommand;
 import io.featureviz.client.commands.UploadModelCommand;
 import io.featureviz.client.jobs.ApiProblemException;
@@ -13,10 +15,11 @@ import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code ./fv up|down|status|submit|upload-model|demo|stack-bench}: the local stack and its job API. */
+/** {@code ./fv up|down|status|submit|sweep|upload-model|demo|stack-bench|sweep-bench}: the local stack and its job API. */
 @Command(name = "fv", mixinStandardHelpOptions = true,
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, SubmitCommand.class,
-        UploadModelCommand.class, DemoCommand.class, StackBenchCommand.class},
+        SweepCommand.class, UploadModelCommand.class, DemoCommand.class, StackBenchCommand.class,
+        SweepBenchCommand.class},
     description = "Runs the featureviz stack locally, submits jobs and uploads models to it.")
 public final class FvClient {
 

@@ -173,6 +173,29 @@ class LocalStackTest {
         "--size", "48"), "render options do not apply to dataset_examples");
   }
 
+  /** A sweep from the command line prints its result, whose URLs download PNGs without the key. */
+  @Test
+  @Order(2)
+  void sweepWaitPrintsEveryChannelWithDownloadablePngs() throws IOException {
+    JsonNode sweep = runCli("sweep", "--state", "target/stack-test", "--model", MODEL,
+        "--layer", "Conv", "--channels", "0-1", "--size", "32", "--steps", "8", "--wait", "--json");
+
+    assertEquals("succeeded", sweep.path("status").asText(), sweep::toString);
+    assertEquals(2, sweep.path("channels_total").asInt(), sweep::toString);
+    assertEquals(2, sweep.path("channels_done").asInt(), sweep::toString);
+    assertTrue(sweep.path("id").isTextual(), sweep::toString);
+    Set<Integer> channels = new HashSet<>();
+    for (JsonNode artifact : sweep.path("artifacts")) {
+      assertEquals("Conv", artifact.path("layer").asText(), sweep::toString);
+      channels.add(artifact.path("channel").asInt());
+    }
+    assertEquals(Set.of(0, 1), channels, sweep::toString);
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(
+        api.download(sweep.path("artifacts").get(0).path("url").asText())));
+    assertNotNull(image, "not a PNG: " + sweep);
+    assertEquals(32, image.getWidth());
+  }
+
   /**
    * An explain job on a shared photo of the built-in {@code photos} dataset ends with its numbers
    * in the job's view and every picture downloadable; an interpolation from the command line

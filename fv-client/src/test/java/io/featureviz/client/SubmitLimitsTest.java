@@ -18,8 +18,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 /**
- * {@code ./fv submit} refuses a number outside the range the API takes, or options that do not go
- * together, with exit status 2, before it sends anything: the API here counts the requests it gets.
+ * {@code ./fv submit} and {@code ./fv sweep} refuse a number outside the range the API takes, or
+ * options that do not go together, with exit status 2, before they send anything: the API here
+ * counts the requests it gets.
  */
 class SubmitLimitsTest {
 
@@ -72,10 +73,28 @@ class SubmitLimitsTest {
     assertRefusedBeforeSending(options, message);
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "--steps 8                              | give either --layer (one or more) or --all-layers",
+      "--layer mixed4 --all-layers            | give either --layer (one or more) or --all-layers",
+      "--layer mixed4 --channels 0-63,a       | --channels must be channels and ranges such as 0-63,100, not '0-63,a'",
+      "--layer mixed4 --channels 0-63,9-2     | --channels: the range 9-2 ends before it starts",
+      "--all-layers --steps 10001             | --steps must be an integer from 1 to 10000, not 10001",
+      "--all-layers --seed -1                 | --seed must be an integer from 0 to 2147483647, not -1",
+      "--layer mixed4 --top-k 3               | --examples-dataset and --top-k need --examples",
+      "--layer mixed4 --examples --top-k 65   | --top-k must be an integer from 1 to 64, not 65"})
+  void aBadSweepExitsWithStatusTwoAndSendsNothing(String options, String message) {
+    assertRefusedBeforeSending("sweep", options, message);
+  }
+
   private void assertRefusedBeforeSending(String options, String message) {
-    List<String> args = new ArrayList<>(List.of("submit", "--model", "inception_v3",
+    assertRefusedBeforeSending("submit", options, message);
+  }
+
+  private void assertRefusedBeforeSending(String subcommand, String options, String message) {
+    List<String> args = new ArrayList<>(List.of(subcommand, "--model", "inception_v3",
         "--api", "http://127.0.0.1:" + api.getAddress().getPort()));
-    args.addAll(List.of(options.split(" ")));
+    args.addAll(List.of(options.split(" +")));
     StringWriter err = new StringWriter();
     CommandLine command = FvClient.commandLine().setErr(new PrintWriter(err));
     int status = command.execute(args.toArray(String[]::new));

@@ -57,6 +57,11 @@ public final class PipelineTimeline implements AutoCloseable {
     return Optional.ofNullable(statuses.get(jobId + "/" + status));
   }
 
+  /** Every status event with {@code status} seen so far, whichever job it is of. */
+  public List<JobEvent> statuses(JobStatus status) {
+    return statuses.values().stream().filter(event -> event.status() == status).toList();
+  }
+
   /** When the worker sent the frame to Kafka (epoch ms). */
   public Optional<Long> frameSentAt(String jobId, int step, int batchIndex) {
     return Optional.ofNullable(frameSentAt.get(jobId + "/" + step + "/" + batchIndex));

@@ -47,7 +47,7 @@ public final class DemoCommand implements Callable<Integer> {
     for (int i = 0; i < panels.size(); i++) {
       DemoPanel panel = panels.get(i);
       JobResult result;
-      try (ProgressBarListener bar = new ProgressBarListener(panel.spec().model(), steps)) {
+      try (ProgressBarListener bar = ProgressBarListener.forJob(panel.spec().model(), steps)) {
         result = new JobWaiter(client).await(ids.get(i), bar);
       }
       if (!"SUCCEEDED".equals(result.status())) {

@@ -96,7 +96,8 @@ public final class SubmitCommand implements Callable<Integer> {
     }
     String id = accepted.path("id").asText();
     JobResult result;
-    try (ProgressBarListener bar = new ProgressBarListener(id.substring(0, 8), stepsOrDefault())) {
+    try (ProgressBarListener bar =
+        ProgressBarListener.forJob(id.substring(0, 8), stepsOrDefault())) {
       result = new JobWaiter(client).await(id, bar);
     }
     System.out.println(Json.write(result, oneLine));

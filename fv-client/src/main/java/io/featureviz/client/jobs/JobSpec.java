@@ -31,6 +31,11 @@ public record JobSpec(String model, String objective, Integer size, Integer step
         decorrelate, transforms, interpolate);
   }
 
+  public JobSpec withSeed(long value) {
+    return new JobSpec(model, objective, size, steps, thresholds, batch, value, lr, param,
+        decorrelate, transforms, interpolate);
+  }
+
   public JobSpec withBatch(int value) {
     return new JobSpec(model, objective, size, steps, thresholds, value, seed, lr, param,
         decorrelate, transforms, interpolate);

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.featureviz.client.Json;
 import io.featureviz.client.api.ApiHttp;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.stream.Stream;
 
 /** The job API over HTTP: submit, get, list, cancel, follow, and download artifacts. */
 public final class JobsClient {
@@ -41,18 +39,7 @@ public final class JobsClient {
 
   /** Reads the job's event stream until the server ends it (after a terminal status). */
   public void follow(String id, JobEventListener listener) throws IOException {
-    HttpRequest request = HttpRequest.newBuilder(http.uri("/v1/jobs/" + id + "/events"))
-        .header("Accept", "text/event-stream").header("Authorization", http.authorization())
-        .GET().build();
-    HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
-    try (Stream<String> lines = response.body()) {
-      if (response.statusCode() != 200) {
-        throw ApiHttp.problem(response.statusCode(), String.join("\n", lines.toList()));
-      }
-      ServerSentEvents.read(lines.iterator(), listener);
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+    ServerSentEvents.follow(http, "/v1/jobs/" + id + "/events", listener);
   }
 
   /**

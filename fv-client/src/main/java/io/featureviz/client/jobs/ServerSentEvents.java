@@ -2,14 +2,38 @@ package io.featureviz.client.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.featureviz.client.Json;
+import io.featureviz.client.api.ApiHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Iterator;
+import java.util.stream.Stream;
 
 /** Reads a {@code text/event-stream} line by line and hands each complete event on. */
-final class ServerSentEvents {
+public final class ServerSentEvents {
 
   private ServerSentEvents() {}
+
+  /**
+   * Reads the API's event stream at {@code path} (a job's or a sweep's) until the server ends it;
+   * a refusal is an {@link ApiProblemException}.
+   */
+  public static void follow(ApiHttp http, String path, JobEventListener listener)
+      throws IOException {
+    HttpRequest request = HttpRequest.newBuilder(http.uri(path))
+        .header("Accept", "text/event-stream").header("Authorization", http.authorization())
+        .GET().build();
+    HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+    try (Stream<String> lines = response.body()) {
+      if (response.statusCode() != 200) {
+        throw ApiHttp.problem(response.statusCode(), String.join("\n", lines.toList()));
+      }
+      read(lines.iterator(), listener);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
 
   static void read(Iterator<String> lines, JobEventListener listener) {
     String name = "message";

@@ -1,8 +1,10 @@
 package io.featureviz.client.faults;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.featureviz.client.bench.PipelineTimeline;
 import io.featureviz.client.jobs.ApiProblemException;
 import io.featureviz.client.jobs.JobSpec;
@@ -10,6 +12,9 @@ import io.featureviz.client.stack.DevelopmentKey;
 import io.featureviz.client.stack.HealthProbe;
 import io.featureviz.client.stack.InfraControl;
 import io.featureviz.client.stack.StackStatus;
+import io.featureviz.client.sweeps.SweepResult;
+import io.featureviz.client.sweeps.SweepSpec;
+import io.featureviz.client.sweeps.SweepWaiter;
 import io.featureviz.contracts.messages.JobRequest;
 import io.featureviz.contracts.messages.JobStatus;
 import io.featureviz.contracts.messages.Messages;
@@ -20,10 +25,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -41,8 +51,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Faults injected into a stack of real processes (two workers): SIGKILLed worker and sink, an
- * object store outage, a Kafka restart, jobs that cannot render. After each, every frame of the
- * job is in PostgreSQL and in the bucket exactly once. Logs in {@code target/fault-test/logs}.
+ * object store outage, a Kafka restart, jobs that cannot render, a worker killed mid-sweep. After
+ * each, every frame of the job (or sweep) is in PostgreSQL and in the bucket exactly once. Logs in {@code target/fault-test/logs}.
  */
 @Tag("faults")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -50,6 +60,8 @@ import org.junit.jupiter.api.Timeout;
 class FaultToleranceTest {
 
   private static final String MODEL = "mobilenet_v2";
+  /** mobilenet_v2's first convolution: cheap channels for a sweep. */
+  private static final String SWEEP_LAYER = "Conv";
   private static final Duration JOB_TIMEOUT = Duration.ofSeconds(150);
   private static TestStack stack;
 
@@ -180,6 +192,80 @@ class FaultToleranceTest {
     String afterRestart = submit(smallJob(8));
     awaitStatus(afterRestart, "SUCCEEDED");
     assertAllRunning();
+  }
+
+  /**
+   * A one-layer sweep (two shards of 8 channels) whose worker is SIGKILLed mid-shard: every
+   * channel ends with exactly one final image, and the sweep's view, PostgreSQL's final frames
+   * and the bucket agree. The same sweep again reuses every channel and adds no job.
+   */
+  @Test
+  @Order(6)
+  void sweepLosesNoChannelToAKilledWorkerAndIsReusedWhenSubmittedAgain() throws Exception {
+    SweepSpec spec = SweepSpec.of(MODEL, List.of(SWEEP_LAYER)).withChannels("0-15")
+        .withRender(48, 100, null);
+    String id;
+    String worker;
+    try (PipelineTimeline timeline = new PipelineTimeline(stack.state.kafkaBootstrapServers())) {
+      id = stack.sweeps.submit(spec).path("id").asText();
+      Await.until("a shard of sweep " + id + " RUNNING", JOB_TIMEOUT, stack.logs,
+          () -> !timeline.statuses(JobStatus.RUNNING).isEmpty());
+      worker = componentOfWorker(timeline.statuses(JobStatus.RUNNING).get(0).worker());
+    }
+    String status = stack.sweeps.get(id).path("status").asText();
+    assertTrue(List.of("queued", "running").contains(status),
+        "the sweep ended (" + status + ") before the kill; it must be longer for this test");
+
+    stack.stack.kill(worker);
+    stack.stack.restart(worker);
+
+    SweepResult swept = new SweepWaiter(stack.sweeps).await(id, (name, data) -> { });
+    assertEquals("succeeded", swept.status(), swept::toString);
+    assertEquals(16, swept.channelsTotal(), swept::toString);
+    assertEquals(16, swept.channelsDone(), swept::toString);
+    Map<Integer, String> images = channelImages(stack.sweeps.get(id));
+    assertEquals(IntStream.range(0, 16).boxed().collect(Collectors.toSet()), images.keySet(),
+        "one image per channel: " + swept);
+    assertEveryChannelStoredOnce(images);
+
+    long jobs = stack.database.allJobRows();
+    String resubmitted = stack.sweeps.submit(spec).path("id").asText();
+    SweepResult again = new SweepWaiter(stack.sweeps).await(resubmitted, (name, data) -> { });
+    assertEquals("succeeded", again.status(), again::toString);
+    assertEquals(16, again.channelsReused(), again::toString);
+    assertEquals(images, channelImages(stack.sweeps.get(resubmitted)), "the same images");
+    assertEquals(jobs, stack.database.allJobRows(), "no new shard job");
+  }
+
+  /**
+   * The sweep's images ({@code job_id/batch_index} per channel) are exactly its shards' final
+   * frames in PostgreSQL, each in the bucket, and every frame of the shards is stored once.
+   */
+  private static void assertEveryChannelStoredOnce(Map<Integer, String> images) {
+    Set<String> shards = images.values().stream().map(image -> image.split("/")[0])
+        .collect(Collectors.toSet());
+    List<StackDatabase.FinalFrame> finals = stack.database.finalFrames(shards);
+    assertEquals(new HashSet<>(images.values()), finals.stream()
+        .map(f -> f.jobId() + "/" + f.batchIndex()).collect(Collectors.toSet()),
+        "the sweep's images are the shards' final frames in PostgreSQL");
+    assertEquals(images.size(), finals.size(), "final frame rows");
+    List<String> objects = new ArrayList<>();
+    shards.forEach(shard -> objects.addAll(stack.objects.keys("jobs/" + shard + "/")));
+    assertEquals(stack.database.frameRows(shards), objects.size(), "frame objects vs rows");
+    assertEquals(objects.size(), stack.database.distinctObjectKeys(shards), "each frame once");
+    assertTrue(objects.containsAll(finals.stream().map(StackDatabase.FinalFrame::objectKey)
+        .toList()), "every final frame's object is in the bucket");
+  }
+
+  /** Each channel of a one-layer sweep's view and its image: {@code job_id/batch_index}. */
+  private static Map<Integer, String> channelImages(JsonNode sweep) {
+    Map<Integer, String> images = new HashMap<>();
+    for (JsonNode artifact : sweep.path("artifacts")) {
+      String image = artifact.path("job_id").asText() + "/" + artifact.path("batch_index").asInt();
+      assertNull(images.put(artifact.path("channel").asInt(), image),
+          "two artifacts of one channel: " + sweep);
+    }
+    return images;
   }
 
   private static JobSpec smallJob(int steps) {

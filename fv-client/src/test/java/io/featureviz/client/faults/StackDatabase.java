@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -36,12 +37,45 @@ final class StackDatabase {
 
   /** Distinct object keys among the job's frame rows: a duplicated frame would repeat one. */
   long distinctObjectKeys(String jobId) {
-    return count("SELECT count(DISTINCT object_key) FROM frames WHERE job_id = ANY(?)",
-        List.of(jobId));
+    return distinctObjectKeys(List.of(jobId));
+  }
+
+  long distinctObjectKeys(Collection<String> jobIds) {
+    return count("SELECT count(DISTINCT object_key) FROM frames WHERE job_id = ANY(?)", jobIds);
   }
 
   long jobRows(Collection<String> jobIds) {
     return count("SELECT count(*) FROM jobs WHERE id = ANY(?)", jobIds);
+  }
+
+  /** Every job the stack knows, whoever submitted it. */
+  long allJobRows() {
+    try (Connection connection = connect();
+        PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM jobs")) {
+      return single(query);
+    } catch (SQLException e) {
+      throw new AssertionError("cannot query " + url, e);
+    }
+  }
+
+  /** A stored final frame: the last image of one batch element. */
+  record FinalFrame(String jobId, int batchIndex, String objectKey) {}
+
+  List<FinalFrame> finalFrames(Collection<String> jobIds) {
+    try (Connection connection = connect();
+        PreparedStatement query = connection.prepareStatement("SELECT job_id, batch_index,"
+            + " object_key FROM frames WHERE job_id = ANY(?) AND is_final")) {
+      query.setArray(1, connection.createArrayOf("text", jobIds.toArray()));
+      List<FinalFrame> frames = new ArrayList<>();
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          frames.add(new FinalFrame(rows.getString(1), rows.getInt(2), rows.getString(3)));
+        }
+      }
+      return frames;
+    } catch (SQLException e) {
+      throw new AssertionError("cannot query " + url, e);
+    }
   }
 
   long jobsWithStatus(Collection<String> jobIds, List<String> statuses) {

@@ -6,6 +6,7 @@ import io.featureviz.client.stack.LocalStack;
 import io.featureviz.client.stack.StackPorts;
 import io.featureviz.client.stack.StackSettings;
 import io.featureviz.client.stack.StackState;
+import io.featureviz.client.sweeps.SweepsClient;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -18,6 +19,7 @@ final class TestStack implements AutoCloseable {
   final LocalStack stack;
   final StackState state;
   final JobsClient api;
+  final SweepsClient sweeps;
   final StackDatabase database;
   final StackObjectStore objects;
   final Path logs;
@@ -26,6 +28,7 @@ final class TestStack implements AutoCloseable {
     this.stack = stack;
     this.state = state;
     this.api = new JobsClient(state.apiUrl(), state.apiKey());
+    this.sweeps = new SweepsClient(state.apiUrl(), state.apiKey());
     InfraEndpoints infra = InfraEndpoints.read(stack.settings().infraDir()).orElseThrow();
     this.database = new StackDatabase(infra);
     this.objects = new StackObjectStore(infra);

@@ -1,0 +1,126 @@
+package io.featureviz.client.commands;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.featureviz.client.Json;
+import io.featureviz.client.sweeps.ChannelRanges;
+import io.featureviz.client.sweeps.SweepResult;
+import io.featureviz.client.sweeps.SweepSpec;
+import io.featureviz.client.sweeps.SweepWaiter;
+import io.featureviz.client.sweeps.SweepsClient;
+import io.featureviz.contracts.messages.DatasetExamplesSpec;
+import io.featureviz.contracts.render.NumberRange;
+import io.featureviz.contracts.render.RenderLimits;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "sweep", description = "Submits a sweep to the API: one image per channel of"
+    + " --layer (repeatable) or of every layer, rendered by the workers in shard jobs; channels"
+    + " already rendered with the same settings are reused. With --wait follows it with a progress"
+    + " bar (channels done) and prints the result (status, counts, presigned artifact URLs).")
+public final class SweepCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec command;
+
+  @Option(names = "--model", required = true, description = "Model id, e.g. inception_v3.")
+  String model;
+
+  @Option(names = "--layer", paramLabel = "LAYER", description = "A layer to sweep; repeatable.")
+  List<String> layers;
+
+  @Option(names = "--all-layers", description = "Every layer of the model that has channels.")
+  boolean allLayers;
+
+  @Option(names = "--channels", paramLabel = "RANGES",
+      description = "Channels of each layer, e.g. 0-63,100 (default: all).")
+  String channels;
+
+  @Option(names = "--size") Integer size;
+  @Option(names = "--steps") Integer steps;
+  @Option(names = "--seed") Long seed;
+
+  @Option(names = "--examples", description = "Also the dataset examples of every channel.")
+  boolean examples;
+
+  @Option(names = "--examples-dataset", paramLabel = "ID", description = "--examples: the image"
+      + " set (default " + DatasetExamplesSpec.DEFAULT_DATASET + ").")
+  String examplesDataset;
+
+  @Option(names = "--top-k", description = "--examples: how many per channel (default "
+      + DatasetExamplesSpec.DEFAULT_TOP_K + ").")
+  Integer topK;
+
+  @Option(names = "--api", description = "API URL (default: the stack of --state, else http://127.0.0.1:8080).")
+  String api;
+
+  @Mixin
+  StackOptions options;
+
+  @Option(names = "--wait", description = "Follow the sweep with a progress bar on stderr until it ends.")
+  boolean await;
+
+  @Option(names = "--json", description = "One line of JSON (default: indented).")
+  boolean oneLine;
+
+  @Override
+  public Integer call() {
+    SweepSpec spec = spec();
+    // the key comes from stack.json or FV_API_KEY, never the command line (visible in ps)
+    SweepsClient client = new SweepsClient(api != null ? api : options.apiUrl(), options.apiKey());
+    JsonNode accepted = client.submit(spec);
+    String id = accepted.path("id").asText();
+    if (!await) {
+      System.out.println(oneLine ? Json.write(accepted, true) : id);
+      return 0;
+    }
+    SweepResult result;
+    try (ProgressBarListener bar = ProgressBarListener.forSweep(id.substring(0, 8),
+        accepted.path("channels_total").asInt())) {
+      result = new SweepWaiter(client).await(id, bar);
+    }
+    System.out.println(Json.write(result, oneLine));
+    return result.succeeded() ? 0 : 1;
+  }
+
+  /** The request, or a usage error (exit status 2) before anything is sent. */
+  private SweepSpec spec() {
+    if (allLayers == (layers != null)) {
+      throw usage("give either --layer (one or more) or --all-layers");
+    }
+    if (channels != null) {
+      ChannelRanges.refusal("--channels", channels).ifPresent(message -> {
+        throw usage(message);
+      });
+    }
+    check("--steps", steps, RenderLimits.STEPS);
+    check("--seed", seed, RenderLimits.SEED);
+    if (!examples && (examplesDataset != null || topK != null)) {
+      throw usage("--examples-dataset and --top-k need --examples");
+    }
+    check("--top-k", topK, DatasetExamplesSpec.TOP_K);
+    SweepSpec spec = SweepSpec.of(model, allLayers ? SweepSpec.ALL_LAYERS : layers)
+        .withChannels(channels).withRender(size, steps, seed);
+    return examples ? spec.withExamples(new SweepSpec.Examples(
+        examplesDataset != null ? examplesDataset : DatasetExamplesSpec.DEFAULT_DATASET,
+        topK != null ? topK : DatasetExamplesSpec.DEFAULT_TOP_K)) : spec;
+  }
+
+  /** A given option's value outside its range is a usage error; the size's range is the model's. */
+  private void check(String option, Number value, NumberRange range) {
+    if (value != null) {
+      range.refusal(option, value).ifPresent(message -> {
+        throw usage(message);
+      });
+    }
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(command.commandLine(), message);
+  }
+}
