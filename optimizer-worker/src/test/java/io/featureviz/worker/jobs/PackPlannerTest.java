@@ -33,10 +33,10 @@ class PackPlannerTest {
   private final PackPlanner planner = new PackPlanner(MAX_BATCH, NO_MEMORY_LIMIT);
 
   @Test
-  void compatibleRenderJobsShareOnePackWhateverTheirObjectivesBatchesAndSeeds() {
+  void compatibleRenderJobsShareOnePackWhateverTheirChannelsBatchesAndSeeds() {
     PolledJob a = polled(0, 10, job("a", OBJECTIVE, 6, 1));
-    PolledJob b = polled(0, 11, TestJobs.withSeed(job("b", "expanded_conv_4/add:1", 6, 2), 99));
-    PolledJob c = polled(1, 4, job("c", "expanded_conv_4/add:7 - expanded_conv_4/add:8", 6, 3));
+    PolledJob b = polled(0, 11, TestJobs.withSeed(job("b", "expanded_conv_2/add:1", 6, 2), 99));
+    PolledJob c = polled(1, 4, job("c", "expanded_conv_2/add:7 - expanded_conv_2/add:8", 6, 3));
 
     Plan plan = planner.plan(List.of(a, b, c), 1);
 
@@ -45,18 +45,20 @@ class PackPlannerTest {
   }
 
   @Test
-  void otherSettingsOrAnotherModelStartPacksOfTheirOwnInArrivalOrder() {
+  void otherSettingsLayersOrModelStartPacksOfTheirOwnInArrivalOrder() {
     PolledJob a = polled(0, 0, job("a", OBJECTIVE, 6, 1));
     PolledJob otherSteps = polled(1, 0, job("b", OBJECTIVE, 8, 1));
     PolledJob otherModel = polled(2, 0,
         TestJobs.withOwner(job("c", OBJECTIVE, 6, 1), TestJobs.TENANT, "inception_v3"));
     PolledJob d = polled(3, 0, job("d", OBJECTIVE, 6, 1));
     PolledJob e = polled(4, 0, job("e", OBJECTIVE, 8, 1));
+    // the layers an objective reads shape the gradient's sums (RenderPack.Key)
+    PolledJob otherLayer = polled(5, 0, job("f", "expanded_conv_4/add:1", 6, 1));
 
-    Plan plan = planner.plan(List.of(a, otherSteps, otherModel, d, e), 4);
+    Plan plan = planner.plan(List.of(a, otherSteps, otherModel, d, e, otherLayer), 4);
 
-    assertEquals(List.of(List.of(a, d), List.of(otherSteps, e), List.of(otherModel)),
-        plan.units());
+    assertEquals(List.of(List.of(a, d), List.of(otherSteps, e), List.of(otherModel),
+        List.of(otherLayer)), plan.units());
   }
 
   @Test
