@@ -11,6 +11,7 @@ import io.featureviz.optvis.render.Renderer;
 import io.featureviz.optvis.render.Snapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,10 +68,16 @@ final class RenderCommand implements Callable<Integer> {
     Map<String, Double> values = new LinkedHashMap<>();
     List<String> files = new ArrayList<>();
     RenderResult result;
+    // Seconds from the JVM's start to the end of the first step: the cold start a user waits.
+    double[] firstStepSeconds = {Double.NaN};
     try (ProgressReporter progress = new ProgressReporter(model.info().id(), spec.steps(), quiet)) {
       result = Renderer.render(model, spec, new RenderListener() {
         @Override
         public void onStep(int stepsDone, float[] objectiveValues) {
+          if (stepsDone == 1) {
+            firstStepSeconds[0] = (System.currentTimeMillis()
+                - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
+          }
           progress.onStep(stepsDone, objectiveValues);
         }
 
@@ -121,6 +128,7 @@ final class RenderCommand implements Callable<Integer> {
       report.put("transforms", spec.transforms().describe());
       report.put("seconds", result.seconds());
       report.put("steps_per_second", result.stepsPerSecond());
+      report.put("first_step_seconds", firstStepSeconds[0]);
       report.put("objective_values", values);
       report.put("objective_values_per_image", perImage(result));
       report.put("files", files);

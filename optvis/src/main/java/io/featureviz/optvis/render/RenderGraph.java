@@ -55,10 +55,12 @@ public final class RenderGraph implements AutoCloseable {
   private final Session session;
   private final Placeholder<TInt64> step;
   private final Operand<TFloat32> image;
-  private final Operand<TFloat32> objective;
+  private Operand<TFloat32> objective;
   private final Operand<TFloat32> objectiveRedirected;
-  private final Op train;
+  private Op train;
   private final Op trainRedirected;
+  /** Builds the plain network copy at the first step that runs it; null once built. */
+  private Runnable plainCopy;
   private final List<Op> initializers = new ArrayList<>();
   private final int networkInputSize;
 
@@ -98,7 +100,9 @@ public final class RenderGraph implements AutoCloseable {
       // Redirected ReLU gradients need marker ops in the network. A second copy of the network
       // carries them, so that the steps after the first few pay nothing for the feature. A
       // render that ends within those steps never runs the plain copy, so it is not built:
-      // half the graph to build and optimize, most of a small job's time.
+      // half the graph to build and optimize, most of a small job's time. Otherwise it is built
+      // when the first step that runs it comes, so that the first step comes sooner (a cold
+      // render's start); the session takes the grown graph in at its next run.
       boolean redirect = shared.redirectReluSteps() > 0;
       boolean plain = !redirect || shared.steps() > shared.redirectReluSteps();
       Network redirected = redirect ? network(tf, "objective_redirected", model,
@@ -106,11 +110,16 @@ public final class RenderGraph implements AutoCloseable {
           slots, pack) : null;
       Op redirectedTrain = redirect ? RedirectedRelu.building(true,
           () -> trainOp(tf, "train_redirected", adam, redirected, values)) : null;
-      if (plain) {
+      Runnable buildPlain = () -> {
         Network network = network(tf, "objective", model,
             new NetworkBuilder(tf.withSubScope("model")), networkInput, built, slots, pack);
         objective = network.objective();
         train = trainOp(tf, "train", adam, network, values);
+      };
+      if (!redirect) {
+        buildPlain.run();
+      } else if (plain) {
+        plainCopy = buildPlain;
       } else {
         objective = redirected.objective();
         train = redirectedTrain;
@@ -255,6 +264,9 @@ public final class RenderGraph implements AutoCloseable {
    * value as computed during that step (a pack's members' elements in order).
    */
   public float[] step(long index) {
+    if (index >= members.get(0).redirectReluSteps()) {
+      buildPlainCopy();
+    }
     try (TInt64 stepValue = TInt64.scalarOf(index);
         Result result = index < members.get(0).redirectReluSteps()
             ? session.runner().feed(step, stepValue).addTarget(trainRedirected)
@@ -288,7 +300,15 @@ public final class RenderGraph implements AutoCloseable {
 
   /** The op a steady-state step runs (after the redirected-ReLU steps). */
   public GraphOperation trainOperation() {
+    buildPlainCopy();
     return (GraphOperation) train.op();
+  }
+
+  private void buildPlainCopy() {
+    if (plainCopy != null) {
+      plainCopy.run();
+      plainCopy = null;
+    }
   }
 
   static float[] toArray(TFloat32 tensor) {
