@@ -77,8 +77,8 @@ class SubmitLimitsTest {
   @CsvSource(delimiter = '|', value = {
       "--steps 8                              | give either --layer (one or more) or --all-layers",
       "--layer mixed4 --all-layers            | give either --layer (one or more) or --all-layers",
-      "--layer mixed4 --channels 0-63,a       | --channels must be channels and ranges such as 0-63,100, not '0-63,a'",
-      "--layer mixed4 --channels 0-63,9-2     | --channels: the range 9-2 ends before it starts",
+      "--layer mixed4 --channels 0-63,a       | --channels: 'a' is no channel or range; write channels and ranges such as \"0-63,100\"",
+      "--layer mixed4 --channels 0-63,9-2     | --channels: range 9-2 runs backwards",
       "--all-layers --steps 10001             | --steps must be an integer from 1 to 10000, not 10001",
       "--all-layers --seed -1                 | --seed must be an integer from 0 to 2147483647, not -1",
       "--layer mixed4 --top-k 3               | --examples-dataset and --top-k need --examples",

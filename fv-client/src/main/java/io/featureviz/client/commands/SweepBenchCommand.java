@@ -6,7 +6,7 @@ import io.featureviz.client.bench.SweepBenchReport;
 import io.featureviz.client.bench.SweepWorkload;
 import io.featureviz.client.stack.StackPorts;
 import io.featureviz.client.stack.StackSettings;
-import io.featureviz.client.sweeps.ChannelRanges;
+import io.featureviz.contracts.render.ChannelRanges;
 import io.featureviz.contracts.render.RenderLimits;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,7 +65,11 @@ public final class SweepBenchCommand implements Callable<Integer> {
   public Integer call() {
     RenderLimits.STEPS.refusal("--steps", steps).ifPresent(this::refuse);
     if (channels != null) {
-      ChannelRanges.refusal("--channels", channels).ifPresent(this::refuse);
+      try {
+        ChannelRanges.parse(channels);
+      } catch (IllegalArgumentException e) {
+        refuse("--channels: " + e.getMessage());
+      }
     }
     if (workers.stream().anyMatch(count -> count < 1) || singles < 0 || gpuWorkers < 1
         || !(gpuTflops > 0)) {

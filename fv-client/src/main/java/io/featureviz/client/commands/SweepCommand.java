@@ -2,7 +2,7 @@ package io.featureviz.client.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.featureviz.client.Json;
-import io.featureviz.client.sweeps.ChannelRanges;
+import io.featureviz.contracts.render.ChannelRanges;
 import io.featureviz.client.sweeps.SweepResult;
 import io.featureviz.client.sweeps.SweepSpec;
 import io.featureviz.client.sweeps.SweepWaiter;
@@ -94,9 +94,11 @@ public final class SweepCommand implements Callable<Integer> {
       throw usage("give either --layer (one or more) or --all-layers");
     }
     if (channels != null) {
-      ChannelRanges.refusal("--channels", channels).ifPresent(message -> {
-        throw usage(message);
-      });
+      try {
+        ChannelRanges.parse(channels);
+      } catch (IllegalArgumentException e) {
+        throw usage("--channels: " + e.getMessage());
+      }
     }
     check("--steps", steps, RenderLimits.STEPS);
     check("--seed", seed, RenderLimits.SEED);

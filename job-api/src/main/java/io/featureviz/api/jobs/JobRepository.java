@@ -17,7 +17,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -106,26 +105,7 @@ public class JobRepository {
     condition(sql, args, "channel = ?", filter.channel());
     condition(sql, args, "objective = ?", filter.objective());
     condition(sql, args, "status = ?", filter.status() == null ? null : filter.status().name());
-    if (after != null) {
-      sql.append(" AND (created_at, id) < (?, ?)");
-      args.add(Timestamp.from(after.createdAt()));
-      args.add(after.id());
-    }
-    sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
-    args.add(limit);
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(sql.toString())) {
-      for (int i = 0; i < args.size(); i++) {
-        select.setObject(i + 1, args.get(i));
-      }
-      List<JobRow> jobs = new ArrayList<>();
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          jobs.add(job(rows));
-        }
-      }
-      return jobs;
-    }
+    return NewestFirstPage.select(dataSource, sql, args, after, limit, this::job);
   }
 
   /** The job's frames in step order, then batch order. */

@@ -1,6 +1,7 @@
 package io.featureviz.api.sweeps;
 
 import io.agroal.api.AgroalDataSource;
+import io.featureviz.api.jobs.NewestFirstPage;
 import io.featureviz.api.jobs.PageCursor;
 import io.featureviz.contracts.messages.JobKind;
 import io.featureviz.contracts.messages.JobRequest;
@@ -202,26 +203,7 @@ class SweepRepository {
       sql.append(" AND model = ?");
       args.add(model);
     }
-    if (after != null) {
-      sql.append(" AND (created_at, id) < (?, ?)");
-      args.add(Timestamp.from(after.createdAt()));
-      args.add(after.id());
-    }
-    sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
-    args.add(limit);
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(sql.toString())) {
-      for (int i = 0; i < args.size(); i++) {
-        select.setObject(i + 1, args.get(i));
-      }
-      List<SweepRow> sweeps = new ArrayList<>();
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          sweeps.add(sweep(rows));
-        }
-      }
-      return sweeps;
-    }
+    return NewestFirstPage.select(dataSource, sql, args, after, limit, SweepRepository::sweep);
   }
 
   /** The sweep's channels in order, each with its image once the sink has stored it. */

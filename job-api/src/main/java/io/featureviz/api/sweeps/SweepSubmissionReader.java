@@ -16,6 +16,7 @@ import io.featureviz.contracts.objective.Channel;
 import io.featureviz.contracts.objective.LayerShape;
 import io.featureviz.contracts.objective.ObjectiveSpec;
 import io.featureviz.contracts.objective.ObjectiveValidator;
+import io.featureviz.contracts.render.ChannelRanges;
 import io.featureviz.contracts.render.RenderDefaults;
 import io.featureviz.contracts.render.RenderMemory;
 import jakarta.enterprise.context.ApplicationScoped;

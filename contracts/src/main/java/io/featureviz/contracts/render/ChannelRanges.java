@@ -1,4 +1,4 @@
-package io.featureviz.api.sweeps;
+package io.featureviz.contracts.render;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,22 +9,23 @@ import java.util.stream.IntStream;
 /**
  * The channels a sweep asks for, as ranges such as {@code "0-63,100"}: comma-separated channel
  * indexes or inclusive {@code FROM-TO} ranges, spaces allowed around each item and nothing else.
- * Overlapping ranges select a channel once.
+ * Overlapping ranges select a channel once. The job API reads a sweep's {@code channels} with it,
+ * and {@code ./fv sweep} checks its option with it before sending anything.
  */
-record ChannelRanges(List<Range> ranges) {
+public record ChannelRanges(List<Range> ranges) {
 
   /** Channels FROM to TO, both included. */
-  record Range(int from, int to) {}
+  public record Range(int from, int to) {}
 
   /** Nine digits: no layer has a billion channels, and no number overflows. */
   private static final Pattern ITEM = Pattern.compile("\\s*(\\d{1,9})\\s*(?:-\\s*(\\d{1,9})\\s*)?");
 
-  ChannelRanges {
+  public ChannelRanges {
     ranges = List.copyOf(ranges);
   }
 
   /** @throws IllegalArgumentException saying which item is wrong and how it should look */
-  static ChannelRanges parse(String text) {
+  public static ChannelRanges parse(String text) {
     List<Range> ranges = new ArrayList<>();
     for (String item : text.split(",", -1)) {
       Matcher matcher = ITEM.matcher(item);
@@ -43,12 +44,12 @@ record ChannelRanges(List<Range> ranges) {
   }
 
   /** The highest channel asked for. */
-  int max() {
+  public int max() {
     return ranges.stream().mapToInt(Range::to).max().orElseThrow();
   }
 
   /** The channels asked for that a layer of {@code channels} channels has, ascending. */
-  List<Integer> within(int channels) {
+  public List<Integer> within(int channels) {
     return IntStream.range(0, channels).filter(this::contains).boxed().toList();
   }
 
