@@ -1,19 +1,11 @@
 package io.featureviz.client.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Duration;
 
 /**
- * Follows a job to its end: through its event stream, then {@code GET} until its final frames
- * are listed. If the stream fails, polling alone carries on and reports progress.
+ * Follows a job to its end ({@link FollowThenPoll}) until its final frames are listed.
  */
 public final class JobWaiter {
-
-  private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
-  /** How long a succeeded job's final frames may take to be stored before we answer without them. */
-  private static final Duration FINAL_FRAMES_GRACE = Duration.ofSeconds(30);
 
   private final JobsClient client;
 
@@ -22,25 +14,11 @@ public final class JobWaiter {
   }
 
   public JobResult await(String id, JobEventListener listener) {
-    try {
-      client.follow(id, listener);
-    } catch (IOException | UncheckedIOException | ApiProblemException e) {
-      listener.onEvent("stream_failed", null);
-    }
-    long terminalSince = 0;
-    while (true) {
-      JsonNode job = client.get(id);
-      listener.onEvent("progress", job.path("progress"));
-      if (isTerminal(job)) {
-        terminalSince = terminalSince == 0 ? System.nanoTime() : terminalSince;
-        if (hasFinalFrames(job)
-            || System.nanoTime() - terminalSince > FINAL_FRAMES_GRACE.toNanos()) {
-          listener.onEvent("status", job);
-          return JobResult.of(job);
-        }
-      }
-      sleep();
-    }
+    JsonNode job = FollowThenPoll.await(events -> client.follow(id, events),
+        () -> client.get(id), view -> view.path("progress"), JobWaiter::isTerminal,
+        JobWaiter::hasFinalFrames, listener);
+    listener.onEvent("status", job);
+    return JobResult.of(job);
   }
 
   private static boolean isTerminal(JsonNode job) {
@@ -60,14 +38,5 @@ public final class JobWaiter {
       finals += artifact.path("final").asBoolean() ? 1 : 0;
     }
     return finals >= job.path("request").path("batch").asInt(1);
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(POLL_INTERVAL.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for a job", e);
-    }
   }
 }
