@@ -19,11 +19,8 @@ final class PackRenderer {
 
   static List<PackedResult> optimize(RenderGraph graph, List<RenderListener> listeners,
       long start, long built) {
+    // RenderGraphCache checked that there is one listener per member, before building the graph.
     List<RenderSpec> specs = graph.members();
-    if (listeners.size() != specs.size()) {
-      throw new IllegalArgumentException(specs.size() + " members need as many listeners, got "
-          + listeners.size());
-    }
     RenderSpec shared = specs.get(0);
     Set<Integer> snapshotAt = new TreeSet<>(shared.snapshotSteps());
     List<Member> members = new ArrayList<>();
