@@ -44,9 +44,20 @@ public interface ApiConfig {
    */
   interface Quotas {
 
-    /** Jobs a tenant may have QUEUED or RUNNING at once; a further submission is answered 429. */
+    /**
+     * Jobs a tenant may have QUEUED or RUNNING at once, not counting sweeps' shards; a further
+     * submission is answered 429.
+     */
     @WithDefault("50")
     int maxActiveJobs();
+
+    /**
+     * Sweeps a tenant may have unfinished (a shard QUEUED or RUNNING) at once; a further sweep is
+     * answered 429. Their shards, thousands for a whole model, count here instead of against
+     * {@code max-active-jobs}, so a sweep never holds up the tenant's single jobs.
+     */
+    @WithDefault("4")
+    int maxActiveSweeps();
 
     /** Sustained requests per second of a tenant (token bucket refill). */
     @WithDefault("20")
@@ -63,6 +74,8 @@ public interface ApiConfig {
     interface TenantQuotas {
 
       OptionalInt maxActiveJobs();
+
+      OptionalInt maxActiveSweeps();
 
       OptionalDouble requestsPerSecond();
 

@@ -70,11 +70,12 @@ public class JobRepository {
     return find(id).filter(job -> tenant.equals(job.tenant()));
   }
 
-  /** Jobs of the tenant that are QUEUED or RUNNING. */
+  /** Jobs of the tenant that are QUEUED or RUNNING, not counting sweeps' shards. */
   public int countActive(String tenant) throws SQLException {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement count = connection.prepareStatement(
-            "SELECT count(*) FROM jobs WHERE tenant = ? AND status IN ('QUEUED', 'RUNNING')")) {
+        PreparedStatement count = connection.prepareStatement("""
+            SELECT count(*) FROM jobs j WHERE j.tenant = ? AND j.status IN ('QUEUED', 'RUNNING')
+            AND NOT EXISTS (SELECT 1 FROM sweep_shards s WHERE s.job_id = j.id)""")) {
       count.setString(1, tenant);
       try (ResultSet rows = count.executeQuery()) {
         rows.next();

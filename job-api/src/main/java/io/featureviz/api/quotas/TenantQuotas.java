@@ -21,6 +21,11 @@ public class TenantQuotas {
         .orElse(OptionalInt.empty()).orElse(quotas.maxActiveJobs());
   }
 
+  public int maxActiveSweeps(String tenant) {
+    return own(tenant).map(ApiConfig.Quotas.TenantQuotas::maxActiveSweeps)
+        .orElse(OptionalInt.empty()).orElse(quotas.maxActiveSweeps());
+  }
+
   public double requestsPerSecond(String tenant) {
     return own(tenant).map(ApiConfig.Quotas.TenantQuotas::requestsPerSecond)
         .orElse(OptionalDouble.empty()).orElse(quotas.requestsPerSecond());

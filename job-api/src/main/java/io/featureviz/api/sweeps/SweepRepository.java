@@ -193,6 +193,21 @@ class SweepRepository {
     }
   }
 
+  /** The tenant's sweeps not cancelled with a shard QUEUED or RUNNING. */
+  int countUnfinished(String tenant) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement count = connection.prepareStatement("""
+            SELECT count(*) FROM sweeps w WHERE w.tenant = ? AND w.cancelled_at IS NULL
+            AND EXISTS (SELECT 1 FROM sweep_shards s JOIN jobs j ON j.id = s.job_id
+                        WHERE s.sweep_id = w.id AND j.status IN ('QUEUED', 'RUNNING'))""")) {
+      count.setString(1, tenant);
+      try (ResultSet rows = count.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
+      }
+    }
+  }
+
   /** The tenant's sweeps newest first, of one model if given; {@code limit} after the cursor. */
   List<SweepRow> list(String tenant, String model, PageCursor after, int limit)
       throws SQLException {

@@ -51,7 +51,8 @@ public class SweepResource {
   @Operation(summary = "Sweep layers of a model", description = "Renders every channel asked"
       + " for (channels of the tenant rendered before with the same model and settings are"
       + " reused) as shard jobs of several channels each; 202 with the sweep. Every invalid"
-      + " field is a 400 naming it; a model not READY is 409.")
+      + " field is a 400 naming it; a model not READY is 409; a sweep beyond the tenant's"
+      + " unfinished sweeps allowed (fv.quotas.max-active-sweeps) is 429 with Retry-After.")
   @APIResponse(responseCode = "202", description = "the sweep, recorded and its shards queued",
       content = @Content(schema = @Schema(implementation = SweepView.class)))
   public Response submit(@RequestBody(required = true, content = @Content(

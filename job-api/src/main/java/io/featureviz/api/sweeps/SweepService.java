@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.featureviz.api.jobs.JobPublisher;
 import io.featureviz.api.jobs.PageCursor;
 import io.featureviz.api.problems.ProblemException;
+import io.featureviz.api.quotas.TenantQuotas;
 import io.featureviz.api.storage.Presigner;
 import io.featureviz.contracts.messages.JobEvent;
 import io.featureviz.contracts.messages.JobKind;
@@ -23,6 +24,8 @@ import java.util.stream.Collectors;
 public class SweepService {
 
   private static final String CANCEL_REASON = "sweep cancelled through the API";
+  /** A sweep takes minutes at least; retrying sooner than this would mostly be refused again. */
+  private static final long UNFINISHED_SWEEPS_RETRY_SECONDS = 60;
 
   private final SweepSubmissionReader reader;
   private final SweepPlanner planner;
@@ -30,26 +33,37 @@ public class SweepService {
   private final SweepOutbox outbox;
   private final JobPublisher publisher;
   private final Presigner presigner;
+  private final TenantQuotas quotas;
   private final MeterRegistry registry;
 
   SweepService(SweepSubmissionReader reader, SweepPlanner planner, SweepRepository repository,
-      SweepOutbox outbox, JobPublisher publisher, Presigner presigner, MeterRegistry registry) {
+      SweepOutbox outbox, JobPublisher publisher, Presigner presigner, TenantQuotas quotas,
+      MeterRegistry registry) {
     this.reader = reader;
     this.planner = planner;
     this.repository = repository;
     this.outbox = outbox;
     this.publisher = publisher;
     this.presigner = presigner;
+    this.quotas = quotas;
     this.registry = registry;
   }
 
   /**
    * Validates and plans the sweep, records it whole with its shards unpublished, then publishes
    * the shards. A shard Kafka does not acknowledge now is published later by the outbox: the
-   * sweep is accepted once recorded.
+   * sweep is accepted once recorded. A valid sweep beyond the tenant's {@code
+   * max-active-sweeps} unfinished ones is refused (429); two submitted at the same moment may
+   * both pass the count.
    */
   public SweepView submit(JsonNode body, String tenant) throws SQLException {
-    SweepPlan plan = planner.plan(reader.read(body, tenant));
+    SweepSubmission submission = reader.read(body, tenant);
+    int maxActiveSweeps = quotas.maxActiveSweeps(tenant);
+    if (repository.countUnfinished(tenant) >= maxActiveSweeps) {
+      throw ProblemException.tooManyRequests("at most " + maxActiveSweeps
+          + " sweeps may be unfinished at once", UNFINISHED_SWEEPS_RETRY_SECONDS);
+    }
+    SweepPlan plan = planner.plan(submission);
     repository.insert(plan);
     outbox.publish(plan.shards());
     registry.counter("fv.api.sweeps.submitted", "model", plan.sweep().model()).increment();

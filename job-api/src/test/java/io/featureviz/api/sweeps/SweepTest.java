@@ -175,6 +175,30 @@ class SweepTest {
         "the unfinished shard was not asked to stop");
   }
 
+  /** tenant-s may have one job and one sweep unfinished (the test profile). */
+  @Test
+  void shardsLeaveTheJobQuotaFreeWhileUnfinishedSweepsHaveTheirOwnQuota() throws Exception {
+    String tenant = "tenant-s";
+    String first = post(tenant, "\"layers\": [\"mixed4\"], \"channels\": \"0-9\"", 21)
+        .statusCode(202).extract().path("id");
+    List<String> shards = shardJobs(first);
+    assertEquals(2, shards.size(), "shards " + shards);
+
+    String job = "{\"model\": \"inception_v3\", \"objective\": \"mixed3:1\", \"steps\": 8,"
+        + " \"size\": 64}";
+    as(tenant).contentType(ContentType.JSON).body(job).post("/v1/jobs").then().statusCode(202);
+    as(tenant).contentType(ContentType.JSON).body(job).post("/v1/jobs").then().statusCode(429);
+
+    post(tenant, "\"layers\": [\"mixed3\"], \"channels\": \"0-2\"", 22).statusCode(429)
+        .header("Retry-After", "60")
+        .body("detail", equalTo("at most 1 sweeps may be unfinished at once"));
+    post(tenant, "\"layers\": [\"nope\"]", 22).statusCode(400);
+    for (String shard : shards) {
+      succeed(shard, batch(shard));
+    }
+    post(tenant, "\"layers\": [\"mixed3\"], \"channels\": \"0-2\"", 22).statusCode(202);
+  }
+
   @Test
   void otherTenantsSweepsAreNotFoundNorListed() {
     String id = submit("\"layers\": [\"mixed0\"], \"channels\": \"0\"", 16).extract().path("id");
@@ -285,10 +309,14 @@ class SweepTest {
   }
 
   private static ValidatableResponse submit(String fields, long seed) {
-    return given().contentType(ContentType.JSON)
+    return post(TestApi.TENANT_A, fields, seed).statusCode(202);
+  }
+
+  private static ValidatableResponse post(String tenant, String fields, long seed) {
+    return as(tenant).contentType(ContentType.JSON)
         .body("{\"model\": \"inception_v3\", " + fields + ", \"size\": 64, \"steps\": 8,"
             + " \"seed\": " + seed + "}")
-        .post("/v1/sweeps").then().statusCode(202);
+        .post("/v1/sweeps").then();
   }
 
   private List<String> shardJobs(String sweep) throws Exception {
