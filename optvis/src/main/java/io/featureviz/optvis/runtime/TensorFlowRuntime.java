@@ -1,6 +1,5 @@
 package io.featureviz.optvis.runtime;
 
-import ai.djl.engine.Engine;
 import ai.djl.util.Utils;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,13 +12,15 @@ import java.util.List;
 import org.tensorflow.TensorFlow;
 
 /**
- * Loads TensorFlow's natives through DJL, fully offline, once per JVM.
+ * Loads TensorFlow's natives for DJL's TensorFlow API, fully offline, once per JVM.
  *
- * <p>DJL would otherwise try to download its own native build; instead the libraries are
- * extracted from the {@code org.tensorflow:tensorflow-core-native} jar on the class path (CPU or,
- * with the Maven profile {@code gpu}, the CUDA build) into a cache folder, and DJL is pointed at
- * them with {@code TENSORFLOW_LIBRARY_PATH}. Missing gradients are registered right after. The
- * cache folder is the caller's to choose ({@link #useCacheDir}); the engine reads no environment.
+ * <p>The libraries are extracted from the {@code org.tensorflow:tensorflow-core-native} jar on
+ * the class path (CPU or, with the Maven profile {@code gpu}, the CUDA build) into a cache
+ * folder, or taken from DJL's {@code TENSORFLOW_LIBRARY_PATH} where that is set. JavaCPP loads
+ * them from there with the settings DJL's engine gives it. DJL's engine itself is not started:
+ * all it adds is an eager context, which graph-mode optimization never uses and which took 0.3 s
+ * of a cold render's start. Missing gradients are registered right after. The cache folder is
+ * the caller's to choose ({@link #useCacheDir}); the engine reads no environment.
  */
 public final class TensorFlowRuntime {
 
@@ -51,11 +52,16 @@ public final class TensorFlowRuntime {
     }
     // DJL's own setting, which DJL reads from the environment or a system property: when it
     // names the natives, nothing needs extracting.
-    if (Utils.getEnvOrSystemProperty(LIBRARY_PATH) == null) {
-      System.setProperty(LIBRARY_PATH, extractNatives().toString());
+    String libraries = Utils.getEnvOrSystemProperty(LIBRARY_PATH);
+    if (libraries == null) {
+      libraries = extractNatives().toString();
+      System.setProperty(LIBRARY_PATH, libraries);
     }
-    // DJL's engine loads the natives through JavaCPP; the graph API below shares them.
-    Engine.getEngine("TensorFlow");
+    // As DJL's engine sets JavaCPP up: the natives from that folder, and no cap on native memory
+    // (JavaCPP's default, the Java heap's size, would fail large batches).
+    System.setProperty("org.bytedeco.javacpp.platform.preloadpath", libraries);
+    System.setProperty("org.bytedeco.javacpp.maxBytes", "0");
+    System.setProperty("org.bytedeco.javacpp.maxPhysicalBytes", "0");
     version = TensorFlow.version();
     Gradients.registerAll();
     return version;
