@@ -1,10 +1,12 @@
 package io.featureviz.worker.jobs;
 
 import io.featureviz.contracts.messages.FrameHeaders;
+import io.featureviz.optvis.render.PackedResult;
 import io.featureviz.optvis.render.RenderListener;
 import io.featureviz.optvis.render.Snapshot;
 import io.featureviz.worker.jobs.Cancellations.CancelFlag;
 import io.featureviz.worker.publish.FramePublisher;
+import java.util.function.Consumer;
 import java.util.function.IntUnaryOperator;
 
 /** Turns one render's steps and snapshots into progress events and frames. */
@@ -16,19 +18,22 @@ final class JobRenderListener implements RenderListener {
   private final CancelFlag cancel;
   private final FramePublisher frames;
   private final ProgressThrottle progress;
+  private final Consumer<PackedResult> ended;
 
   /**
    * @param batchIndex the frame's batch index for each element of the rendered batch: the
    *     identity for a render job, where the job's frames come after others for an explain job
+   * @param ended hears a pack member's end as soon as it comes (not called for other renders)
    */
   JobRenderListener(DecodedJob job, int size, IntUnaryOperator batchIndex, CancelFlag cancel,
-      FramePublisher frames, ProgressThrottle progress) {
+      FramePublisher frames, ProgressThrottle progress, Consumer<PackedResult> ended) {
     this.job = job;
     this.size = size;
     this.batchIndex = batchIndex;
     this.cancel = cancel;
     this.frames = frames;
     this.progress = progress;
+    this.ended = ended;
   }
 
   @Override
@@ -49,6 +54,11 @@ final class JobRenderListener implements RenderListener {
   @Override
   public boolean isCancelled() {
     return cancel.shouldStop();
+  }
+
+  @Override
+  public void onEnd(PackedResult result) {
+    ended.accept(result);
   }
 
   private static double mean(float[] values) {

@@ -12,8 +12,10 @@ import io.featureviz.optvis.render.RenderSpec;
 import io.featureviz.worker.jobs.Cancellations.CancelFlag;
 import io.featureviz.worker.publish.FramePublisher;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntUnaryOperator;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Renders a batch with a job's render settings: render jobs' own objectives (packed), an
@@ -46,8 +48,8 @@ public class JobRendering {
     } catch (IllegalArgumentException e) {
       return JobOutcome.failed("invalid job settings: " + e.getMessage());
     }
-    RenderResult result = graphs.render(model, spec,
-        new JobRenderListener(job, spec.size(), batchIndex, cancel, frames, progress));
+    RenderResult result = graphs.render(model, spec, new JobRenderListener(job, spec.size(),
+        batchIndex, cancel, frames, progress, ended -> { }));
     return result.cancelled()
         ? JobOutcome.cancelled(result.stepsDone())
         : JobOutcome.succeeded(result.stepsDone());
@@ -58,17 +60,20 @@ public class JobRendering {
    * seed, frames, progress and cancellation; a lone job is a pack of one, so that its bytes do
    * not depend on what else was queued.
    *
-   * @return each member's outcome, in order: a member whose objective went non-finite failed,
-   *     the others went on
+   * @param ended hears each member's outcome (and its index) as soon as the member ends: one
+   *     cancelled, or whose objective went non-finite (failed), ends while the others go on
    */
-  List<JobOutcome> renderPack(ImageModel model, List<PackMember> members) {
-    List<RenderListener> listeners = members.stream()
-        .<RenderListener>map(m -> new JobRenderListener(m.job(), m.spec().size(),
-            IntUnaryOperator.identity(), m.cancel(), frames, m.progress()))
-        .toList();
-    List<PackedResult> results = graphs.render(model,
-        new RenderPack(members.stream().map(PackMember::spec).toList()), listeners);
-    return results.stream().map(JobRendering::outcome).toList();
+  void renderPack(ImageModel model, List<PackMember> members, ObjIntConsumer<JobOutcome> ended) {
+    List<RenderListener> listeners = new ArrayList<>();
+    for (int i = 0; i < members.size(); i++) {
+      PackMember member = members.get(i);
+      int index = i;
+      listeners.add(new JobRenderListener(member.job(), member.spec().size(),
+          IntUnaryOperator.identity(), member.cancel(), frames, member.progress(),
+          result -> ended.accept(outcome(result), index)));
+    }
+    graphs.render(model, new RenderPack(members.stream().map(PackMember::spec).toList()),
+        listeners);
   }
 
   /** A render job of a pack, with its spec and what follows it while it renders. */

@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntUnaryOperator;
+import java.util.function.ObjIntConsumer;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -110,11 +111,10 @@ public class JobRunner {
         }
       }
       if (!members.isEmpty()) {
-        List<JobOutcome> rendered = renderPack(model, members);
-        for (int m = 0; m < members.size(); m++) {
+        renderPack(model, members, (outcome, m) -> {
           int i = memberIndices.get(m);
-          ends.set(i, end(running.get(i), rendered.get(m)));
-        }
+          ends.set(i, end(running.get(i), outcome));
+        });
       }
       return ends;
     } finally {
@@ -181,14 +181,27 @@ public class JobRunner {
     }
   }
 
-  private List<JobOutcome> renderPack(ImageModel model, List<PackMember> members) {
+  /**
+   * Renders the pack, each member ended (its status published) as soon as it ends; a failure of
+   * the whole pack fails the members still rendering.
+   */
+  private void renderPack(ImageModel model, List<PackMember> members,
+      ObjIntConsumer<JobOutcome> ended) {
+    boolean[] done = new boolean[members.size()];
     try {
-      return rendering.renderPack(model, members);
+      rendering.renderPack(model, members, (outcome, m) -> {
+        done[m] = true;
+        ended.accept(outcome, m);
+      });
     } catch (PublishException e) {
       throw e;
     } catch (RuntimeException e) {
       JobOutcome failed = failure(members.get(0).job(), e);
-      return members.stream().map(m -> failed).toList();
+      for (int m = 0; m < members.size(); m++) {
+        if (!done[m]) {
+          ended.accept(failed, m);
+        }
+      }
     }
   }
 

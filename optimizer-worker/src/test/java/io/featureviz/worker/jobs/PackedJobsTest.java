@@ -9,6 +9,7 @@ import static io.featureviz.worker.KafkaTestClient.terminal;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.featureviz.contracts.messages.FrameHeaders;
@@ -90,6 +91,10 @@ class PackedJobsTest {
           .anyMatch(e -> e.type() == JobEvent.Type.PROGRESS), JOB_TIMEOUT, "the pack to render");
       long committedWhileRendering = committed(new TopicPartition(Topics.JOBS, PACK_PARTITION));
       cancel(cancelled.id());
+      List<ConsumerRecord<String, byte[]>> atCancel = events.await(
+          r -> finished(r, cancelled.id()), JOB_TIMEOUT, "the cancelled job to end");
+      assertFalse(finished(atCancel, one.id()) || finished(atCancel, two.id()),
+          "the cancelled job's status waited for the end of the pack");
       List<ConsumerRecord<String, byte[]>> seen = events.await(
           r -> List.of(one, two, cancelled, unfit).stream().allMatch(j -> finished(r, j.id())),
           JOB_TIMEOUT, "the pack's jobs to end");

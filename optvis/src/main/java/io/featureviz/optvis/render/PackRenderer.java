@@ -9,9 +9,9 @@ import java.util.TreeSet;
 
 /**
  * Takes the steps of a pack's graph and tells each member's listener about its own part: its
- * values, its snapshots, its end. A member ends alone when its listener cancels or its values
- * go non-finite; its rows of the graph go on being computed (they do not touch the others'), and
- * the steps stop when no member is left.
+ * values, its snapshots, its end (at once). A member ends alone when its listener cancels or its
+ * values go non-finite; its rows of the graph go on being computed (they do not touch the
+ * others'), and the steps stop when no member is left.
  */
 final class PackRenderer {
 
@@ -98,6 +98,7 @@ final class PackRenderer {
     void end(boolean cancelled, NonFiniteObjectiveException failure, long start, long built) {
       result = new PackedResult(new RenderResult(snapshots, done, cancelled,
           Renderer.seconds(start), Renderer.seconds(built)), failure);
+      listener.onEnd(result);
     }
   }
 }

@@ -14,4 +14,11 @@ public interface RenderListener {
   default boolean isCancelled() {
     return false;
   }
+
+  /**
+   * Once, as soon as this member of a pack ({@link RenderGraphCache#render(
+   * io.featureviz.optvis.model.ImageModel, RenderPack, java.util.List)}) has ended: a member
+   * cancelled or failing mid-pack hears it then, not when the pack's last member ends.
+   */
+  default void onEnd(PackedResult result) {}
 }

@@ -59,8 +59,10 @@ class RenderPackTest {
   }
 
   @Test
-  void aCancelledMemberEndsAloneAndTheOthersFinish() {
+  void aCancelledMemberEndsAloneAtOnceAndTheOthersFinish() {
     List<Integer> stepsHeard = new ArrayList<>();
+    List<Integer> otherSteps = new ArrayList<>();
+    List<String> ends = new ArrayList<>();
     RenderListener cancelsAfterTwo = new RenderListener() {
       @Override
       public void onStep(int stepsDone, float[] values) {
@@ -71,13 +73,30 @@ class RenderPackTest {
       public boolean isCancelled() {
         return stepsHeard.size() >= 2;
       }
+
+      @Override
+      public void onEnd(PackedResult result) {
+        ends.add("cancelled member after the other's step " + otherSteps.size());
+      }
+    };
+    RenderListener other = new RenderListener() {
+      @Override
+      public void onStep(int stepsDone, float[] values) {
+        otherSteps.add(stepsDone);
+      }
+
+      @Override
+      public void onEnd(PackedResult result) {
+        ends.add("other member after its step " + otherSteps.size());
+      }
     };
     RenderPack pack = new RenderPack(List.of(spec("expanded_conv_5/add:5", 1, 1),
         spec("expanded_conv_5/add:6", 2, 2)));
     try (RenderGraphCache cache = new RenderGraphCache(1)) {
-      List<PackedResult> results = cache.render(MODEL, pack,
-          List.of(cancelsAfterTwo, RenderListener.NONE));
+      List<PackedResult> results = cache.render(MODEL, pack, List.of(cancelsAfterTwo, other));
       assertEquals(List.of(1, 2), stepsHeard, "no callbacks after the cancel");
+      assertEquals(List.of("cancelled member after the other's step 2",
+          "other member after its step " + STEPS), ends, "each end heard once, when it came");
       assertTrue(results.get(0).result().cancelled());
       assertEquals(2, results.get(0).result().stepsDone());
       assertFalse(results.get(1).result().cancelled());
