@@ -1,7 +1,7 @@
 package io.featureviz.client.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.featureviz.client.Json;
+import io.featureviz.client.api.ApiCollection;
 import io.featureviz.client.api.ApiHttp;
 import java.io.IOException;
 import java.net.URI;
@@ -12,34 +12,35 @@ import java.net.http.HttpResponse;
 public final class JobsClient {
 
   private final ApiHttp http;
+  private final ApiCollection jobs;
 
   /** A client of the API at {@code apiUrl} that authenticates with {@code apiKey}. */
   public JobsClient(String apiUrl, String apiKey) {
     this.http = new ApiHttp(apiUrl, apiKey);
+    this.jobs = new ApiCollection(http, "/v1/jobs");
   }
 
   /** Submits a job; the answer is the 202 body ({@code id}, {@code status}, {@code links}). */
   public JsonNode submit(JobBody spec) {
-    return http.json(http.request("/v1/jobs").header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(Json.write(spec, true))));
+    return jobs.submit(spec);
   }
 
   public JsonNode get(String id) {
-    return http.json(http.request("/v1/jobs/" + id).GET());
+    return jobs.get(id);
   }
 
   /** One page of jobs; {@code query} is the query string without '?', e.g. {@code model=x}. */
   public JsonNode list(String query) {
-    return http.json(http.request("/v1/jobs" + (query.isEmpty() ? "" : "?" + query)).GET());
+    return jobs.list(query);
   }
 
   public JsonNode cancel(String id) {
-    return http.json(http.request("/v1/jobs/" + id).DELETE());
+    return jobs.cancel(id);
   }
 
   /** Reads the job's event stream until the server ends it (after a terminal status). */
   public void follow(String id, JobEventListener listener) throws IOException {
-    ServerSentEvents.follow(http, "/v1/jobs/" + id + "/events", listener);
+    jobs.follow(id, listener);
   }
 
   /**
