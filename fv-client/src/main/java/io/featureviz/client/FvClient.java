@@ -1,5 +1,6 @@
 package io.featureviz.client;
 
+import io.featureviz.client.commands.CancelCommand;
 import io.featureviz.client.commands.DemoCommand;
 import io.featureviz.client.commands.DownCommand;
 import io.featureviz.client.commands.StackBenchCommand;
@@ -7,6 +8,7 @@ import io.featureviz.client.commands.StatusCommand;
 import io.featureviz.client.commands.SubmitCommand;
 import io.featureviz.client.commands.SweepBenchCommand;
 import io.featureviz.client.commands.SweepCommand;
+import io.featureviz.client.commands.SweepsCommand;
 import io.featureviz.client.commands.UpCommand;
 import io.featureviz.client.commands.UploadModelCommand;
 import io.featureviz.client.jobs.ApiProblemException;
@@ -15,12 +17,16 @@ import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code ./fv up|down|status|submit|sweep|upload-model|demo|stack-bench|sweep-bench}: the local stack and its job API. */
+/**
+ * {@code ./fv up|down|status|submit|sweep|sweeps|cancel|upload-model|demo|stack-bench|sweep-bench}:
+ * the local stack and its job API.
+ */
 @Command(name = "fv", mixinStandardHelpOptions = true,
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, SubmitCommand.class,
-        SweepCommand.class, UploadModelCommand.class, DemoCommand.class, StackBenchCommand.class,
-        SweepBenchCommand.class},
-    description = "Runs the featureviz stack locally, submits jobs and uploads models to it.")
+        SweepCommand.class, SweepsCommand.class, CancelCommand.class, UploadModelCommand.class,
+        DemoCommand.class, StackBenchCommand.class, SweepBenchCommand.class},
+    description = "Runs the featureviz stack locally, submits jobs and sweeps, cancels them, and"
+        + " uploads models to it.")
 public final class FvClient {
 
   /** Exit status when the API refused a request (problem+json). */

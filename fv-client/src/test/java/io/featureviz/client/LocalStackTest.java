@@ -194,6 +194,8 @@ class LocalStackTest {
         api.download(sweep.path("artifacts").get(0).path("url").asText())));
     assertNotNull(image, "not a PNG: " + sweep);
     assertEquals(32, image.getWidth());
+    assertEquals(2, FvClient.commandLine().execute("cancel", sweep.path("id").asText(),
+        "--state", "target/stack-test"), "a sweep that succeeded cannot be cancelled (409)");
   }
 
   /**
@@ -300,16 +302,43 @@ class LocalStackTest {
 
   @Test
   @Order(6)
-  void deletedJobEndsCancelled() throws InterruptedException {
+  void cancelledJobEndsCancelled() throws InterruptedException, IOException {
     String id = submit(JobSpec.of(MODEL, "softmax:strawberry").withSize(64)
         .withSteps(5000, List.of(5000)));
     while (!"RUNNING".equals(api.get(id).path("status").asText())) {
       Thread.sleep(200);
     }
-    assertEquals(id, api.cancel(id).path("id").asText());
+    assertEquals(id, runCli("cancel", id, "--state", "target/stack-test", "--json")
+        .path("id").asText());
 
     JobResult result = new JobWaiter(api).await(id, (name, data) -> { });
     assertEquals("CANCELLED", result.status(), result::toString);
+    assertEquals(2, FvClient.commandLine().execute("cancel", id, "--state", "target/stack-test"),
+        "a finished job cannot be cancelled (409)");
+  }
+
+  /** {@code ./fv sweeps} lists a sweep just submitted, and {@code ./fv cancel} stops it. */
+  @Test
+  @Order(6)
+  void sweepsListsASweepAndCancelStopsIt() throws IOException {
+    String id = runCli("sweep", "--state", "target/stack-test", "--model", MODEL, "--layer",
+        "expanded_conv/project", "--size", "32", "--steps", "5000", "--json").path("id").asText();
+
+    JsonNode page = runCli("sweeps", "--state", "target/stack-test", "--model", MODEL, "--json");
+    JsonNode listed = null;
+    for (JsonNode sweep : page.path("items")) {
+      listed = id.equals(sweep.path("id").asText()) ? sweep : listed;
+    }
+    assertNotNull(listed, "the new sweep is listed: " + page);
+    assertEquals(16, listed.path("channels_total").asInt(), listed::toString);
+
+    JsonNode cancelled = runCli("cancel", id, "--state", "target/stack-test", "--json");
+    assertEquals(id, cancelled.path("id").asText(), cancelled::toString);
+    assertEquals("cancelled", cancelled.path("status").asText(), cancelled::toString);
+    assertEquals(2, FvClient.commandLine().execute("cancel", UUID.randomUUID().toString(),
+        "--state", "target/stack-test"), "no such sweep or job: 404");
+    assertEquals(2, FvClient.commandLine().execute("cancel", "not-an-id",
+        "--state", "target/stack-test"), "not an id: a usage error");
   }
 
   @Test

@@ -75,7 +75,10 @@ public final class ApiHttp {
     try {
       return send(request, handler);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot reach " + request.uri() + ": " + e.getMessage(), e);
+      // A refused connection's exception has no message, only its type.
+      String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+      throw new UncheckedIOException("cannot reach " + request.uri() + ": " + why
+          + " (is the stack up? ./fv up, or --api URL)", e);
     }
   }
 

@@ -72,11 +72,8 @@ public final class SubmitCommand implements Callable<Integer> {
   @Option(names = "--transforms", description = "standard, none or a transform list.")
   String transforms;
 
-  @Option(names = "--api", description = "API URL (default: the stack of --state, else http://127.0.0.1:8080).")
-  String api;
-
   @Mixin
-  StackOptions options;
+  ApiOptions api;
 
   @Option(names = "--wait", description = "Follow the job with a progress bar on stderr until it ends.")
   boolean await;
@@ -87,8 +84,7 @@ public final class SubmitCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     JobBody body = spec();
-    // the key comes from stack.json or FV_API_KEY, never the command line (visible in ps)
-    JobsClient client = new JobsClient(api != null ? api : options.apiUrl(), options.apiKey());
+    JobsClient client = new JobsClient(api.url(), api.key());
     JsonNode accepted = client.submit(body);
     if (!await) {
       System.out.println(Json.write(accepted, oneLine));

@@ -56,11 +56,8 @@ public final class SweepCommand implements Callable<Integer> {
       + DatasetExamplesSpec.DEFAULT_TOP_K + ").")
   Integer topK;
 
-  @Option(names = "--api", description = "API URL (default: the stack of --state, else http://127.0.0.1:8080).")
-  String api;
-
   @Mixin
-  StackOptions options;
+  ApiOptions api;
 
   @Option(names = "--wait", description = "Follow the sweep with a progress bar on stderr until it ends.")
   boolean await;
@@ -71,8 +68,7 @@ public final class SweepCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SweepSpec spec = spec();
-    // the key comes from stack.json or FV_API_KEY, never the command line (visible in ps)
-    SweepsClient client = new SweepsClient(api != null ? api : options.apiUrl(), options.apiKey());
+    SweepsClient client = new SweepsClient(api.url(), api.key());
     JsonNode accepted = client.submit(spec);
     String id = accepted.path("id").asText();
     if (!await) {

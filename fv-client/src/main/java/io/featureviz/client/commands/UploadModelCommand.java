@@ -49,11 +49,8 @@ public final class UploadModelCommand implements Callable<Integer> {
   @Option(names = "--labels", paramLabel = "FILE", description = "Class labels, one per line.")
   Path labels;
 
-  @Option(names = "--api", description = "API URL (default: the stack of --state, else http://127.0.0.1:8080).")
-  String api;
-
   @Mixin
-  StackOptions options;
+  ApiOptions api;
 
   @Option(names = "--no-wait", description = "Print the 202 answer (status IMPORTING) and exit.")
   boolean noWait;
@@ -68,7 +65,7 @@ public final class UploadModelCommand implements Callable<Integer> {
   public Integer call() {
     ModelUpload upload = upload();
     // the key comes from stack.json or FV_API_KEY, never the command line (visible in ps)
-    ModelsClient client = new ModelsClient(api != null ? api : options.apiUrl(), options.apiKey());
+    ModelsClient client = new ModelsClient(api.url(), api.key());
     JsonNode accepted = client.upload(upload);
     PrintWriter out = command.commandLine().getOut();
     if (noWait) {

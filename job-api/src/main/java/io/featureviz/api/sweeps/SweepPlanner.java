@@ -21,7 +21,7 @@ import java.util.UUID;
  * of one layer whose objective is the list {@code L:c0; L:c1; ...} (one channel per batch
  * element, recorded per element by the sink), at most {@link SweepSubmission#shardImages()}
  * channels each. Dataset examples, when asked for, are one search per channel of the layers
- * with positions: a dataset-examples job reads one channel.
+ * with positions (a dataset-examples job reads one channel), reused as images are.
  */
 @ApplicationScoped
 class SweepPlanner {
@@ -69,7 +69,7 @@ class SweepPlanner {
       }
     }
     if (submission.examples().isPresent()) {
-      channels = withSearches(submission, channels, shards, now);
+      channels = withSearches(submission, channels, shards);
     }
     SweepRow sweep = new SweepRow(UUID.randomUUID().toString(), submission.tenant(),
         submission.model().id(),
@@ -80,25 +80,37 @@ class SweepPlanner {
     return new SweepPlan(sweep, channels, shards);
   }
 
-  /** The channels, each of a layer with positions with a dataset search added to the shards. */
-  private static List<SweepChannel> withSearches(SweepSubmission submission,
-      List<SweepChannel> channels, List<JobRequest> shards, Instant now) {
+  /**
+   * The channels, each of a layer with positions with its dataset search: the tenant's finished
+   * search of the same dataset, channel and top_k where there is one, else a new one added to
+   * the shards.
+   */
+  private List<SweepChannel> withSearches(SweepSubmission submission,
+      List<SweepChannel> channels, List<JobRequest> shards) throws SQLException {
     SweepSubmission.Examples examples = submission.examples().orElseThrow();
     List<String> searchable = submission.layers().stream()
         .filter(SweepSubmission.LayerChannels::searchable)
         .map(SweepSubmission.LayerChannels::layer).toList();
+    Map<String, String> finished = repository.reusableSearches(submission.tenant(),
+        submission.model().id(), examples.dataset(), examples.topK(), channels.stream()
+            .filter(c -> searchable.contains(c.layer()))
+            .map(c -> element(c.layer(), c.channel())).toList());
     List<SweepChannel> searched = new ArrayList<>();
     for (SweepChannel channel : channels) {
       if (!searchable.contains(channel.layer())) {
         searched.add(channel);
         continue;
       }
-      JobRequest search = JobSubmissionReader.datasetExamples(submission.tenant(),
-          submission.model(), element(channel.layer(), channel.channel()), examples.dataset(),
-          examples.topK());
-      shards.add(search);
+      String element = element(channel.layer(), channel.channel());
+      String searchId = finished.get(element);
+      if (searchId == null) {
+        JobRequest search = JobSubmissionReader.datasetExamples(submission.tenant(),
+            submission.model(), element, examples.dataset(), examples.topK());
+        shards.add(search);
+        searchId = search.id();
+      }
       searched.add(new SweepChannel(channel.position(), channel.layer(), channel.channel(),
-          channel.jobId(), channel.batchIndex(), channel.reused(), search.id()));
+          channel.jobId(), channel.batchIndex(), channel.reused(), searchId));
     }
     return searched;
   }

@@ -1,6 +1,7 @@
 package io.featureviz.api.sweeps;
 
 import io.agroal.api.AgroalDataSource;
+import io.featureviz.api.datasets.DatasetRow;
 import io.featureviz.api.jobs.NewestFirstPage;
 import io.featureviz.api.jobs.PageCursor;
 import io.featureviz.contracts.messages.JobKind;
@@ -53,11 +54,24 @@ class SweepRepository {
       ORDER BY element, created_at DESC
       """;
 
+  /**
+   * Searches of the dataset as it is now (made after its row, so not of an earlier upload under
+   * the same id), one channel each.
+   */
+  private static final String REUSABLE_SEARCHES = """
+      SELECT DISTINCT ON (objective) objective, id FROM jobs
+      WHERE tenant = ? AND model = ? AND kind = 'dataset_examples' AND status = 'SUCCEEDED'
+        AND dataset_prefix = ? AND top_k = ? AND created_at >= ?
+        AND objective = ANY(?::text[])
+      ORDER BY objective, created_at DESC
+      """;
+
   private static final String CHANNEL_STATES = """
       SELECT c.position, c.layer, c.channel, c.job_id, c.batch_index, c.reused,
-             c.examples_job_id, f.object_key, f.stored_at
+             c.examples_job_id, e.status AS examples_status, f.object_key, f.stored_at
       FROM sweep_channels c
       LEFT JOIN frames f ON f.job_id = c.job_id AND f.batch_index = c.batch_index AND f.is_final
+      LEFT JOIN jobs e ON e.id = c.examples_job_id
       WHERE c.sweep_id = ? ORDER BY c.position
       """;
 
@@ -93,6 +107,31 @@ class SweepRepository {
         while (rows.next()) {
           found.put(rows.getString("element"),
               new FrameRef(rows.getString("job_id"), rows.getInt("batch_index")));
+        }
+      }
+      return found;
+    }
+  }
+
+  /**
+   * Element objective -> the tenant's newest finished search of {@code dataset} for it with
+   * {@code topK} examples, for those that have one.
+   */
+  Map<String, String> reusableSearches(String tenant, String model, DatasetRow dataset,
+      int topK, List<String> elements) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(REUSABLE_SEARCHES)) {
+      int i = 0;
+      select.setString(++i, tenant);
+      select.setString(++i, model);
+      select.setString(++i, dataset.objectPrefix());
+      select.setInt(++i, topK);
+      select.setTimestamp(++i, Timestamp.from(dataset.createdAt()));
+      select.setArray(++i, connection.createArrayOf("text", elements.toArray()));
+      Map<String, String> found = new HashMap<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          found.put(rows.getString("objective"), rows.getString("id"));
         }
       }
       return found;
@@ -234,7 +273,9 @@ class SweepRepository {
               rows.getString("layer"), rows.getInt("channel"), rows.getString("job_id"),
               rows.getInt("batch_index"), rows.getBoolean("reused"),
               rows.getString("examples_job_id")), rows.getString("object_key"),
-              storedAt == null ? null : storedAt.toInstant()));
+              storedAt == null ? null : storedAt.toInstant(),
+              rows.getString("examples_status") == null ? null
+                  : JobStatus.valueOf(rows.getString("examples_status"))));
         }
       }
       return channels;

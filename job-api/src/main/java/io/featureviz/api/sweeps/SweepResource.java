@@ -82,6 +82,7 @@ public class SweepResource {
   @Operation(summary = "Cancel a sweep: its unfinished shards are cancelled; idempotent")
   @APIResponse(responseCode = "202", description = "the sweep, cancelled",
       content = @Content(schema = @Schema(implementation = SweepView.class)))
+  @APIResponse(responseCode = "409", description = "the sweep has already succeeded or failed")
   public Response cancel(@PathParam("id") String id) throws SQLException {
     return Response.accepted(sweeps.cancel(JobId.parse(id, "sweep"), caller.tenant())).build();
   }

@@ -7,7 +7,6 @@ import io.featureviz.api.problems.ProblemException;
 import io.featureviz.api.quotas.TenantQuotas;
 import io.featureviz.api.storage.Presigner;
 import io.featureviz.contracts.messages.JobEvent;
-import io.featureviz.contracts.messages.JobKind;
 import io.featureviz.contracts.messages.JobStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +14,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Submitting, reading and cancelling sweeps; the REST resource only maps HTTP onto this. */
@@ -95,10 +94,17 @@ public class SweepService {
   /**
    * Marks the sweep cancelled and asks the workers to stop its unfinished shards, as {@code
    * DELETE /v1/jobs/{id}} does; a shard never published is recorded CANCELLED, since no worker
-   * will report it. Cancelling again changes nothing.
+   * will report it. Cancelling again changes nothing; a sweep that succeeded or failed has
+   * nothing left to stop and keeps its status (409, as for a finished job).
    */
   public SweepView cancel(String id, String tenant) throws SQLException {
     SweepRow sweep = owned(id, tenant);
+    SweepStatus status = progress(sweep).status();
+    if (status == SweepStatus.SUCCEEDED || status == SweepStatus.FAILED) {
+      throw new ProblemException(409, "sweep-finished", "Sweep already finished",
+          "sweep " + id + " has " + status.name().toLowerCase(Locale.ROOT)
+              + " and cannot be cancelled", List.of());
+    }
     repository.cancel(sweep.id());
     for (ShardState shard : repository.shards(sweep.id())) {
       if (shard.status().isTerminal()) {
@@ -154,13 +160,10 @@ public class SweepService {
     if (examples == null) {
       return null;
     }
-    Map<String, ShardState> searches = progress.shards().stream()
-        .filter(s -> s.kind() == JobKind.DATASET_EXAMPLES)
-        .collect(Collectors.toMap(ShardState::jobId, Function.identity()));
     List<SweepView.Search> jobs = !detailed ? null : progress.channels().stream()
         .filter(c -> c.channel().examplesJobId() != null)
         .map(c -> new SweepView.Search(c.channel().layer(), c.channel().channel(),
-            c.channel().examplesJobId(), searches.get(c.channel().examplesJobId()).status()))
+            c.channel().examplesJobId(), c.examplesStatus()))
         .toList();
     return new SweepView.Examples(examples.dataset(), examples.topK(), jobs);
   }

@@ -2,8 +2,11 @@ package io.featureviz.api.sweeps;
 
 import static io.featureviz.api.testing.TestApi.as;
 import static io.featureviz.api.testing.TestApi.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -15,6 +18,7 @@ import io.featureviz.api.testing.TestApi;
 import io.featureviz.api.testing.TestBus;
 import io.featureviz.api.testing.TestDatabase;
 import io.featureviz.contracts.messages.JobEvent;
+import io.featureviz.contracts.messages.JobKind;
 import io.featureviz.contracts.messages.JobRequest;
 import io.featureviz.contracts.messages.Messages;
 import io.featureviz.contracts.messages.Topics;
@@ -127,12 +131,59 @@ class SweepTest {
         .body("channels_reused", equalTo(3))
         .body("artifacts[1].job_id", equalTo(shard));
     assertEquals(jobsBefore, bus.endOffsets(Topics.JOBS), "a re-submitted sweep published jobs");
+    given().delete("/v1/sweeps/" + first).then().statusCode(409)
+        .body("detail", equalTo("sweep " + first + " has succeeded and cannot be cancelled"));
+    given().get("/v1/sweeps/" + first).then().statusCode(200).body("status", equalTo("succeeded"));
 
     String wider = submit("\"layers\": [\"mixed3\"], \"channels\": \"0-3\"", 12)
         .body("channels_reused", equalTo(3)).extract().path("id");
     assertEquals("mixed3:3", published(shardJobs(wider).get(0)).objective());
     submit("\"layers\": [\"mixed3\"], \"channels\": \"0-2\"", 13)
         .body("channels_reused", equalTo(0));
+  }
+
+  /**
+   * Dataset examples: one search per channel, published beside the render shards; a finished
+   * search of the same dataset, channel and top_k is reused as images are.
+   */
+  @Test
+  void examplesAreASearchPerChannelAndFinishedSearchesAreReused() throws Exception {
+    String fields = "\"layers\": [\"mixed3\"], \"channels\": \"4-5\","
+        + " \"examples\": {\"dataset\": \"photos\", \"top_k\": 4}";
+    String first = submit(fields, 16)
+        .body("examples.dataset", equalTo("photos"))
+        .body("examples.top_k", equalTo(4))
+        .body("examples.jobs.status", everyItem(equalTo("QUEUED")))
+        .body("examples.jobs.channel", contains(4, 5))
+        .extract().path("id");
+    List<String> jobs = shardJobs(first);
+    List<String> searches = jobs.stream()
+        .filter(job -> published(job).kind() == JobKind.DATASET_EXAMPLES).toList();
+    assertEquals(3, jobs.size(), "one render shard and two searches: " + jobs);
+    assertEquals(2, searches.size(), "searches " + searches);
+    for (String search : searches) {
+      JobRequest request = published(search);
+      assertTrue(List.of("mixed3:4", "mixed3:5").contains(request.objective()), request::toString);
+      assertEquals("photos", request.examples().dataset());
+      assertEquals(4, request.examples().topK());
+    }
+    String render = jobs.stream().filter(job -> !searches.contains(job)).findFirst().orElseThrow();
+    succeed(render, 2);
+    for (String search : searches) {
+      TestDatabase.update(dataSource, "UPDATE jobs SET status = 'SUCCEEDED' WHERE id = ?", search);
+    }
+
+    long jobsBefore = bus.endOffsets(Topics.JOBS);
+    submit(fields, 16)
+        .body("status", equalTo("succeeded"))
+        .body("channels_reused", equalTo(2))
+        .body("examples.jobs.job_id", containsInAnyOrder(searches.toArray()))
+        .body("examples.jobs.status", everyItem(equalTo("SUCCEEDED")));
+    assertEquals(jobsBefore, bus.endOffsets(Topics.JOBS),
+        "a re-submitted sweep with examples published jobs");
+    String otherTopK = submit(fields.replace("\"top_k\": 4", "\"top_k\": 5"), 16)
+        .extract().path("id");
+    assertEquals(2, shardJobs(otherTopK).size(), "images reused, two new searches");
   }
 
   @Test
