@@ -162,10 +162,7 @@ class KubernetesTest {
         : service.value("fv.worker.concurrency").orElseThrow();
     assertEquals(concurrency, metadata.path("lagThreshold").asText());
 
-    int max = spec.path("maxReplicaCount").asInt();
-    assertTrue(max >= spec.path("minReplicaCount").asInt(1));
-    assertTrue(max <= Topics.JOBS_PARTITIONS,
-        "more workers than partitions of fv.jobs would idle");
+    assertTrue(spec.path("maxReplicaCount").asInt() >= spec.path("minReplicaCount").asInt(1));
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.featureviz.contracts.messages.Topics;
 import io.featureviz.deploy.Manifests.Container;
 import io.featureviz.deploy.Manifests.Manifest;
 import java.net.URI;
@@ -53,6 +54,24 @@ class OverlaysTest {
       assertEquals(Service.of(module).value("fv.storage.bucket").orElseThrow(),
           endpoint("s3-bucket"), module);
     }
+  }
+
+  /**
+   * Every worker KEDA may start gets partitions of fv.jobs to read, whether the topics Job or a
+   * client that came first created the topic: a pod beyond the partitions would idle.
+   */
+  @Test
+  void workersNeverOutnumberThePartitionsOfTheJobsTopic() {
+    Container topics = container("create-topics");
+    int partitions = Contracts.topicSpecs(env(topics, "TOPICS"),
+        Integer.parseInt(env(topics, "PARTITIONS"))).get(Topics.JOBS).partitions();
+    int autoCreated = Integer.parseInt(env(container("kafka"), "KAFKA_NUM_PARTITIONS"));
+    int maxWorkers = Manifests.ofKind("ScaledObject").get(0).doc().path("spec")
+        .path("maxReplicaCount").asInt();
+    assertTrue(maxWorkers <= partitions, maxWorkers + " workers, " + partitions
+        + " partitions of " + Topics.JOBS);
+    assertTrue(maxWorkers <= autoCreated, maxWorkers + " workers, " + autoCreated
+        + " partitions of an auto-created " + Topics.JOBS);
   }
 
   @Test

@@ -46,9 +46,9 @@ public record SweepBenchReport(SweepBench.Result result, int steps, double gpuTf
       paper(out, format("whole %s (%d layers, each channel costed as %s's %.2f GFLOP/step)",
           workload.model(), layers.size(), deepest, deepestGflop), modelChannels, deepestGflop);
     }
-    out.println(format("  (%d workers only if fv.jobs has at least %d partitions; it has %d, so"
-        + " at most %d workers take part today)", gpuWorkers, gpuWorkers, Topics.JOBS_PARTITIONS,
-        Math.min(gpuWorkers, Topics.JOBS_PARTITIONS)));
+    out.println(format("  (%d workers need fv.jobs with %d partitions or more: docker-compose"
+        + " and Kubernetes create it with 12, ./fv up's local stack with %d)", gpuWorkers,
+        gpuWorkers, Topics.JOBS_PARTITIONS));
   }
 
   /** The sweep's rate against the single jobs of its workload: the batching gain. */
