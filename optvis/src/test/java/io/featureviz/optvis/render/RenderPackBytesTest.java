@@ -15,10 +15,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A member's bytes do not depend on its pack: members with their own objectives over the same
- * layers (sums of channels, a per-element list, diversity, a regularizer on mobilenet_v2),
- * batches and seeds, packed at offsets 0, 1 and 3 of a network batch of 4, render the PNGs each renders alone (a pack of its
- * own, network batch 2). Enough steps that differing bits would show: redirected and plain
- * ReLU gradients both.
+ * layers (sums of channels, a per-element list, diversity, a regularizer), batches and seeds,
+ * packed at offsets 0, 1 and 3 of a network batch of 4, render the PNGs each renders alone (a
+ * pack of its own, network batch 2). Enough steps that differing bits would show: redirected
+ * and plain ReLU gradients both.
  */
 class RenderPackBytesTest {
 
@@ -29,7 +29,7 @@ class RenderPackBytesTest {
           + " expanded_conv_12/add:7 + 0.01*diversity:expanded_conv_12/add"
           + " | expanded_conv_4/add:9 + expanded_conv_12/add:1 - 0.5*tv",
       "inception_v3 | 96 | mixed4:5 + mixed2:3 | mixed2:2 + mixed4:1; mixed4:7 + 0.01*mixed2:1"
-          + " | mixed2:4 + mixed4:8"})
+          + " | mixed2:4 + mixed4:8 - 0.5*tv"})
   void packedMembersRenderTheBytesTheyRenderAlone(String modelId, int size, String channel,
       String perElement, String regularized) {
     ImageModel model = SharedFiles.catalog().load(modelId);
