@@ -24,10 +24,11 @@ final class GramDiversity {
     List<Operand<TFloat32>> grams = new ArrayList<>();
     for (int i = 0; i < batch; i++) {
       // Plain MatMul per element: its gradient is built in, unlike BatchMatMulV3's.
+      // Static channel count: Shape ops on a pack member's tensors can change another
+      // member's last bits (see Regularizers).
       Operand<TFloat32> positions = tf.reshape(
           tf.gather(activations, tf.constant(i), tf.constant(0)),
-          tf.stack(List.of(tf.constant(-1), tf.gather(tf.shape(activations), tf.constant(3),
-              tf.constant(0)))));
+          tf.constant(new long[] {-1, activations.shape().get(3)}));
       grams.add(tf.reshape(tf.linalg.matMul(positions, positions, MatMul.transposeA(true)),
           tf.constant(new int[] {-1})));
     }
