@@ -6,6 +6,9 @@ import { clearProblem, numberField, showProblem } from './form.js';
 // The settings the page sweeps a layer with until the user picks others: the model page and the
 // atlas share them, so a layer swept on one is found by the other.
 const DEFAULT_SETTINGS = { size: 64, steps: 128 };
+// The render settings the page does not ask for: sent as the API's defaults (its OpenAPI
+// document's), so that a sweep made elsewhere with others (./fv sweep --seed 7) is not followed.
+const RENDER_SETTINGS = ['seed', 'lr', 'param', 'decorrelate', 'transforms'];
 const LIST_PAGES = 5;           // pages of a model's sweeps read (100 each), newest first
 const RECONNECT_MS = 2000;      // wait before following a sweep again whose stream ended early
 
@@ -26,8 +29,8 @@ export async function listSweeps(model) {
  * Starts a sweep of one whole layer. Only the final image of each channel is kept (thresholds:
  * the last step): a sweep is looked at channel by channel, not step by step.
  */
-export function startLayerSweep(model, layer, { size, steps }) {
-  return api.startSweep({ model, layers: [layer], size, steps, thresholds: [steps] });
+export function startLayerSweep(model, layer, settings) {
+  return api.startSweep({ model, layers: [layer], ...settings, thresholds: [settings.steps] });
 }
 
 /** The layer's entry ({layer, channels_total, channels_done}) in a sweep, if it sweeps it. */
@@ -36,9 +39,9 @@ export function layerOf(sweep, layer) {
 }
 
 /**
- * The newest sweep of the layer; with `settings` ({size, steps}), the newest with those that
- * covers all `channels` of the layer and did not fail or get cancelled: one to follow instead
- * of starting another.
+ * The newest sweep of the layer; with `settings` (the sweep form's values), the newest with
+ * exactly those that covers all `channels` of the layer and did not fail or get cancelled: one
+ * to follow instead of starting another.
  */
 export function newestSweepOf(sweeps, layer, settings, channels) {
   return sweeps.find((sweep) => {
@@ -90,7 +93,10 @@ export async function sweepSettingsForm(model, label, start) {
     numberField({ ...fields, size: sizeBounds }, 'size', 'Size (px)', DEFAULT_SETTINGS.size),
     numberField(fields, 'steps', 'Steps', DEFAULT_SETTINGS.steps),
     label ? h('button', { type: 'submit' }, label) : null, formError);
-  const values = () => ({ size: Number(form.elements.size.value), steps: Number(form.elements.steps.value) });
+  const defaults = Object.fromEntries(RENDER_SETTINGS.map((name) => [name, fields[name]?.default]));
+  const values = () => ({
+    size: Number(form.elements.size.value), steps: Number(form.elements.steps.value), ...defaults,
+  });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearProblem(form, formError);
@@ -133,9 +139,10 @@ export function sweepProgress() {
   };
 }
 
-/** `64 px, 128 steps`: what a sweep renders with. */
+/** `64 px, 128 steps, seed 0`: what a sweep renders with. */
 export function settingsText(settings) {
-  return `${settings.size} px, ${settings.steps} steps`;
+  // the seed too: sweeps of a layer differing only in it (./fv sweep --seed) are told apart
+  return `${settings.size} px, ${settings.steps} steps, seed ${settings.seed}`;
 }
 
 /** The page of one channel; its image the sweep's (job and batch element), when known. */

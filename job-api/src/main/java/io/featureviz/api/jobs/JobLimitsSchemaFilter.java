@@ -90,13 +90,18 @@ public class JobLimitsSchemaFilter implements OASFilter {
                 + " steps/2, steps"))
         .addProperty("batch", bounded(RenderLimits.BATCH, "images optimized together"))
         .addProperty("interpolate", interpolate())
-        .addProperty("seed", bounded(RenderLimits.SEED, "random seed"))
+        .addProperty("seed", bounded(RenderLimits.SEED, "random seed")
+            .defaultValue(RenderDefaults.SEED))
         .addProperty("lr", bounded(RenderLimits.LEARNING_RATE,
-            "Adam learning rate, " + RenderDefaults.LEARNING_RATE + " by default"))
-        .addProperty("param", choice(JobSubmissionReader.PARAMS, "image parameterization"))
+            "Adam learning rate, " + RenderDefaults.LEARNING_RATE + " by default")
+            .defaultValue(RenderDefaults.LEARNING_RATE))
+        .addProperty("param", choice(JobSubmissionReader.PARAMS, "image parameterization")
+            .defaultValue(RenderDefaults.PARAM))
         .addProperty("decorrelate", OASFactory.createSchema().addType(SchemaType.BOOLEAN)
-            .description("optimize in decorrelated colour (default true)"))
-        .addProperty("transforms", text("standard (default), none or a transform list"))
+            .description("optimize in decorrelated colour (default true)")
+            .defaultValue(RenderDefaults.DECORRELATE))
+        .addProperty("transforms", text("standard (default), none or a transform list")
+            .defaultValue(RenderDefaults.TRANSFORMS))
         .addProperty("dataset", text("dataset_examples: the dataset searched, default "
             + DatasetExamplesSpec.DEFAULT_DATASET))
         .addProperty("top_k", bounded(DatasetExamplesSpec.TOP_K,

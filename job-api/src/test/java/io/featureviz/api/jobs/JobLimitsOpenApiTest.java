@@ -45,6 +45,17 @@ class JobLimitsOpenApiTest {
         .body(FIELDS + "image.required", equalTo(List.of("dataset", "name")));
   }
 
+  /** The page compares a sweep's settings with these to follow it instead of sweeping again. */
+  @Test
+  void theRenderSettingsCarryTheirDefaults() {
+    openApi()
+        .body(FIELDS + "seed.default", equalTo(0))
+        .body(FIELDS + "lr.default", equalTo(0.05f))
+        .body(FIELDS + "param.default", equalTo("fft"))
+        .body(FIELDS + "decorrelate.default", equalTo(true))
+        .body(FIELDS + "transforms.default", equalTo("standard"));
+  }
+
   @Test
   void anExplainJobMayComeWithItsImageAndItsViewCarriesTheExplanation() {
     openApi()
