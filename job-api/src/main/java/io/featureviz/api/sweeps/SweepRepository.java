@@ -140,12 +140,24 @@ class SweepRepository {
 
   /**
    * Writes the sweep, its channels, its shards (unpublished) and their {@code jobs} rows in one
-   * transaction: a sweep is recorded whole or not at all.
+   * transaction: a sweep is recorded whole or not at all. Writes nothing and answers false when
+   * the tenant already has {@code maxUnfinished} unfinished sweeps.
    */
-  void insert(SweepPlan plan) throws SQLException {
+  boolean insert(SweepPlan plan, int maxUnfinished) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
+        // One submission of the tenant at a time counts and inserts (released at commit), so
+        // two submitted at once cannot both pass the count.
+        try (PreparedStatement lock = connection.prepareStatement(
+            "SELECT pg_advisory_xact_lock(hashtext(?))")) {
+          lock.setString(1, "fv.sweeps/" + plan.sweep().tenant());
+          lock.execute();
+        }
+        if (countUnfinished(connection, plan.sweep().tenant()) >= maxUnfinished) {
+          connection.rollback();
+          return false;
+        }
         insertSweep(connection, plan.sweep());
         insertChannels(connection, plan.sweep().id(), plan.channels());
         insertShards(connection, plan.sweep().id(), plan.shards());
@@ -153,6 +165,7 @@ class SweepRepository {
           JobsTable.upsertRequest(connection, shard);
         }
         connection.commit();
+        return true;
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
         throw e;
@@ -233,9 +246,8 @@ class SweepRepository {
   }
 
   /** The tenant's sweeps not cancelled with a shard QUEUED or RUNNING. */
-  int countUnfinished(String tenant) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement count = connection.prepareStatement("""
+  private static int countUnfinished(Connection connection, String tenant) throws SQLException {
+    try (PreparedStatement count = connection.prepareStatement("""
             SELECT count(*) FROM sweeps w WHERE w.tenant = ? AND w.cancelled_at IS NULL
             AND EXISTS (SELECT 1 FROM sweep_shards s JOIN jobs j ON j.id = s.job_id
                         WHERE s.sweep_id = w.id AND j.status IN ('QUEUED', 'RUNNING'))""")) {

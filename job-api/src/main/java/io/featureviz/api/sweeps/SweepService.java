@@ -52,18 +52,17 @@ public class SweepService {
    * Validates and plans the sweep, records it whole with its shards unpublished, then publishes
    * the shards. A shard Kafka does not acknowledge now is published later by the outbox: the
    * sweep is accepted once recorded. A valid sweep beyond the tenant's {@code
-   * max-active-sweeps} unfinished ones is refused (429); two submitted at the same moment may
-   * both pass the count.
+   * max-active-sweeps} unfinished ones is refused (429), counted in the transaction that would
+   * record it, so sweeps submitted at the same moment cannot overshoot.
    */
   public SweepView submit(JsonNode body, String tenant) throws SQLException {
     SweepSubmission submission = reader.read(body, tenant);
     int maxActiveSweeps = quotas.maxActiveSweeps(tenant);
-    if (repository.countUnfinished(tenant) >= maxActiveSweeps) {
+    SweepPlan plan = planner.plan(submission);
+    if (!repository.insert(plan, maxActiveSweeps)) {
       throw ProblemException.tooManyRequests("at most " + maxActiveSweeps
           + " sweeps may be unfinished at once", UNFINISHED_SWEEPS_RETRY_SECONDS);
     }
-    SweepPlan plan = planner.plan(submission);
-    repository.insert(plan);
     outbox.publish(plan.shards());
     registry.counter("fv.api.sweeps.submitted", "model", plan.sweep().model()).increment();
     registry.counter("fv.api.sweeps.channels.reused", "model", plan.sweep().model())

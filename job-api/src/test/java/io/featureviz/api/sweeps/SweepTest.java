@@ -226,6 +226,27 @@ class SweepTest {
         "the unfinished shard was not asked to stop");
   }
 
+  /**
+   * tenant-t may have two sweeps unfinished (the test profile): of six submitted at the same
+   * moment, two are recorded and four refused, however their counts and inserts interleave.
+   */
+  @Test
+  void sweepsSubmittedAtOnceNeverOvershootTheQuota() throws Exception {
+    List<CompletableFuture<Integer>> burst = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      long seed = 30 + i;
+      burst.add(CompletableFuture.supplyAsync(() -> post("tenant-t",
+          "\"layers\": [\"mixed3\"], \"channels\": \"0-1\"", seed).extract().statusCode()));
+    }
+    List<Integer> statuses = new ArrayList<>();
+    for (CompletableFuture<Integer> status : burst) {
+      statuses.add(status.get(60, TimeUnit.SECONDS));
+    }
+    assertEquals(2, statuses.stream().filter(s -> s == 202).count(), statuses.toString());
+    assertEquals(4, statuses.stream().filter(s -> s == 429).count(), statuses.toString());
+    as("tenant-t").get("/v1/sweeps").then().statusCode(200).body("items.size()", equalTo(2));
+  }
+
   /** tenant-s may have one job and one sweep unfinished (the test profile). */
   @Test
   void shardsLeaveTheJobQuotaFreeWhileUnfinishedSweepsHaveTheirOwnQuota() throws Exception {
