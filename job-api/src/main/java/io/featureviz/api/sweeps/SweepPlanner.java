@@ -17,7 +17,8 @@ import java.util.UUID;
 
 /**
  * Splits a sweep into jobs: a channel the tenant already has an image of (same model, channel
- * and settings) points at that image; the others are rendered by shards, ordinary render jobs
+ * and settings) points at that image, one that another of its sweeps renders now at that job's
+ * frame to come; the others are rendered by shards, ordinary render jobs
  * of one layer whose objective is the list {@code L:c0; L:c1; ...} (one channel per batch
  * element, recorded per element by the sink), at most {@link SweepSubmission#shardImages()}
  * channels each. Dataset examples, when asked for, are one search per channel of the layers
@@ -37,13 +38,15 @@ class SweepPlanner {
     Map<String, SweepRepository.FrameRef> reusable = repository.reusable(submission.tenant(),
         submission.model().id(), submission.settings(), submission.layers().stream()
             .flatMap(l -> l.channels().stream().map(c -> element(l.layer(), c))).toList());
+    Map<String, SweepRepository.FrameRef> rendering = rendering(submission);
     List<SweepChannel> channels = new ArrayList<>();
     List<JobRequest> shards = new ArrayList<>();
     for (SweepSubmission.LayerChannels layer : submission.layers()) {
       List<SweepChannel> ofLayer = new ArrayList<>();
       List<Integer> toRender = new ArrayList<>();
       for (int channel : layer.channels()) {
-        SweepRepository.FrameRef frame = reusable.get(element(layer.layer(), channel));
+        String element = element(layer.layer(), channel);
+        SweepRepository.FrameRef frame = reusable.getOrDefault(element, rendering.get(element));
         if (frame == null) {
           toRender.add(channel);
         } else {
@@ -78,6 +81,24 @@ class SweepPlanner {
         submission.examples().map(e -> new SweepExamples(e.dataset().id(), e.topK()))
             .orElse(null), null, now, now);
     return new SweepPlan(sweep, channels, shards);
+  }
+
+  /**
+   * The channels that another of the tenant's live sweeps renders now with the same settings:
+   * shared, so that identical sweeps submitted one after another render each channel once.
+   */
+  private Map<String, SweepRepository.FrameRef> rendering(SweepSubmission submission)
+      throws SQLException {
+    List<String> layers = new ArrayList<>();
+    List<Integer> channels = new ArrayList<>();
+    for (SweepSubmission.LayerChannels layer : submission.layers()) {
+      for (int channel : layer.channels()) {
+        layers.add(layer.layer());
+        channels.add(channel);
+      }
+    }
+    return repository.rendering(submission.tenant(), submission.model().id(),
+        submission.settings(), layers, channels);
   }
 
   /**

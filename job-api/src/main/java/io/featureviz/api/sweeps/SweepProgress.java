@@ -7,10 +7,10 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * A sweep's state read from PostgreSQL: its row, its channels with their images, its shards
- * with their statuses; and what follows from them.
+ * A sweep's state read from PostgreSQL: its row, its channels with their images and the
+ * statuses of the jobs they await; and what follows from them.
  */
-record SweepProgress(SweepRow sweep, List<ChannelState> channels, List<ShardState> shards) {
+record SweepProgress(SweepRow sweep, List<ChannelState> channels) {
 
   long done() {
     return channels.stream().filter(ChannelState::done).count();
@@ -21,33 +21,37 @@ record SweepProgress(SweepRow sweep, List<ChannelState> channels, List<ShardStat
   }
 
   /**
-   * Cancelled when asked; succeeded once every channel has its image; failed once every render
-   * shard ended and one that did not succeed left channels without an image (a shard that
-   * succeeded may have its final frames stored a moment after its status); running once a
-   * shard started or a channel of the sweep's own shards has its image; else queued.
+   * Cancelled when asked; succeeded once every channel has its image; failed once every channel
+   * without an image awaits a job that failed or was cancelled (a job that succeeded may have
+   * its final frames stored a moment after its status); running once a job a channel awaits
+   * started or a channel of the sweep's own shards has its image; else queued. A channel awaits
+   * its job whether the job is one of the sweep's shards or another sweep's (shared while it
+   * renders).
    */
   SweepStatus status() {
     if (sweep.cancelledAt() != null) {
       return SweepStatus.CANCELLED;
     }
-    if (done() == channels.size()) {
+    List<ChannelState> missing = channels.stream().filter(c -> !c.done()).toList();
+    if (missing.isEmpty()) {
       return SweepStatus.SUCCEEDED;
     }
-    List<ShardState> renders = renders();
-    if (renders.stream().allMatch(s -> s.status().isTerminal())
-        && renders.stream().anyMatch(s -> s.status() != JobStatus.SUCCEEDED)) {
+    if (missing.stream().allMatch(c -> c.jobStatus() == JobStatus.FAILED
+        || c.jobStatus() == JobStatus.CANCELLED)) {
       return SweepStatus.FAILED;
     }
-    boolean started = renders.stream().anyMatch(s -> s.status() != JobStatus.QUEUED)
+    boolean started = missing.stream().anyMatch(c -> c.jobStatus() != JobStatus.QUEUED)
         || done() > reused();
     return started ? SweepStatus.RUNNING : SweepStatus.QUEUED;
   }
 
-  /** Why the render shards that failed did, one line each; null when none failed. */
+  /** Why the jobs that left channels without an image failed, one line each; null if none. */
   String reason() {
-    String reasons = renders().stream().filter(s -> s.status() == JobStatus.FAILED)
-        .map(s -> "job " + s.jobId() + ": " + Objects.requireNonNullElse(s.reason(), "failed"))
-        .collect(Collectors.joining("\n"));
+    String reasons = channels.stream()
+        .filter(c -> !c.done() && c.jobStatus() == JobStatus.FAILED)
+        .map(c -> "job " + c.channel().jobId() + ": "
+            + Objects.requireNonNullElse(c.jobReason(), "failed"))
+        .distinct().collect(Collectors.joining("\n"));
     return reasons.isEmpty() ? null : reasons;
   }
 
@@ -56,9 +60,5 @@ record SweepProgress(SweepRow sweep, List<ChannelState> channels, List<ShardStat
     return channels.stream().map(ChannelState::storedAt).filter(Objects::nonNull)
         .filter(at -> !at.isBefore(sweep.updatedAt())).max(Instant::compareTo)
         .orElse(sweep.updatedAt());
-  }
-
-  private List<ShardState> renders() {
-    return shards.stream().filter(ShardState::isRender).toList();
   }
 }

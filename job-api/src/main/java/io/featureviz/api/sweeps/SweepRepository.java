@@ -8,6 +8,7 @@ import io.featureviz.contracts.messages.JobKind;
 import io.featureviz.contracts.messages.JobRequest;
 import io.featureviz.contracts.messages.JobStatus;
 import io.featureviz.contracts.messages.Messages;
+import io.featureviz.contracts.objective.Channel;
 import io.featureviz.metadata.JobsTable;
 import io.featureviz.metadata.JsonColumns;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,10 +23,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The sweep tables (metadata V9), and what they point at in {@code jobs} and {@code frames}. */
 @ApplicationScoped
@@ -66,11 +69,26 @@ class SweepRepository {
       ORDER BY objective, created_at DESC
       """;
 
+  /** Channels that other live sweeps' jobs render now, with the settings compared as reuse does. */
+  private static final String RENDERING = """
+      SELECT DISTINCT ON (c.layer, c.channel) c.layer, c.channel, c.job_id, c.batch_index
+      FROM sweep_channels c
+      JOIN sweeps w ON w.id = c.sweep_id
+      JOIN jobs j ON j.id = c.job_id
+      WHERE w.tenant = ? AND w.model = ? AND w.cancelled_at IS NULL
+        AND (w.settings - 'thresholds') = (?::jsonb - 'thresholds')
+        AND j.status IN ('QUEUED', 'RUNNING')
+        AND (c.layer, c.channel) IN (SELECT * FROM unnest(?::text[], ?::integer[]))
+      ORDER BY c.layer, c.channel, j.created_at DESC
+      """;
+
   private static final String CHANNEL_STATES = """
       SELECT c.position, c.layer, c.channel, c.job_id, c.batch_index, c.reused,
-             c.examples_job_id, e.status AS examples_status, f.object_key, f.stored_at
+             c.examples_job_id, j.status AS job_status, j.reason AS job_reason,
+             e.status AS examples_status, f.object_key, f.stored_at
       FROM sweep_channels c
       LEFT JOIN frames f ON f.job_id = c.job_id AND f.batch_index = c.batch_index AND f.is_final
+      LEFT JOIN jobs j ON j.id = c.job_id
       LEFT JOIN jobs e ON e.id = c.examples_job_id
       WHERE c.sweep_id = ? ORDER BY c.position
       """;
@@ -245,12 +263,17 @@ class SweepRepository {
     }
   }
 
-  /** The tenant's sweeps not cancelled with a shard QUEUED or RUNNING. */
+  /**
+   * The tenant's sweeps not cancelled with a shard QUEUED or RUNNING, or a channel awaiting such
+   * a job (another sweep's).
+   */
   private static int countUnfinished(Connection connection, String tenant) throws SQLException {
     try (PreparedStatement count = connection.prepareStatement("""
             SELECT count(*) FROM sweeps w WHERE w.tenant = ? AND w.cancelled_at IS NULL
-            AND EXISTS (SELECT 1 FROM sweep_shards s JOIN jobs j ON j.id = s.job_id
-                        WHERE s.sweep_id = w.id AND j.status IN ('QUEUED', 'RUNNING'))""")) {
+            AND (EXISTS (SELECT 1 FROM sweep_shards s JOIN jobs j ON j.id = s.job_id
+                         WHERE s.sweep_id = w.id AND j.status IN ('QUEUED', 'RUNNING'))
+              OR EXISTS (SELECT 1 FROM sweep_channels c JOIN jobs j ON j.id = c.job_id
+                         WHERE c.sweep_id = w.id AND j.status IN ('QUEUED', 'RUNNING')))""")) {
       count.setString(1, tenant);
       try (ResultSet rows = count.executeQuery()) {
         rows.next();
@@ -285,12 +308,60 @@ class SweepRepository {
               rows.getString("layer"), rows.getInt("channel"), rows.getString("job_id"),
               rows.getInt("batch_index"), rows.getBoolean("reused"),
               rows.getString("examples_job_id")), rows.getString("object_key"),
-              storedAt == null ? null : storedAt.toInstant(),
-              rows.getString("examples_status") == null ? null
-                  : JobStatus.valueOf(rows.getString("examples_status"))));
+              storedAt == null ? null : storedAt.toInstant(), status(rows, "job_status"),
+              rows.getString("job_reason"), status(rows, "examples_status")));
         }
       }
       return channels;
+    }
+  }
+
+  private static JobStatus status(ResultSet rows, String column) throws SQLException {
+    String status = rows.getString(column);
+    return status == null ? null : JobStatus.valueOf(status);
+  }
+
+  /**
+   * Element objective -> the frame it will be: element {@code batchIndex} of a job QUEUED or
+   * RUNNING for another of the tenant's sweeps (not cancelled) with the same model and
+   * settings, for the wanted channels that have one.
+   */
+  Map<String, FrameRef> rendering(String tenant, String model, SweepSettings settings,
+      List<String> layers, List<Integer> channels) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(RENDERING)) {
+      int i = 0;
+      select.setString(++i, tenant);
+      select.setString(++i, model);
+      select.setString(++i, JsonColumns.write(settings));
+      select.setArray(++i, connection.createArrayOf("text", layers.toArray()));
+      select.setArray(++i, connection.createArrayOf("integer", channels.toArray()));
+      Map<String, FrameRef> found = new HashMap<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          found.put(new Channel(rows.getString("layer"), rows.getInt("channel")).toGrammar(),
+              new FrameRef(rows.getString("job_id"), rows.getInt("batch_index")));
+        }
+      }
+      return found;
+    }
+  }
+
+  /** Those of {@code jobIds} that channels of the tenant's other live sweeps await. */
+  Set<String> awaitedByOtherSweeps(String sweepId, List<String> jobIds) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement("""
+            SELECT DISTINCT c.job_id FROM sweep_channels c JOIN sweeps w ON w.id = c.sweep_id
+            WHERE c.job_id = ANY(?::text[]) AND c.sweep_id <> ? AND w.cancelled_at IS NULL""")) {
+      select.setArray(1, connection.createArrayOf("text", jobIds.toArray()));
+      select.setString(2, sweepId);
+      Set<String> awaited = new HashSet<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          awaited.add(rows.getString(1));
+        }
+      }
+      return awaited;
     }
   }
 
@@ -315,12 +386,17 @@ class SweepRepository {
     }
   }
 
-  /** Shards of sweeps not cancelled that Kafka has not acknowledged yet, oldest sweep first. */
+  /**
+   * Shards that Kafka has not acknowledged yet, of sweeps not cancelled or that another live
+   * sweep awaits, oldest sweep first.
+   */
   List<JobRequest> unpublished() throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement("""
             SELECT s.request::text AS request FROM sweep_shards s JOIN sweeps w ON w.id = s.sweep_id
-            WHERE NOT s.published AND w.cancelled_at IS NULL
+            WHERE NOT s.published AND (w.cancelled_at IS NULL
+              OR EXISTS (SELECT 1 FROM sweep_channels c JOIN sweeps o ON o.id = c.sweep_id
+                         WHERE c.job_id = s.job_id AND o.cancelled_at IS NULL))
             ORDER BY w.created_at, s.job_id""")) {
       List<JobRequest> requests = new ArrayList<>();
       try (ResultSet rows = select.executeQuery()) {

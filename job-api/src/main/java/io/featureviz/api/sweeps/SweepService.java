@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Submitting, reading and cancelling sweeps; the REST resource only maps HTTP onto this. */
@@ -93,8 +94,9 @@ public class SweepService {
   /**
    * Marks the sweep cancelled and asks the workers to stop its unfinished shards, as {@code
    * DELETE /v1/jobs/{id}} does; a shard never published is recorded CANCELLED, since no worker
-   * will report it. Cancelling again changes nothing; a sweep that succeeded or failed has
-   * nothing left to stop and keeps its status (409, as for a finished job).
+   * will report it. A shard that another live sweep's channels await goes on for that sweep.
+   * Cancelling again changes nothing; a sweep that succeeded or failed has nothing left to stop
+   * and keeps its status (409, as for a finished job).
    */
   public SweepView cancel(String id, String tenant) throws SQLException {
     SweepRow sweep = owned(id, tenant);
@@ -105,8 +107,11 @@ public class SweepService {
               + " and cannot be cancelled", List.of());
     }
     repository.cancel(sweep.id());
-    for (ShardState shard : repository.shards(sweep.id())) {
-      if (shard.status().isTerminal()) {
+    List<ShardState> shards = repository.shards(sweep.id());
+    Set<String> awaited = repository.awaitedByOtherSweeps(sweep.id(),
+        shards.stream().map(ShardState::jobId).toList());
+    for (ShardState shard : shards) {
+      if (shard.status().isTerminal() || awaited.contains(shard.jobId())) {
         continue;
       }
       publisher.publish(JobEvent.cancelRequested(shard.jobId(), CANCEL_REASON));
@@ -120,8 +125,7 @@ public class SweepService {
 
   /** The sweep's state as PostgreSQL has it now. */
   SweepProgress progress(SweepRow sweep) throws SQLException {
-    return new SweepProgress(sweep, repository.channels(sweep.id()),
-        repository.shards(sweep.id()));
+    return new SweepProgress(sweep, repository.channels(sweep.id()));
   }
 
   /** The tenant's sweep; 404 for another tenant's, so ids do not reveal sweeps. */

@@ -186,6 +186,47 @@ class SweepTest {
     assertEquals(2, shardJobs(otherTopK).size(), "images reused, two new searches");
   }
 
+  /**
+   * An identical sweep submitted while the first renders shares its shards: it publishes
+   * nothing and follows their progress. Cancelling the first leaves them rendering for the
+   * second (nothing asks them to stop), and a shared shard that fails fails the second.
+   */
+  @Test
+  void anIdenticalSweepSharesTheShardsStillRenderingAndOutlivesTheFirstsCancel()
+      throws Exception {
+    String fields = "\"layers\": [\"mixed5\"], \"channels\": \"0-9\"";
+    String first = submit(fields, 41).extract().path("id");
+    List<String> shards = shardJobs(first);
+    String eight = shards.stream().filter(s -> batch(s) == 8).findFirst().orElseThrow();
+    String two = shards.stream().filter(s -> batch(s) == 2).findFirst().orElseThrow();
+
+    long jobsBefore = bus.endOffsets(Topics.JOBS);
+    String second = submit(fields, 41)
+        .body("status", equalTo("queued"))
+        .body("channels_reused", equalTo(10))
+        .extract().path("id");
+    assertEquals(jobsBefore, bus.endOffsets(Topics.JOBS), "the second sweep published jobs");
+    assertEquals(List.of(), shardJobs(second));
+    TestDatabase.update(dataSource, "UPDATE jobs SET status = 'RUNNING' WHERE id = ?", eight);
+    given().get("/v1/sweeps/" + second).then().body("status", equalTo("running"));
+
+    long eventsBefore = bus.endOffsets(Topics.EVENTS);
+    given().delete("/v1/sweeps/" + first).then().statusCode(202)
+        .body("status", equalTo("cancelled"));
+    assertEquals(eventsBefore, bus.endOffsets(Topics.EVENTS),
+        "cancelling the first sweep asked the shards the second awaits to stop");
+
+    succeed(eight, 8);
+    TestDatabase.update(dataSource,
+        "UPDATE jobs SET status = 'FAILED', reason = 'objective not finite' WHERE id = ?", two);
+    given().get("/v1/sweeps/" + second).then()
+        .body("status", equalTo("failed"))
+        .body("channels_done", equalTo(8))
+        .body("artifacts.job_id", everyItem(equalTo(eight)))
+        .body("reason", containsString(two + ": objective not finite"));
+    given().get("/v1/sweeps/" + first).then().body("status", equalTo("cancelled"));
+  }
+
   @Test
   void progressCountsTheStoredFinalFramesAndFailedShardsFailTheSweep() throws Exception {
     String id = submit("\"layers\": [\"mixed2\"], \"channels\": \"0-9\"", 14).extract().path("id");
