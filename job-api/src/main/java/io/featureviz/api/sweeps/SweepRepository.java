@@ -156,26 +156,35 @@ class SweepRepository {
     }
   }
 
+  /** Plans a sweep from what is recorded (reads of its own). */
+  @FunctionalInterface
+  interface Planning {
+    SweepPlan plan() throws SQLException;
+  }
+
   /**
-   * Writes the sweep, its channels, its shards (unpublished) and their {@code jobs} rows in one
-   * transaction: a sweep is recorded whole or not at all. Writes nothing and answers false when
-   * the tenant already has {@code maxUnfinished} unfinished sweeps.
+   * Plans a sweep of {@code tenant} and writes it, its channels, its shards (unpublished) and
+   * their {@code jobs} rows in one transaction: a sweep is recorded whole or not at all. Empty,
+   * without planning, when the tenant already has {@code maxUnfinished} unfinished sweeps.
    */
-  boolean insert(SweepPlan plan, int maxUnfinished) throws SQLException {
+  Optional<SweepPlan> insert(String tenant, int maxUnfinished, Planning planning)
+      throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        // One submission of the tenant at a time counts and inserts (released at commit), so
-        // two submitted at once cannot both pass the count.
+        // One submission of the tenant at a time counts, plans and inserts (released at
+        // commit): two submitted at once can neither both pass the count nor both miss the
+        // other's shards to share.
         try (PreparedStatement lock = connection.prepareStatement(
             "SELECT pg_advisory_xact_lock(hashtext(?))")) {
-          lock.setString(1, "fv.sweeps/" + plan.sweep().tenant());
+          lock.setString(1, "fv.sweeps/" + tenant);
           lock.execute();
         }
-        if (countUnfinished(connection, plan.sweep().tenant()) >= maxUnfinished) {
+        if (countUnfinished(connection, tenant) >= maxUnfinished) {
           connection.rollback();
-          return false;
+          return Optional.empty();
         }
+        SweepPlan plan = planning.plan();
         insertSweep(connection, plan.sweep());
         insertChannels(connection, plan.sweep().id(), plan.channels());
         insertShards(connection, plan.sweep().id(), plan.shards());
@@ -183,7 +192,7 @@ class SweepRepository {
           JobsTable.upsertRequest(connection, shard);
         }
         connection.commit();
-        return true;
+        return Optional.of(plan);
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
         throw e;

@@ -53,17 +53,16 @@ public class SweepService {
    * Validates and plans the sweep, records it whole with its shards unpublished, then publishes
    * the shards. A shard Kafka does not acknowledge now is published later by the outbox: the
    * sweep is accepted once recorded. A valid sweep beyond the tenant's {@code
-   * max-active-sweeps} unfinished ones is refused (429), counted in the transaction that would
-   * record it, so sweeps submitted at the same moment cannot overshoot.
+   * max-active-sweeps} unfinished ones is refused (429). Counting, planning and recording hold
+   * the tenant's lock, so sweeps submitted at the same moment cannot overshoot the quota, and
+   * the later one shares the earlier one's shards.
    */
   public SweepView submit(JsonNode body, String tenant) throws SQLException {
     SweepSubmission submission = reader.read(body, tenant);
     int maxActiveSweeps = quotas.maxActiveSweeps(tenant);
-    SweepPlan plan = planner.plan(submission);
-    if (!repository.insert(plan, maxActiveSweeps)) {
-      throw ProblemException.tooManyRequests("at most " + maxActiveSweeps
-          + " sweeps may be unfinished at once", UNFINISHED_SWEEPS_RETRY_SECONDS);
-    }
+    SweepPlan plan = repository.insert(tenant, maxActiveSweeps, () -> planner.plan(submission))
+        .orElseThrow(() -> ProblemException.tooManyRequests("at most " + maxActiveSweeps
+            + " sweeps may be unfinished at once", UNFINISHED_SWEEPS_RETRY_SECONDS));
     outbox.publish(plan.shards());
     registry.counter("fv.api.sweeps.submitted", "model", plan.sweep().model()).increment();
     registry.counter("fv.api.sweeps.channels.reused", "model", plan.sweep().model())

@@ -288,6 +288,21 @@ class SweepTest {
     as("tenant-t").get("/v1/sweeps").then().statusCode(200).body("items.size()", equalTo(2));
   }
 
+  /** Two identical sweeps submitted at the same moment render each channel once between them. */
+  @Test
+  void identicalSweepsSubmittedAtOnceRenderEachChannelOnce() throws Exception {
+    List<CompletableFuture<String>> pair = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      pair.add(CompletableFuture.supplyAsync(() -> submit(
+          "\"layers\": [\"mixed5\"], \"channels\": \"10-19\"", 42).extract().path("id")));
+    }
+    int shards = 0;
+    for (CompletableFuture<String> sweep : pair) {
+      shards += shardJobs(sweep.get(60, TimeUnit.SECONDS)).size();
+    }
+    assertEquals(2, shards, "10 channels are two shards, published once");
+  }
+
   /** tenant-s may have one job and one sweep unfinished (the test profile). */
   @Test
   void shardsLeaveTheJobQuotaFreeWhileUnfinishedSweepsHaveTheirOwnQuota() throws Exception {
