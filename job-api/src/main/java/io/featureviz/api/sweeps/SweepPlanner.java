@@ -7,6 +7,7 @@ import io.featureviz.contracts.objective.Channel;
 import io.featureviz.contracts.objective.Objective;
 import io.featureviz.contracts.objective.ObjectiveSpec;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,27 +19,23 @@ import java.util.UUID;
 /**
  * Splits a sweep into jobs: a channel the tenant already has an image of (same model, channel
  * and settings) points at that image, one that another of its sweeps renders now at that job's
- * frame to come; the others are rendered by shards, ordinary render jobs
- * of one layer whose objective is the list {@code L:c0; L:c1; ...} (one channel per batch
- * element, recorded per element by the sink), at most {@link SweepSubmission#shardImages()}
- * channels each. Dataset examples, when asked for, are one search per channel of the layers
- * with positions (a dataset-examples job reads one channel), reused as images are.
+ * frame to come; the others are rendered by shards, ordinary render jobs of one layer whose
+ * objective is the list {@code L:c0; L:c1; ...} (one channel per batch element, recorded per
+ * element by the sink), at most {@link SweepSubmission#shardImages()} channels each. Dataset
+ * examples, when asked for, are one search per channel of the layers with positions (a
+ * dataset-examples job reads one channel), reused as images are.
  */
 @ApplicationScoped
 class SweepPlanner {
 
-  private final SweepRepository repository;
-
-  SweepPlanner(SweepRepository repository) {
-    this.repository = repository;
-  }
-
-  SweepPlan plan(SweepSubmission submission) throws SQLException {
+  /** The plan, from the images, renders and searches recorded, read through {@code connection}. */
+  SweepPlan plan(SweepSubmission submission, Connection connection) throws SQLException {
     Instant now = Instant.now();
-    Map<String, SweepRepository.FrameRef> reusable = repository.reusable(submission.tenant(),
-        submission.model().id(), submission.settings(), submission.layers().stream()
+    Map<String, SweepRepository.FrameRef> reusable = SweepRepository.reusable(connection,
+        submission.tenant(), submission.model().id(), submission.settings(),
+        submission.layers().stream()
             .flatMap(l -> l.channels().stream().map(c -> element(l.layer(), c))).toList());
-    Map<String, SweepRepository.FrameRef> rendering = rendering(submission);
+    Map<String, SweepRepository.FrameRef> rendering = rendering(submission, connection);
     List<SweepChannel> channels = new ArrayList<>();
     List<JobRequest> shards = new ArrayList<>();
     for (SweepSubmission.LayerChannels layer : submission.layers()) {
@@ -72,7 +69,7 @@ class SweepPlanner {
       }
     }
     if (submission.examples().isPresent()) {
-      channels = withSearches(submission, channels, shards);
+      channels = withSearches(submission, channels, shards, connection);
     }
     SweepRow sweep = new SweepRow(UUID.randomUUID().toString(), submission.tenant(),
         submission.model().id(),
@@ -87,8 +84,8 @@ class SweepPlanner {
    * The channels that another of the tenant's live sweeps renders now with the same settings:
    * shared, so that identical sweeps submitted one after another render each channel once.
    */
-  private Map<String, SweepRepository.FrameRef> rendering(SweepSubmission submission)
-      throws SQLException {
+  private static Map<String, SweepRepository.FrameRef> rendering(SweepSubmission submission,
+      Connection connection) throws SQLException {
     List<String> layers = new ArrayList<>();
     List<Integer> channels = new ArrayList<>();
     for (SweepSubmission.LayerChannels layer : submission.layers()) {
@@ -97,7 +94,7 @@ class SweepPlanner {
         channels.add(channel);
       }
     }
-    return repository.rendering(submission.tenant(), submission.model().id(),
+    return SweepRepository.rendering(connection, submission.tenant(), submission.model().id(),
         submission.settings(), layers, channels);
   }
 
@@ -106,14 +103,16 @@ class SweepPlanner {
    * search of the same dataset, channel and top_k where there is one, else a new one added to
    * the shards.
    */
-  private List<SweepChannel> withSearches(SweepSubmission submission,
-      List<SweepChannel> channels, List<JobRequest> shards) throws SQLException {
+  private static List<SweepChannel> withSearches(SweepSubmission submission,
+      List<SweepChannel> channels, List<JobRequest> shards, Connection connection)
+      throws SQLException {
     SweepSubmission.Examples examples = submission.examples().orElseThrow();
     List<String> searchable = submission.layers().stream()
         .filter(SweepSubmission.LayerChannels::searchable)
         .map(SweepSubmission.LayerChannels::layer).toList();
-    Map<String, String> finished = repository.reusableSearches(submission.tenant(),
-        submission.model().id(), examples.dataset(), examples.topK(), channels.stream()
+    Map<String, String> finished = SweepRepository.reusableSearches(connection,
+        submission.tenant(), submission.model().id(), examples.dataset(), examples.topK(),
+        channels.stream()
             .filter(c -> searchable.contains(c.layer()))
             .map(c -> element(c.layer(), c.channel())).toList());
     List<SweepChannel> searched = new ArrayList<>();

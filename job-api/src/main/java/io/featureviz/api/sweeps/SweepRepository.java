@@ -103,10 +103,9 @@ class SweepRepository {
   record FrameRef(String jobId, int batchIndex) {}
 
   /** Element objective -> its newest image rendered with the settings, for those that have one. */
-  Map<String, FrameRef> reusable(String tenant, String model, SweepSettings settings,
-      List<String> elements) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(REUSABLE)) {
+  static Map<String, FrameRef> reusable(Connection connection, String tenant, String model,
+      SweepSettings settings, List<String> elements) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(REUSABLE)) {
       Array wanted = connection.createArrayOf("text", elements.toArray());
       int i = 0;
       select.setString(++i, tenant);
@@ -135,10 +134,9 @@ class SweepRepository {
    * Element objective -> the tenant's newest finished search of {@code dataset} for it with
    * {@code topK} examples, for those that have one.
    */
-  Map<String, String> reusableSearches(String tenant, String model, DatasetRow dataset,
-      int topK, List<String> elements) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(REUSABLE_SEARCHES)) {
+  static Map<String, String> reusableSearches(Connection connection, String tenant, String model,
+      DatasetRow dataset, int topK, List<String> elements) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(REUSABLE_SEARCHES)) {
       int i = 0;
       select.setString(++i, tenant);
       select.setString(++i, model);
@@ -156,10 +154,10 @@ class SweepRepository {
     }
   }
 
-  /** Plans a sweep from what is recorded (reads of its own). */
+  /** Plans a sweep from what is recorded, read through {@code connection}. */
   @FunctionalInterface
   interface Planning {
-    SweepPlan plan() throws SQLException;
+    SweepPlan plan(Connection connection) throws SQLException;
   }
 
   /**
@@ -184,7 +182,8 @@ class SweepRepository {
           connection.rollback();
           return Optional.empty();
         }
-        SweepPlan plan = planning.plan();
+        // the planning reads on this connection: waiting submissions hold theirs
+        SweepPlan plan = planning.plan(connection);
         insertSweep(connection, plan.sweep());
         insertChannels(connection, plan.sweep().id(), plan.channels());
         insertShards(connection, plan.sweep().id(), plan.shards());
@@ -335,10 +334,9 @@ class SweepRepository {
    * RUNNING for another of the tenant's sweeps (not cancelled) with the same model and
    * settings, for the wanted channels that have one.
    */
-  Map<String, FrameRef> rendering(String tenant, String model, SweepSettings settings,
-      List<String> layers, List<Integer> channels) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(RENDERING)) {
+  static Map<String, FrameRef> rendering(Connection connection, String tenant, String model,
+      SweepSettings settings, List<String> layers, List<Integer> channels) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(RENDERING)) {
       int i = 0;
       select.setString(++i, tenant);
       select.setString(++i, model);

@@ -60,7 +60,8 @@ public class SweepService {
   public SweepView submit(JsonNode body, String tenant) throws SQLException {
     SweepSubmission submission = reader.read(body, tenant);
     int maxActiveSweeps = quotas.maxActiveSweeps(tenant);
-    SweepPlan plan = repository.insert(tenant, maxActiveSweeps, () -> planner.plan(submission))
+    SweepPlan plan = repository.insert(tenant, maxActiveSweeps,
+            connection -> planner.plan(submission, connection))
         .orElseThrow(() -> ProblemException.tooManyRequests("at most " + maxActiveSweeps
             + " sweeps may be unfinished at once", UNFINISHED_SWEEPS_RETRY_SECONDS));
     outbox.publish(plan.shards());
