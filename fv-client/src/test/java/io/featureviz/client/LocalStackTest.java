@@ -196,6 +196,13 @@ class LocalStackTest {
     assertEquals(32, image.getWidth());
     assertEquals(2, FvClient.commandLine().execute("cancel", sweep.path("id").asText(),
         "--state", "target/stack-test"), "a sweep that succeeded cannot be cancelled (409)");
+    JsonNode followed = runCli("sweep", "--state", "target/stack-test", "--follow",
+        sweep.path("id").asText(), "--json");
+    assertEquals(sweep.path("artifacts").size(), followed.path("artifacts").size(),
+        followed::toString);
+    assertEquals("succeeded", followed.path("status").asText(), followed::toString);
+    assertEquals(2, FvClient.commandLine().execute("sweep", "--state", "target/stack-test",
+        "--follow", sweep.path("id").asText(), "--model", MODEL), "--follow with sweep options");
   }
 
   /**

@@ -22,13 +22,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "sweep", description = "Submits a sweep to the API: one image per channel of"
     + " --layer (repeatable) or of every layer, rendered by the workers in shard jobs; channels"
     + " already rendered with the same settings are reused. With --wait follows it with a progress"
-    + " bar (channels done) and prints the result (status, counts, presigned artifact URLs).")
+    + " bar (channels done) and prints the result (status, counts, presigned artifact URLs);"
+    + " --follow ID does the same for a sweep submitted before.")
 public final class SweepCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec command;
 
-  @Option(names = "--model", required = true, description = "Model id, e.g. inception_v3.")
+  @Option(names = "--model", description = "Model id, e.g. inception_v3 (required unless"
+      + " --follow).")
   String model;
 
   @Option(names = "--layer", paramLabel = "LAYER", description = "A layer to sweep; repeatable.")
@@ -62,22 +64,38 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--wait", description = "Follow the sweep with a progress bar on stderr until it ends.")
   boolean await;
 
+  @Option(names = "--follow", paramLabel = "ID", description = "Follow a sweep submitted before"
+      + " (./fv sweeps lists them) as --wait does, instead of submitting one.")
+  String follow;
+
   @Option(names = "--json", description = "One line of JSON (default: indented).")
   boolean oneLine;
 
   @Override
   public Integer call() {
-    SweepSpec spec = spec();
     SweepsClient client = new SweepsClient(api.url(), api.key());
+    if (follow != null) {
+      if (model != null || layers != null || allLayers || channels != null || size != null
+          || steps != null || seed != null || examples || await) {
+        throw usage("--follow takes an existing sweep: no --model, sweep options or --wait");
+      }
+      return waitFor(client, follow, client.get(follow).path("channels_total").asInt());
+    }
+    SweepSpec spec = spec();
     JsonNode accepted = client.submit(spec);
     String id = accepted.path("id").asText();
     if (!await) {
       System.out.println(oneLine ? Json.write(accepted, true) : id);
       return 0;
     }
+    return waitFor(client, id, accepted.path("channels_total").asInt());
+  }
+
+  /** A bar of channels done until the sweep ends, then its result; 0 when it succeeded. */
+  private int waitFor(SweepsClient client, String id, int channelsTotal) {
     SweepResult result;
     try (ProgressBarListener bar = ProgressBarListener.forSweep(id.substring(0, 8),
-        accepted.path("channels_total").asInt())) {
+        channelsTotal)) {
       result = new SweepWaiter(client).await(id, bar);
     }
     System.out.println(Json.write(result, oneLine));
@@ -86,6 +104,9 @@ public final class SweepCommand implements Callable<Integer> {
 
   /** The request, or a usage error (exit status 2) before anything is sent. */
   private SweepSpec spec() {
+    if (model == null) {
+      throw usage("--model is required (or --follow ID)");
+    }
     if (allLayers == (layers != null)) {
       throw usage("give either --layer (one or more) or --all-layers");
     }
