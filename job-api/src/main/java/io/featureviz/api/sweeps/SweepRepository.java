@@ -4,7 +4,6 @@ import io.agroal.api.AgroalDataSource;
 import io.featureviz.api.datasets.DatasetRow;
 import io.featureviz.api.jobs.NewestFirstPage;
 import io.featureviz.api.jobs.PageCursor;
-import io.featureviz.contracts.messages.JobKind;
 import io.featureviz.contracts.messages.JobRequest;
 import io.featureviz.contracts.messages.JobStatus;
 import io.featureviz.contracts.messages.Messages;
@@ -25,7 +24,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -376,17 +374,15 @@ class SweepRepository {
   List<ShardState> shards(String sweepId) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement("""
-            SELECT s.job_id, s.kind, s.published, j.status, j.reason, j.steps
+            SELECT s.job_id, s.published, j.status, j.steps
             FROM sweep_shards s JOIN jobs j ON j.id = s.job_id
             WHERE s.sweep_id = ? ORDER BY s.job_id""")) {
       select.setString(1, sweepId);
       List<ShardState> shards = new ArrayList<>();
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          shards.add(new ShardState(rows.getString("job_id"),
-              JobKind.valueOf(rows.getString("kind").toUpperCase(Locale.ROOT)), rows.getBoolean("published"),
-              JobStatus.valueOf(rows.getString("status")), rows.getString("reason"),
-              rows.getInt("steps")));
+          shards.add(new ShardState(rows.getString("job_id"), rows.getBoolean("published"),
+              status(rows, "status"), rows.getInt("steps")));
         }
       }
       return shards;
