@@ -168,14 +168,7 @@ class SweepRepository {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        // One submission of the tenant at a time counts, plans and inserts (released at
-        // commit): two submitted at once can neither both pass the count nor both miss the
-        // other's shards to share.
-        try (PreparedStatement lock = connection.prepareStatement(
-            "SELECT pg_advisory_xact_lock(hashtext(?))")) {
-          lock.setString(1, "fv.sweeps/" + tenant);
-          lock.execute();
-        }
+        lockTenant(connection, tenant);
         if (countUnfinished(connection, tenant) >= maxUnfinished) {
           connection.rollback();
           return Optional.empty();
@@ -352,23 +345,6 @@ class SweepRepository {
     }
   }
 
-  /** Those of {@code jobIds} that channels of the tenant's other live sweeps await. */
-  Set<String> awaitedByOtherSweeps(String sweepId, List<String> jobIds) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement("""
-            SELECT DISTINCT c.job_id FROM sweep_channels c JOIN sweeps w ON w.id = c.sweep_id
-            WHERE c.job_id = ANY(?::text[]) AND c.sweep_id <> ? AND w.cancelled_at IS NULL""")) {
-      select.setArray(1, connection.createArrayOf("text", jobIds.toArray()));
-      select.setString(2, sweepId);
-      Set<String> awaited = new HashSet<>();
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          awaited.add(rows.getString(1));
-        }
-      }
-      return awaited;
-    }
-  }
 
   /** The jobs the sweep published or is to publish, with their status. */
   List<ShardState> shards(String sweepId) throws SQLException {
@@ -421,14 +397,58 @@ class SweepRepository {
     }
   }
 
-  /** Marks the sweep cancelled; a second cancellation keeps the first one's time. */
-  void cancel(String id) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement update = connection.prepareStatement("""
+  /**
+   * Marks the tenant's sweep {@code id} cancelled (a second cancellation keeps the first one's
+   * time) and returns those of {@code jobIds} that channels of the tenant's other live sweeps
+   * await. Both under the tenant's lock, so a sweep planned meanwhile either sees this one
+   * cancelled and renders the channels itself, or is recorded first and its shared jobs are
+   * returned here, to go on.
+   */
+  Set<String> cancel(String id, String tenant, List<String> jobIds) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        lockTenant(connection, tenant);
+        try (PreparedStatement update = connection.prepareStatement("""
             UPDATE sweeps SET cancelled_at = coalesce(cancelled_at, now()), updated_at = now()
             WHERE id = ?""")) {
-      update.setString(1, id);
-      update.executeUpdate();
+          update.setString(1, id);
+          update.executeUpdate();
+        }
+        Set<String> awaited = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+            SELECT DISTINCT c.job_id FROM sweep_channels c JOIN sweeps w ON w.id = c.sweep_id
+            WHERE c.job_id = ANY(?::text[]) AND c.sweep_id <> ? AND w.cancelled_at IS NULL""")) {
+          select.setArray(1, connection.createArrayOf("text", jobIds.toArray()));
+          select.setString(2, id);
+          try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+              awaited.add(rows.getString(1));
+            }
+          }
+        }
+        connection.commit();
+        return awaited;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    }
+  }
+
+  /**
+   * Takes the tenant's sweep lock until the transaction ends. Submissions hold it to count, plan
+   * and insert, so two submitted at once can neither both pass the count nor both miss the
+   * other's shards to share; a cancellation holds it so that no sweep starts sharing its shards
+   * between its look at the other sweeps and its cancel requests.
+   */
+  static void lockTenant(Connection connection, String tenant) throws SQLException {
+    try (PreparedStatement lock = connection.prepareStatement(
+        "SELECT pg_advisory_xact_lock(hashtext(?))")) {
+      lock.setString(1, "fv.sweeps/" + tenant);
+      lock.execute();
     }
   }
 

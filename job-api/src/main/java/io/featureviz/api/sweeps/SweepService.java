@@ -106,9 +106,8 @@ public class SweepService {
           "sweep " + id + " has " + status.name().toLowerCase(Locale.ROOT)
               + " and cannot be cancelled", List.of());
     }
-    repository.cancel(sweep.id());
     List<ShardState> shards = repository.shards(sweep.id());
-    Set<String> awaited = repository.awaitedByOtherSweeps(sweep.id(),
+    Set<String> awaited = repository.cancel(sweep.id(), tenant,
         shards.stream().map(ShardState::jobId).toList());
     for (ShardState shard : shards) {
       if (shard.status().isTerminal() || awaited.contains(shard.jobId())) {

@@ -40,6 +40,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -225,6 +226,49 @@ class SweepTest {
         .body("artifacts.job_id", everyItem(equalTo(eight)))
         .body("reason", containsString(two + ": objective not finite"));
     given().get("/v1/sweeps/" + first).then().body("status", equalTo("cancelled"));
+  }
+
+  /**
+   * A sweep recorded while the first one's cancellation runs (here, a transaction that holds the
+   * tenant's lock as a submission does, recording channels that await the first sweep's shards)
+   * either shares shards that go on or none at all: the cancellation waits for it and then leaves
+   * the awaited shards running.
+   */
+  @Test
+  void aCancellationWaitsForASweepBeingRecordedThatSharesItsShards() throws Exception {
+    String first = submit("\"layers\": [\"mixed5\"], \"channels\": \"20-23\"", 44)
+        .extract().path("id");
+    long eventsBefore = bus.endOffsets(Topics.EVENTS);
+    CompletableFuture<Integer> cancel;
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      SweepRepository.lockTenant(connection, TestApi.TENANT_A);
+      String sharing = UUID.randomUUID().toString();
+      try (PreparedStatement sweep = connection.prepareStatement("""
+              INSERT INTO sweeps (id, tenant, model, layers, all_layers, channels, settings)
+              SELECT ?, tenant, model, layers, all_layers, channels, settings FROM sweeps
+              WHERE id = ?""");
+          PreparedStatement channels = connection.prepareStatement("""
+              INSERT INTO sweep_channels (sweep_id, position, layer, channel, job_id,
+                                          batch_index, reused)
+              SELECT ?, position, layer, channel, job_id, batch_index, true FROM sweep_channels
+              WHERE sweep_id = ?""")) {
+        sweep.setString(1, sharing);
+        sweep.setString(2, first);
+        sweep.executeUpdate();
+        channels.setString(1, sharing);
+        channels.setString(2, first);
+        assertEquals(4, channels.executeUpdate());
+      }
+      cancel = CompletableFuture.supplyAsync(
+          () -> given().delete("/v1/sweeps/" + first).then().extract().statusCode());
+      // Time for a cancellation that does not wait to look at the sweeps and ask the shard to stop.
+      Thread.sleep(1000);
+      connection.commit();
+    }
+    assertEquals(202, cancel.get(30, TimeUnit.SECONDS));
+    assertEquals(eventsBefore, bus.endOffsets(Topics.EVENTS),
+        "the cancellation asked the shard that the sweep recorded meanwhile awaits to stop");
   }
 
   @Test
