@@ -16,8 +16,11 @@ public interface SweepsConfig {
   @WithDefault("8")
   int shardImages();
 
-  /** The most channels one sweep may have (a whole model is thousands); more is refused (400). */
-  @WithDefault("20000")
+  /**
+   * The most channels one sweep may have; more is refused (400). A whole model is thousands
+   * (inception_v3 3136, mobilenet_v2 21130 over its 65 layers), and each is a row of the sweep.
+   */
+  @WithDefault("50000")
   int maxChannels();
 
   /** How long after a failed publication the shards not yet published are published again. */
