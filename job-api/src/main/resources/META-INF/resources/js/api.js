@@ -71,7 +71,9 @@ export const api = {
   cancel: (id) => request('DELETE', `v1/jobs/${encodeURIComponent(id)}`),
   eventsPath: (id) => `v1/jobs/${encodeURIComponent(id)}/events`,
   sweeps: (query) => request('GET', `v1/sweeps?${new URLSearchParams(query)}`),
-  sweep: (id) => request('GET', `v1/sweeps/${encodeURIComponent(id)}`),
+  // with a layer, the artifacts of that layer only: a whole model's sweep has thousands
+  sweep: (id, layer) => request('GET', `v1/sweeps/${encodeURIComponent(id)}`
+    + (layer ? `?${new URLSearchParams({ layer })}` : '')),
   startSweep: (sweep) => request('POST', 'v1/sweeps', sweep),
   cancelSweep: (id) => request('DELETE', `v1/sweeps/${encodeURIComponent(id)}`),
   sweepEventsPath: (id) => `v1/sweeps/${encodeURIComponent(id)}/events`,

@@ -53,14 +53,15 @@ export function newestSweepOf(sweeps, layer, settings, channels) {
 }
 
 /**
- * Follows a sweep until it ends: onView(view) with the whole view (its artifacts) once the event
- * stream is open and again when it ends, onProgress(event) per channel finished in between
- * ({status, channels_done, channels_total, layer, channel, url}). A stream that ends before the
- * sweep does is opened again. Resolves with the final view, or null once `signal` aborts.
+ * Follows a sweep until it ends: onView(view) with its view (its counts, and the artifacts of
+ * `layer`) once the event stream is open and again when it ends, onProgress(event) per channel
+ * finished in between ({status, channels_done, channels_total, layer, channel, url}). A stream
+ * that ends before the sweep does is opened again. Resolves with the final view, or null once
+ * `signal` aborts.
  */
-export async function followSweep(id, { onView, onProgress }, signal) {
+export async function followSweep(id, { layer, onView, onProgress }, signal) {
   const refresh = async () => {
-    const view = await api.sweep(id);
+    const view = await api.sweep(id, layer);
     if (!signal.aborted) onView(view);
     return view;
   };

@@ -64,9 +64,12 @@ public class SweepResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "A sweep: status, progress per layer, and its channels' images")
-  public SweepView get(@PathParam("id") String id) throws SQLException {
-    return sweeps.get(JobId.parse(id, "sweep"), caller.tenant());
+  @Operation(summary = "A sweep: status, progress per layer, and its channels' images",
+      description = "With layer, only that layer's artifacts and searches (a whole model's"
+      + " sweep has tens of thousands); the counts stay the sweep's. A layer the sweep does not"
+      + " sweep is 400.")
+  public SweepView get(@PathParam("id") String id, @RestQuery String layer) throws SQLException {
+    return sweeps.get(JobId.parse(id, "sweep"), caller.tenant(), layer);
   }
 
   @GET

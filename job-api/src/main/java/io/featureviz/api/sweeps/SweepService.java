@@ -72,7 +72,17 @@ public class SweepService {
   }
 
   public SweepView get(String id, String tenant) throws SQLException {
-    return view(progress(owned(id, tenant)), true);
+    return get(id, tenant, null);
+  }
+
+  /** The sweep with the artifacts and searches of {@code layer} only, or of all where null. */
+  public SweepView get(String id, String tenant, String layer) throws SQLException {
+    SweepRow sweep = owned(id, tenant);
+    if (layer != null && !sweep.layers().contains(layer)) {
+      throw ProblemException.invalidParameter("layer", "sweep " + id + " does not sweep layer '"
+          + layer + "'; it sweeps " + String.join(", ", sweep.layers()));
+    }
+    return view(progress(sweep), true, layer);
   }
 
   /** A page of sweeps and the cursor of the next page, null on the last one. */
@@ -86,7 +96,7 @@ public class SweepService {
         page.get(page.size() - 1).id()).encode() : null;
     List<SweepView> items = new ArrayList<>();
     for (SweepRow sweep : page) {
-      items.add(view(progress(sweep), false));
+      items.add(view(progress(sweep), false, null));
     }
     return new Page(items, next);
   }
@@ -109,16 +119,18 @@ public class SweepService {
     List<ShardState> shards = repository.shards(sweep.id());
     Set<String> awaited = repository.cancel(sweep.id(), tenant,
         shards.stream().map(ShardState::jobId).toList());
+    List<JobEvent> stops = new ArrayList<>();
     for (ShardState shard : shards) {
       if (shard.status().isTerminal() || awaited.contains(shard.jobId())) {
         continue;
       }
-      publisher.publish(JobEvent.cancelRequested(shard.jobId(), CANCEL_REASON));
+      stops.add(JobEvent.cancelRequested(shard.jobId(), CANCEL_REASON));
       if (!shard.published()) {
-        publisher.publish(JobEvent.status(shard.jobId(), JobStatus.CANCELLED, CANCEL_REASON,
-            null, 0, shard.steps()));
+        stops.add(JobEvent.status(shard.jobId(), JobStatus.CANCELLED, CANCEL_REASON, null, 0,
+            shard.steps()));
       }
     }
+    publisher.publishAll(stops);
     return get(id, tenant);
   }
 
@@ -137,7 +149,8 @@ public class SweepService {
     return presigner.downloadUrl(channel.objectKey());
   }
 
-  private SweepView view(SweepProgress progress, boolean detailed) {
+  /** The view; with {@code detailed}, the artifacts and searches of {@code layer} (all: null). */
+  private SweepView view(SweepProgress progress, boolean detailed, String layer) {
     SweepRow sweep = progress.sweep();
     Map<String, List<ChannelState>> byLayer = progress.channels().stream().collect(
         Collectors.groupingBy(c -> c.channel().layer(), LinkedHashMap::new, Collectors.toList()));
@@ -145,24 +158,28 @@ public class SweepService {
         .map(e -> new SweepView.LayerProgress(e.getKey(), e.getValue().size(),
             (int) e.getValue().stream().filter(ChannelState::done).count()))
         .toList();
-    List<SweepView.Artifact> artifacts = !detailed ? null : progress.channels().stream()
+    List<ChannelState> shown = !detailed ? List.of() : progress.channels().stream()
+        .filter(c -> layer == null || c.channel().layer().equals(layer)).toList();
+    List<SweepView.Artifact> artifacts = !detailed ? null : shown.stream()
         .filter(ChannelState::done)
         .map(c -> new SweepView.Artifact(c.channel().layer(), c.channel().channel(), url(c),
             c.channel().jobId(), c.channel().batchIndex(), c.channel().reused()))
         .toList();
     return new SweepView(sweep.id(), sweep.model(), progress.status(), layers,
         progress.channels().size(), (int) progress.done(), (int) progress.reused(),
-        sweep.allLayers(), sweep.channels(), sweep.settings(), examples(progress, detailed),
+        sweep.allLayers(), sweep.channels(), sweep.settings(),
+        examples(progress.sweep(), detailed ? shown : null),
         progress.reason(), sweep.createdAt(), progress.updatedAt(), artifacts,
         SweepView.Links.of(sweep.id()));
   }
 
-  private static SweepView.Examples examples(SweepProgress progress, boolean detailed) {
-    SweepExamples examples = progress.sweep().examples();
+  /** The sweep's dataset searches, those of {@code channels}; without them where null. */
+  private static SweepView.Examples examples(SweepRow sweep, List<ChannelState> channels) {
+    SweepExamples examples = sweep.examples();
     if (examples == null) {
       return null;
     }
-    List<SweepView.Search> jobs = !detailed ? null : progress.channels().stream()
+    List<SweepView.Search> jobs = channels == null ? null : channels.stream()
         .filter(c -> c.channel().examplesJobId() != null)
         .map(c -> new SweepView.Search(c.channel().layer(), c.channel().channel(),
             c.channel().examplesJobId(), c.examplesStatus()))

@@ -67,7 +67,7 @@ export async function renderAtlas(view, model, layer) {
       h('a', { class: 'channel', href }, `#${channel}`));
   }
 
-  /** Shows a sweep's counts and status; with its artifacts when it is the whole view. */
+  /** Shows a sweep's counts and status, and the layer's artifacts where the view has them. */
   function showSweep(view_) {
     if (sweep?.id !== view_.id) images.clear();
     sweep = view_;
@@ -98,9 +98,10 @@ export async function renderAtlas(view, model, layer) {
     streams.abort();
     streams = new AbortController();
     settings.set(found.settings);
-    showSweep(found.artifacts ? found : await api.sweep(found.id));
+    showSweep(found.artifacts ? found : await api.sweep(found.id, layer));
     if (!SWEEP_TERMINAL.includes(sweep.status)) {
-      followSweep(sweep.id, { onView: showSweep, onProgress }, streams.signal).catch((error) => console.warn(error));
+      followSweep(sweep.id, { layer, onView: showSweep, onProgress }, streams.signal)
+        .catch((error) => console.warn(error));
     }
   }
 

@@ -22,21 +22,36 @@ export async function renderModel(view, id) {
     return null;
   }
   const streams = new AbortController();
-  const details = new Map(); // sweep id -> its whole view (with artifacts), read once
+  // "sweep id layer" -> the sweep's view with that layer's artifacts, read once the row is seen
+  const details = new Map();
   const rows = new Map(model.layers.map((layer) => [layer.name, layerRow(id, layer)]));
 
-  /** Shows the sweep's view in the rows of the layers it is the newest sweep of. */
-  function showView(sweep) {
-    details.set(sweep.id, Promise.resolve(sweep));
-    for (const row of rows.values()) if (row.sweep?.id === sweep.id) row.fill(sweep);
+  /**
+   * Shows a followed sweep's view, which has the artifacts of `layer`, in the rows of the layers
+   * it is the newest sweep of: their counts, and images read again for the rows already shown.
+   */
+  function showView(sweep, layer) {
+    for (const row of rows.values()) {
+      if (row.sweep?.id !== sweep.id) continue;
+      if (row.layer.name === layer) {
+        details.set(`${sweep.id} ${layer}`, Promise.resolve(sweep));
+        row.fill(sweep);
+      } else {
+        row.setSweep(sweep);
+        if (row.filled) loadDetails(row, true);
+      }
+    }
   }
 
   const following = new Set(); // ids of the sweeps whose events this page reads
-  function follow(sweep) {
+  /** Follows the sweep, its view read with the images of the layer of `row`. */
+  function follow(sweep, row) {
     if (following.has(sweep.id)) return;
     following.add(sweep.id);
+    const layer = row.layer.name;
     followSweep(sweep.id, {
-      onView: showView,
+      layer,
+      onView: (view) => showView(view, layer),
       onProgress: (event) => {
         const row = rows.get(event.layer);
         if (row?.sweep?.id === sweep.id) row.add(event);
@@ -44,10 +59,11 @@ export async function renderModel(view, id) {
     }, streams.signal).catch((error) => console.warn(error));
   }
 
-  async function loadDetails(row) {
-    const { id: sweepId } = row.sweep;
-    if (!details.has(sweepId)) details.set(sweepId, api.sweep(sweepId));
-    row.fill(await details.get(sweepId));
+  /** Fills the row with its layer's images, read once, or again when `fresh`. */
+  async function loadDetails(row, fresh = false) {
+    const key = `${row.sweep.id} ${row.layer.name}`;
+    if (fresh || !details.has(key)) details.set(key, api.sweep(row.sweep.id, row.layer.name));
+    row.fill(await details.get(key));
   }
 
   async function sweepLayer(settings, button) {
@@ -58,7 +74,7 @@ export async function renderModel(view, id) {
     row.setSweep(sweep);
     drawSwept();
     if (SWEEP_TERMINAL.includes(sweep.status)) loadDetails(row);
-    else follow(sweep);
+    else follow(sweep, row);
   }
 
   // a model has dozens of layers: the swept ones are named at the top, each a way to its row
@@ -87,7 +103,7 @@ export async function renderModel(view, id) {
   for (const row of rows.values()) {
     const sweep = newestSweepOf(sweeps, row.layer.name);
     if (sweep) row.setSweep(sweep);
-    if (sweep && !SWEEP_TERMINAL.includes(sweep.status)) follow(sweep);
+    if (sweep && !SWEEP_TERMINAL.includes(sweep.status)) follow(sweep, row);
     visible.observe(row.element);
   }
   drawSwept();

@@ -300,6 +300,26 @@ class SweepTest {
   }
 
   @Test
+  void aLayerNarrowsTheViewToItsImagesAndAnotherLayerIsRefused() throws Exception {
+    String id = submit("\"layers\": [\"mixed3\", \"mixed4\"], \"channels\": \"0-1\"", 16)
+        .extract().path("id");
+    for (String shard : shardJobs(id)) {
+      succeed(shard, batch(shard));
+    }
+    given().get("/v1/sweeps/" + id).then().statusCode(200)
+        .body("artifacts.layer", contains("mixed3", "mixed3", "mixed4", "mixed4"));
+    given().queryParam("layer", "mixed4").get("/v1/sweeps/" + id).then().statusCode(200)
+        .body("status", equalTo("succeeded"))
+        .body("channels_total", equalTo(4))
+        .body("layers.layer", contains("mixed3", "mixed4"))
+        .body("artifacts.layer", contains("mixed4", "mixed4"))
+        .body("artifacts.channel", contains(0, 1));
+    given().queryParam("layer", "mixed5").get("/v1/sweeps/" + id).then().statusCode(400)
+        .body("errors[0].field", equalTo("layer"))
+        .body("errors[0].message", containsString("mixed3, mixed4"));
+  }
+
+  @Test
   void cancellingAsksEveryUnfinishedShardToStopAndIsIdempotent() throws Exception {
     String id = submit("\"layers\": [\"mixed1\"], \"channels\": \"0-11\"", 15).extract().path("id");
     List<String> shards = shardJobs(id);
