@@ -23,9 +23,9 @@ public class Cancellations {
 
   /**
    * Enough for every job a burst of cancellations can leave queued: a cancelled sweep of a whole
-   * model leaves thousands of shards (mobilenet_v2: 2642), and with 10 000 four such sweeps
-   * cancelled one after another made the first one's shards run after all. Some 25 MB at most.
-   * Ids are never reused.
+   * model leaves thousands of shards (mobilenet_v2: 2642), so with 10 000 a fourth such sweep
+   * cancelled would let the first one's shards run after all. Some 25 MB at most. Ids are never
+   * reused.
    */
   static final int REMEMBERED = 100_000;
 
