@@ -1,5 +1,6 @@
 package io.featureviz.api.datasets;
 
+import io.featureviz.api.Transactions;
 import io.featureviz.api.problems.ProblemException;
 import io.featureviz.api.storage.BucketObjects;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -136,26 +137,8 @@ public class DatasetStore {
         detail + ": " + cause.getMessage() + "; try again", List.of());
   }
 
-  /** Work on the tables inside a transaction. */
-  @FunctionalInterface
-  private interface Transactional<T> {
-    T run(Connection connection) throws SQLException;
-  }
-
-  /** Runs the work and commits, or rolls back when it throws. */
-  private <T> T inTransaction(Transactional<T> work) throws SQLException {
-    try (Connection connection = repository.connection()) {
-      connection.setAutoCommit(false);
-      try {
-        T result = work.run(connection);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
-    }
+  /** Work on the tables in one transaction. */
+  private <T> T inTransaction(Transactions.Work<T> work) throws SQLException {
+    return Transactions.inTransaction(repository::connection, work);
   }
 }

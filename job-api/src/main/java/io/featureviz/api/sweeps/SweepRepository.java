@@ -1,6 +1,7 @@
 package io.featureviz.api.sweeps;
 
 import io.agroal.api.AgroalDataSource;
+import io.featureviz.api.Transactions;
 import io.featureviz.api.datasets.DatasetRow;
 import io.featureviz.api.jobs.NewestFirstPage;
 import io.featureviz.api.jobs.PageCursor;
@@ -165,31 +166,20 @@ class SweepRepository {
    */
   Optional<SweepPlan> insert(String tenant, int maxUnfinished, Planning planning)
       throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        lockTenant(connection, tenant);
-        if (countUnfinished(connection, tenant) >= maxUnfinished) {
-          connection.rollback();
-          return Optional.empty();
-        }
-        // the planning reads on this connection: waiting submissions hold theirs
-        SweepPlan plan = planning.plan(connection);
-        insertSweep(connection, plan.sweep());
-        insertChannels(connection, plan.sweep().id(), plan.channels());
-        insertShards(connection, plan.sweep().id(), plan.shards());
-        for (JobRequest shard : plan.shards()) {
-          JobsTable.upsertRequest(connection, shard);
-        }
-        connection.commit();
-        return Optional.of(plan);
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
+    return underTenantLock(tenant, connection -> {
+      if (countUnfinished(connection, tenant) >= maxUnfinished) {
+        return Optional.empty();
       }
-    }
+      // the planning reads on this connection: waiting submissions hold theirs
+      SweepPlan plan = planning.plan(connection);
+      insertSweep(connection, plan.sweep());
+      insertChannels(connection, plan.sweep().id(), plan.channels());
+      insertShards(connection, plan.sweep().id(), plan.shards());
+      for (JobRequest shard : plan.shards()) {
+        JobsTable.upsertRequest(connection, shard);
+      }
+      return Optional.of(plan);
+    });
   }
 
   private static void insertSweep(Connection connection, SweepRow sweep) throws SQLException {
@@ -345,7 +335,6 @@ class SweepRepository {
     }
   }
 
-
   /** The jobs the sweep published or is to publish, with their status. */
   List<ShardState> shards(String sweepId) throws SQLException {
     try (Connection connection = dataSource.getConnection();
@@ -405,37 +394,35 @@ class SweepRepository {
    * returned here, to go on.
    */
   Set<String> cancel(String id, String tenant, List<String> jobIds) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        lockTenant(connection, tenant);
-        try (PreparedStatement update = connection.prepareStatement("""
-            UPDATE sweeps SET cancelled_at = coalesce(cancelled_at, now()), updated_at = now()
-            WHERE id = ?""")) {
-          update.setString(1, id);
-          update.executeUpdate();
-        }
-        Set<String> awaited = new HashSet<>();
-        try (PreparedStatement select = connection.prepareStatement("""
-            SELECT DISTINCT c.job_id FROM sweep_channels c JOIN sweeps w ON w.id = c.sweep_id
-            WHERE c.job_id = ANY(?::text[]) AND c.sweep_id <> ? AND w.cancelled_at IS NULL""")) {
-          select.setArray(1, connection.createArrayOf("text", jobIds.toArray()));
-          select.setString(2, id);
-          try (ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-              awaited.add(rows.getString(1));
-            }
+    return underTenantLock(tenant, connection -> {
+      try (PreparedStatement update = connection.prepareStatement("""
+          UPDATE sweeps SET cancelled_at = coalesce(cancelled_at, now()), updated_at = now()
+          WHERE id = ?""")) {
+        update.setString(1, id);
+        update.executeUpdate();
+      }
+      Set<String> awaited = new HashSet<>();
+      try (PreparedStatement select = connection.prepareStatement("""
+          SELECT DISTINCT c.job_id FROM sweep_channels c JOIN sweeps w ON w.id = c.sweep_id
+          WHERE c.job_id = ANY(?::text[]) AND c.sweep_id <> ? AND w.cancelled_at IS NULL""")) {
+        select.setArray(1, connection.createArrayOf("text", jobIds.toArray()));
+        select.setString(2, id);
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            awaited.add(rows.getString(1));
           }
         }
-        connection.commit();
-        return awaited;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
       }
-    }
+      return awaited;
+    });
+  }
+
+  /** Runs {@code work} in one transaction that holds the tenant's sweep lock throughout. */
+  private <T> T underTenantLock(String tenant, Transactions.Work<T> work) throws SQLException {
+    return Transactions.inTransaction(dataSource::getConnection, connection -> {
+      lockTenant(connection, tenant);
+      return work.run(connection);
+    });
   }
 
   /**

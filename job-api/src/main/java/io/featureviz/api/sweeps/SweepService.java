@@ -158,9 +158,9 @@ public class SweepService {
         .map(e -> new SweepView.LayerProgress(e.getKey(), e.getValue().size(),
             (int) e.getValue().stream().filter(ChannelState::done).count()))
         .toList();
-    List<ChannelState> shown = !detailed ? List.of() : progress.channels().stream()
+    List<ChannelState> shown = !detailed ? null : progress.channels().stream()
         .filter(c -> layer == null || c.channel().layer().equals(layer)).toList();
-    List<SweepView.Artifact> artifacts = !detailed ? null : shown.stream()
+    List<SweepView.Artifact> artifacts = shown == null ? null : shown.stream()
         .filter(ChannelState::done)
         .map(c -> new SweepView.Artifact(c.channel().layer(), c.channel().channel(), url(c),
             c.channel().jobId(), c.channel().batchIndex(), c.channel().reused()))
@@ -168,7 +168,7 @@ public class SweepService {
     return new SweepView(sweep.id(), sweep.model(), progress.status(), layers,
         progress.channels().size(), (int) progress.done(), (int) progress.reused(),
         sweep.allLayers(), sweep.channels(), sweep.settings(),
-        examples(progress.sweep(), detailed ? shown : null),
+        examples(sweep, shown),
         progress.reason(), sweep.createdAt(), progress.updatedAt(), artifacts,
         SweepView.Links.of(sweep.id()));
   }
