@@ -449,5 +449,36 @@ await step('an interpolation between two channels shows as one strip of its fram
   await shot('interpolation');
 });
 
+await step('sweeping every layer of a model is one sweep, shown in every row and cancelled from any', async () => {
+  // last: the cancelled sweep's shards still pass through the worker (each ends at once)
+  const WHOLE = 'inception_v3';
+  const { layers } = await apiGet(`models/${WHOLE}`);
+  const channels = layers.reduce((sum, layer) => sum + layer.channels, 0);
+  await page.goto(`${apiUrl}/#/models/${WHOLE}`);
+  const sweepAll = page.locator('button.sweep-all');
+  assert.equal(await sweepAll.textContent(), `Sweep every layer (${channels} channels)`);
+  await page.fill('#size', '32');
+  await page.fill('#steps', '8');
+  const rowsShowingASweep = (n) => page.waitForFunction((count) => document
+    .querySelectorAll('.layer .sweep-progress:not([hidden])').length === count, n);
+  await sweepAll.click();
+  await rowsShowingASweep(layers.length);
+  const first = page.locator('.layer').first();
+  assert.match(await first.innerText(), new RegExp(`one sweep of ${layers.length} layers`));
+  await shot('model-sweeping-all');
+  // again with the same settings: the running sweep is followed, not started twice
+  await sweepAll.click();
+  await page.waitForSelector('button.sweep-all:not([disabled])');
+  const { items } = await apiGet(`sweeps?model=${WHOLE}`);
+  assert.equal(items.length, 1, 'one sweep');
+  assert.equal(items[0].channels_total, channels);
+  assert.deepEqual(items[0].layers.map((entry) => entry.layer), layers.map((layer) => layer.name));
+  await first.locator('button.danger').click();
+  await page.waitForFunction((count) => [...document.querySelectorAll('.layer .sweep-progress .status')]
+    .filter((status) => status.textContent === 'cancelled').length === count, layers.length);
+  assert.equal((await apiGet(`sweeps/${items[0].id}?layer=${encodeURIComponent(layers[0].name)}`)).status,
+    'cancelled');
+});
+
 await signInChecks();
 await browser.close();

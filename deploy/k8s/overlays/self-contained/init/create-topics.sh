@@ -2,7 +2,8 @@
 # Creates the featureviz topics before any service starts, so that fv.jobs gets its partitions
 # (the number of workers that can share the jobs) instead of whatever auto-creation picks, and
 # sets the topic-level settings of contracts' Topics.config: retention of those that must not
-# grow without bound (fv.frames, fv.jobs.dlq), compaction of the model catalog (fv.models).
+# grow without bound (fv.frames, fv.jobs.dlq, fv.cancellations), compaction of the model
+# catalog (fv.models).
 # Safe to run again: the settings are applied to topics that exist already too (their
 # partitions are not changed). Used by docker-compose.yml (kafka-init) and the kafka-topics Job.
 #   BOOTSTRAP_SERVER  e.g. kafka:9092

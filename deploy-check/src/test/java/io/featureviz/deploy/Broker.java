@@ -30,8 +30,8 @@ final class Broker {
   /**
    * Every topic of the contracts with its settings ({@code Topics.config}: retention of fv.frames
    * and the DLQ, compaction of the catalog), enough partitions for the workers to share the jobs
-   * and the imports, and the catalog in one partition: one small ordered log, which one sink
-   * reads from the start.
+   * and the imports, and the catalog and the cancellations in one partition each: small logs
+   * read whole from the start (the catalog by a sink, the cancellations by every worker).
    */
   static void assertCreatesTheTopics(String where, String topics, String partitions) {
     Map<String, TopicSpec> specs = Contracts.topicSpecs(topics, Integer.parseInt(partitions));
@@ -49,7 +49,8 @@ final class Broker {
       assertTrue(specs.get(shared).partitions() >= Topics.JOBS_PARTITIONS,
           where + ": partitions of " + shared);
     }
-    assertEquals(1, specs.get(Topics.MODELS).partitions(), where + ": partitions of "
-        + Topics.MODELS);
+    for (String readWhole : new String[] {Topics.MODELS, Topics.CANCELLATIONS}) {
+      assertEquals(1, specs.get(readWhole).partitions(), where + ": partitions of " + readWhole);
+    }
   }
 }

@@ -52,6 +52,8 @@ public final class DevStack implements AutoCloseable {
           topic(Topics.JOBS, Topics.JOBS_PARTITIONS),
           topic(Topics.FRAMES, 3),
           topic(Topics.EVENTS, 3),
+          // Every worker reads it whole from its start: one small log.
+          topic(Topics.CANCELLATIONS, 1),
           topic(Topics.JOBS_DLQ, 1),
           // Imports spread over the workers as jobs do; the catalog is one small compacted log.
           topic(Topics.MODEL_IMPORTS, Topics.JOBS_PARTITIONS),

@@ -75,7 +75,7 @@ class DevStackTest {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafka().bootstrapServers()))) {
       Map<String, TopicDescription> topics =
           admin.describeTopics(List.of(Topics.JOBS, Topics.FRAMES, Topics.EVENTS, Topics.JOBS_DLQ,
-              Topics.MODEL_IMPORTS, Topics.MODELS)).allTopicNames().get();
+              Topics.MODEL_IMPORTS, Topics.MODELS, Topics.CANCELLATIONS)).allTopicNames().get();
 
       assertEquals(3, topics.get(Topics.JOBS).partitions().size());
       assertEquals(3, topics.get(Topics.FRAMES).partitions().size());
@@ -83,13 +83,14 @@ class DevStackTest {
       assertEquals(1, topics.get(Topics.JOBS_DLQ).partitions().size());
       assertEquals(Topics.JOBS_PARTITIONS, topics.get(Topics.MODEL_IMPORTS).partitions().size());
       assertEquals(1, topics.get(Topics.MODELS).partitions().size());
+      assertEquals(1, topics.get(Topics.CANCELLATIONS).partitions().size());
     }
   }
 
   @Test
-  void framesAndDeadLettersHaveTheRetentionOfTheContracts() throws Exception {
+  void framesDeadLettersAndCancellationsHaveTheRetentionOfTheContracts() throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafka().bootstrapServers()))) {
-      for (String topic : List.of(Topics.FRAMES, Topics.JOBS_DLQ)) {
+      for (String topic : List.of(Topics.FRAMES, Topics.JOBS_DLQ, Topics.CANCELLATIONS)) {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
 

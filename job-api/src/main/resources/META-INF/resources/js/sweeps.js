@@ -26,11 +26,12 @@ export async function listSweeps(model) {
 }
 
 /**
- * Starts a sweep of one whole layer. Only the final image of each channel is kept (thresholds:
- * the last step): a sweep is looked at channel by channel, not step by step.
+ * Starts a sweep of whole layers: a list of names, or 'all' of the model's. Only the final image
+ * of each channel is kept (thresholds: the last step): a sweep is looked at channel by channel,
+ * not step by step.
  */
-export function startLayerSweep(model, layer, settings) {
-  return api.startSweep({ model, layers: [layer], ...settings, thresholds: [settings.steps] });
+export function startSweep(model, layers, settings) {
+  return api.startSweep({ model, layers, ...settings, thresholds: [settings.steps] });
 }
 
 /** The layer's entry ({layer, channels_total, channels_done}) in a sweep, if it sweeps it. */

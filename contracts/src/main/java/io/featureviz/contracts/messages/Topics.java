@@ -14,6 +14,13 @@ public final class Topics {
   public static final String FRAMES = "fv.frames";
   /** Status changes, progress and cancellation requests ({@link JobEvent}). */
   public static final String EVENTS = "fv.events";
+  /**
+   * Cancellation requests again ({@link JobEvent} {@code CANCEL_REQUESTED}, key = job id), kept
+   * as long as the jobs they stop: every worker reads it from its start before taking jobs, so a
+   * worker started after a request (a restart, a scale-out) still skips the job when it reaches
+   * it. One partition: a small log that each worker reads whole.
+   */
+  public static final String CANCELLATIONS = "fv.cancellations";
   /** Job requests that could not be processed, with the reason in headers. */
   public static final String JOBS_DLQ = "fv.jobs.dlq";
   /** Uploaded models to import ({@link ModelImport}); consumed by the optimizer workers. */
@@ -43,7 +50,8 @@ public final class Topics {
    * partition whatever the rate. Hourly segments of 256 MiB, since retention deletes whole closed
    * segments only. {@link #JOBS_DLQ}: unreadable job requests, kept 30 days for someone to look
    * at, a few KiB each. {@link #MODELS}: compacted, so a sink that starts from scratch still
-   * reads every model's newest entry.
+   * reads every model's newest entry. {@link #CANCELLATIONS}: 7 days, the broker's default
+   * retention, which {@link #JOBS} keeps: a request need not outlive the job record it stops.
    */
   public static Map<String, String> config(String topic) {
     return switch (topic) {
@@ -56,6 +64,7 @@ public final class Topics {
           "retention.ms", String.valueOf(30 * DAY_MS),
           "retention.bytes", String.valueOf(256 * MIB));
       case MODELS -> Map.of("cleanup.policy", "compact");
+      case CANCELLATIONS -> Map.of("retention.ms", String.valueOf(7 * DAY_MS));
       default -> Map.of();
     };
   }

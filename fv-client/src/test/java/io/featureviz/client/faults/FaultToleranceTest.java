@@ -51,7 +51,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Faults injected into a stack of real processes (two workers): SIGKILLed worker and sink, an
- * object store outage, a Kafka restart, jobs that cannot render, a worker killed mid-sweep. After
+ * object store outage, a Kafka restart, jobs that cannot render, a worker killed mid-sweep,
+ * a job cancelled while every worker is down. After
  * each, every frame of the job (or sweep) is in PostgreSQL and in the bucket exactly once. Logs in {@code target/fault-test/logs}.
  */
 @Tag("faults")
@@ -235,6 +236,27 @@ class FaultToleranceTest {
     assertEquals(16, again.channelsReused(), again::toString);
     assertEquals(images, channelImages(stack.sweeps.get(resubmitted)), "the same images");
     assertEquals(jobs, stack.database.allJobRows(), "no new shard job");
+  }
+
+  /**
+   * A job cancelled while no worker runs is not rendered by the workers that start afterwards:
+   * they read the requests of {@code fv.cancellations} from its start before they take a job.
+   */
+  @Test
+  @Order(7)
+  void aJobCancelledWhileNoWorkerRunsIsNotRenderedByTheWorkersStartedLater() {
+    List<String> workers = stack.stack.status().components().keySet().stream()
+        .filter(name -> name.startsWith("optimizer-worker")).toList();
+    assertEquals(2, workers.size(), workers::toString);
+    workers.forEach(stack.stack::kill);
+    String id = submit(smallJob(8));
+    stack.api.cancel(id);
+    workers.forEach(stack.stack::restart);
+
+    awaitStatus(id, "CANCELLED");
+    assertEquals(0, stack.database.frameRows(id), "frames of a job cancelled before it ran");
+    String next = submit(smallJob(8));
+    awaitStatus(next, "SUCCEEDED");
   }
 
   /**

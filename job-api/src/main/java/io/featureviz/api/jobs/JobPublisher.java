@@ -14,7 +14,9 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 
 /**
  * Publishes to {@code fv.jobs} and {@code fv.events}, keyed by job id so one job's messages stay
- * in order. Each send waits for the broker's acknowledgement, so a 202 means it was published.
+ * in order; a cancel request also to {@code fv.cancellations}, which workers read from its start
+ * (a worker started after the request still skips the job). Each send waits for the broker's
+ * acknowledgement, so a 202 means it was published.
  */
 @ApplicationScoped
 public class JobPublisher {
@@ -24,11 +26,14 @@ public class JobPublisher {
 
   private final MutinyEmitter<byte[]> jobs;
   private final MutinyEmitter<byte[]> events;
+  private final MutinyEmitter<byte[]> cancellations;
 
   JobPublisher(@Channel("jobs") MutinyEmitter<byte[]> jobs,
-      @Channel("events") MutinyEmitter<byte[]> events) {
+      @Channel("events") MutinyEmitter<byte[]> events,
+      @Channel("cancellations") MutinyEmitter<byte[]> cancellations) {
     this.jobs = jobs;
     this.events = events;
+    this.cancellations = cancellations;
   }
 
   public void publish(JobRequest request) {
@@ -51,7 +56,7 @@ public class JobPublisher {
   }
 
   public void publish(JobEvent event) {
-    KafkaSend.awaitAck(events, event.jobId(), Messages.write(event));
+    publishAll(List.of(event));
   }
 
   /**
@@ -61,8 +66,16 @@ public class JobPublisher {
   public void publishAll(List<JobEvent> all) {
     for (int from = 0; from < all.size(); from += EVENTS_PER_SEND) {
       KafkaSend.awaitAcks(all.subList(from, Math.min(all.size(), from + EVENTS_PER_SEND)).stream()
-          .map(event -> KafkaSend.send(events, event.jobId(), Messages.write(event)))
+          .flatMap(event -> sends(event).stream())
           .toList());
     }
+  }
+
+  private List<Uni<Void>> sends(JobEvent event) {
+    byte[] value = Messages.write(event);
+    Uni<Void> published = KafkaSend.send(events, event.jobId(), value);
+    return event.type() == JobEvent.Type.CANCEL_REQUESTED
+        ? List.of(KafkaSend.send(cancellations, event.jobId(), value), published)
+        : List.of(published);
   }
 }

@@ -1,7 +1,7 @@
 import { api, SWEEP_TERMINAL } from '../api.js';
 import { h, show } from '../dom.js';
 import {
-  channelHref, followSweep, layerOf, listSweeps, newestSweepOf, settingsText, startLayerSweep,
+  channelHref, followSweep, layerOf, listSweeps, newestSweepOf, settingsText, startSweep,
   sweepProgress, sweepSettingsForm,
 } from '../sweeps.js';
 
@@ -108,7 +108,7 @@ export async function renderAtlas(view, model, layer) {
   /** Follows the layer's sweep with these settings, started now unless one runs or ran. */
   async function sweepLayer(chosen) {
     const existing = newestSweepOf(await listSweeps(model), layer, chosen, channels);
-    await open(existing ?? await startLayerSweep(model, layer, chosen));
+    await open(existing ?? await startSweep(model, [layer], chosen));
   }
 
   async function cancelSweep() {

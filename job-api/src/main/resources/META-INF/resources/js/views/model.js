@@ -1,7 +1,7 @@
 import { api, SWEEP_TERMINAL } from '../api.js';
 import { h, show } from '../dom.js';
 import {
-  channelHref, followSweep, layerOf, listSweeps, newestSweepOf, settingsText, startLayerSweep,
+  channelHref, followSweep, layerOf, listSweeps, newestSweepOf, settingsText, startSweep,
   sweepProgress, sweepSettingsForm,
 } from '../sweeps.js';
 
@@ -10,8 +10,8 @@ const STRIP = 16; // thumbnails per layer here, one line; the layer's atlas show
 /**
  * One model: its layers, each with the progress of its newest sweep and a strip of the swept
  * channels' images (read once the layer scrolls into view), a button that sweeps the layer on
- * the server with the settings above, and one that cancels a sweep still running. Running
- * sweeps are followed live.
+ * the server with the settings above, and one that cancels a sweep still running. A button above
+ * sweeps every layer as one sweep. Running sweeps are followed live.
  */
 export async function renderModel(view, id) {
   const [model, sweeps] = await Promise.all([api.model(id), listSweeps(id)]);
@@ -67,14 +67,31 @@ export async function renderModel(view, id) {
   }
 
   async function sweepLayer(settings, button) {
+    if (button.dataset.layer === undefined) {
+      await sweepEveryLayer(settings);
+      return;
+    }
     const row = rows.get(button.dataset.layer);
     const { name, channels } = row.layer;
     const existing = newestSweepOf(await listSweeps(id), name, settings, channels);
-    const sweep = existing ?? await startLayerSweep(id, name, settings);
+    const sweep = existing ?? await startSweep(id, [name], settings);
     row.setSweep(sweep);
     drawSwept();
     if (SWEEP_TERMINAL.includes(sweep.status)) loadDetails(row);
     else follow(sweep, row);
+  }
+
+  /** One sweep of every layer, or the newest that already renders them all with `settings`. */
+  async function sweepEveryLayer(settings) {
+    const all = [...rows.values()];
+    const coversAll = (sweep) => all.every((row) => newestSweepOf([sweep], row.layer.name, settings,
+      row.layer.channels));
+    const sweep = (await listSweeps(id)).find(coversAll) ?? await startSweep(id, 'all', settings);
+    for (const row of all) row.setSweep(sweep);
+    drawSwept();
+    // rows out of view read their images when scrolled to
+    for (const row of inView) loadDetails(row);
+    if (!SWEEP_TERMINAL.includes(sweep.status)) follow(sweep, inView.values().next().value ?? all[0]);
   }
 
   // a model has dozens of layers: the swept ones are named at the top, each a way to its row
@@ -93,10 +110,16 @@ export async function renderModel(view, id) {
   }
 
   const settings = await sweepSettingsForm(model, null, sweepLayer);
+  const channels = model.layers.reduce((sum, layer) => sum + layer.channels, 0);
+  const sweepAll = h('button', { type: 'submit', form: 'sweep-settings', class: 'sweep-all' },
+    `Sweep every layer (${channels} channels)`);
   // a row's strip is read when the row comes into view: a model has dozens of layers
+  const inView = new Set();
   const visible = new IntersectionObserver((entries) => {
     for (const entry of entries) {
       const row = rows.get(entry.target.dataset.layer);
+      if (entry.isIntersecting) inView.add(row);
+      else inView.delete(row);
       if (entry.isIntersecting && row.sweep && !row.filled) loadDetails(row);
     }
   }, { rootMargin: '200px' });
@@ -118,6 +141,7 @@ export async function renderModel(view, id) {
       + 'page is closed.'),
     swept,
     settings.element,
+    h('p', {}, sweepAll),
     h('ol', { class: 'layers' }, [...rows.values()].map((row) => row.element)));
   return () => {
     streams.abort();
@@ -168,7 +192,9 @@ function layerRow(model, layer) {
       row.sweep = sweep;
       notSwept.hidden = true;
       progress.element.hidden = false;
-      settings.textContent = settingsText(sweep.settings);
+      // a row's cancel button stops the whole sweep: say when it is more than this layer
+      settings.textContent = settingsText(sweep.settings)
+        + (sweep.layers.length > 1 ? `, one sweep of ${sweep.layers.length} layers` : '');
       const { channels_done: done, channels_total: total } = layerOf(sweep, layer.name);
       showStatus(sweep.status, done, total);
     },

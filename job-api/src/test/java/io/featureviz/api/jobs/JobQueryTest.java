@@ -194,8 +194,11 @@ class JobQueryTest {
     String id = submit("mixed4:1", 8);
     given().delete("/v1/jobs/" + id).then().statusCode(202).body("id", equalTo(id));
     try (TestBus bus = new TestBus(bootstrapServers)) {
-      assertFalse(bus.await(Topics.EVENTS, id, r -> Messages.read(r.value(), JobEvent.class)
-          .type() == JobEvent.Type.CANCEL_REQUESTED).isEmpty());
+      // fv.events for the running workers and the streams, fv.cancellations for later workers
+      for (String topic : List.of(Topics.EVENTS, Topics.CANCELLATIONS)) {
+        assertFalse(bus.await(topic, id, r -> Messages.read(r.value(), JobEvent.class)
+            .type() == JobEvent.Type.CANCEL_REQUESTED).isEmpty(), "no request on " + topic);
+      }
     }
 
     update(dataSource, "UPDATE jobs SET status = 'CANCELLED' WHERE id = ?", id);

@@ -329,6 +329,8 @@ class SweepTest {
     given().delete("/v1/sweeps/" + id).then().statusCode(202).body("status", equalTo("cancelled"));
     assertTrue(bus.await(Topics.EVENTS, shards.get(1), this::cancelRequested).size() >= 1,
         "the unfinished shard was not asked to stop");
+    assertTrue(bus.await(Topics.CANCELLATIONS, shards.get(1), this::cancelRequested).size() >= 1,
+        "workers started later would not know the unfinished shard is cancelled");
   }
 
   /**

@@ -33,6 +33,7 @@ public class JobConsumerHealth implements HealthCheck {
         .status(polling && !consumer.isStuck())
         .withData("polling", polling)
         .withData("consuming", consumer.isConsuming())
+        .withData("cancellations-read", consumer.knowsEarlierCancellations())
         .withData("results-unpublished", consumer.isStuck())
         .withData("jobs-running", consumer.busy())
         .withData("concurrency", config.concurrency())

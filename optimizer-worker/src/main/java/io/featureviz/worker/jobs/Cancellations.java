@@ -13,8 +13,10 @@ import org.jboss.logging.Logger;
 /**
  * Cancel requests for the jobs this instance is rendering. Every instance reads all of
  * {@code fv.events} in a consumer group of its own (a broadcast), since any worker may hold
- * the job. A request for a job that is not running here is remembered, since the job may still
- * be queued in {@code fv.jobs} and reach this instance later: it then ends CANCELLED at once.
+ * the job, and {@code fv.cancellations} from its start ({@link CancellationLog}), for the
+ * requests published before it started. A request for a job that is not running here is
+ * remembered, since the job may still be queued in {@code fv.jobs} and reach this instance
+ * later: it then ends CANCELLED at once.
  */
 @ApplicationScoped
 public class Cancellations {
@@ -78,7 +80,7 @@ public class Cancellations {
     shuttingDown = true;
   }
 
-  @Incoming("cancellations")
+  @Incoming("cancel-events")
   synchronized void onEvent(byte[] value) {
     if (value == null) {
       return;

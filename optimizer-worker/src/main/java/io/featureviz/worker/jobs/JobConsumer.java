@@ -61,6 +61,7 @@ public class JobConsumer {
   private final Map<String, Object> kafkaConfig;
   private final JobIntake intake;
   private final Cancellations cancellations;
+  private final CancellationLog cancellationLog;
   private final Engine engine;
   private final String worker;
 
@@ -81,12 +82,13 @@ public class JobConsumer {
   private volatile Set<TopicPartition> assigned = Set.of();
 
   JobConsumer(WorkerConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka,
-      JobIntake intake, Cancellations cancellations, Engine engine, WorkerIdentity identity,
-      MeterRegistry registry) {
+      JobIntake intake, Cancellations cancellations, CancellationLog cancellationLog,
+      Engine engine, WorkerIdentity identity, MeterRegistry registry) {
     this.config = config;
     this.kafkaConfig = kafka;
     this.intake = intake;
     this.cancellations = cancellations;
+    this.cancellationLog = cancellationLog;
     this.engine = engine;
     this.worker = identity.id();
     this.planner = new PackPlanner(config.maxBatch(), config.packMemory().asLongValue());
@@ -148,12 +150,18 @@ public class JobConsumer {
     return pollThread != null;
   }
 
+  /** Whether the cancel requests published before this instance started are read. */
+  public boolean knowsEarlierCancellations() {
+    return cancellationLog.isCaughtUp();
+  }
+
   /** A job's results could not be published: its offset, and those after it, wait for a restart. */
   public boolean isStuck() {
     return stuck;
   }
 
   private void pollLoop() {
+    awaitCancellations();
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig())) {
       consumer.subscribe(List.of(Topics.JOBS), new Rebalance(consumer));
       while (running) {
@@ -177,6 +185,22 @@ public class JobConsumer {
       commitFinished(consumer);
     } catch (RuntimeException e) {
       LOG.error("job consumer stopped", e);
+      running = false;
+    }
+  }
+
+  /**
+   * Joins the group only once the cancel requests published until now are known, so that no
+   * job cancelled while queued is rendered here. The loop counts as coming round meanwhile, as
+   * it does while polls find nothing.
+   */
+  private void awaitCancellations() {
+    try {
+      while (running && !cancellationLog.awaitCaughtUp(config.jobs().pollTimeout())) {
+        lastPollNanos = System.nanoTime();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       running = false;
     }
   }

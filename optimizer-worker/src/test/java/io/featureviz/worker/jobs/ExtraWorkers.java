@@ -9,12 +9,15 @@ import io.featureviz.worker.publish.EventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * More workers in the test JVM, wired like the application's but each with an id of its own,
@@ -54,18 +57,30 @@ public class ExtraWorkers {
   @Inject
   MeterRegistry registry;
 
+  private final List<CancellationLog> logs = new CopyOnWriteArrayList<>();
+
   /** A started worker with this id; stop it with {@code stop(null)}. */
   JobConsumer start(String id) {
     WorkerConfig workerConfig = withId(config, id);
     WorkerIdentity identity = new WorkerIdentity(workerConfig);
     Cancellations cancellations = new Cancellations();
+    CancellationLog log = new CancellationLog(cancellations, workerConfig, kafkaConfig, identity);
+    log.start(null);
+    logs.add(log);
     JobRunner runner = new JobRunner(models, rendering, examples, explanations, cancellations,
         events, identity, workerConfig, registry);
     JobConsumer consumer = new JobConsumer(workerConfig, kafkaConfig,
-        new JobIntake(runner, deadLetters, events, identity), cancellations, engine, identity,
-        registry);
+        new JobIntake(runner, deadLetters, events, identity), cancellations, log, engine,
+        identity, registry);
     consumer.start(null);
     return consumer;
+  }
+
+  @PreDestroy
+  void stopLogs() throws InterruptedException {
+    for (CancellationLog log : logs) {
+      log.stop(null);
+    }
   }
 
   private static WorkerConfig withId(WorkerConfig base, String id) {
