@@ -18,6 +18,12 @@ import org.jboss.logging.Logger;
  * those an API stopped before publishing are published at the next start; after a failed
  * publication, again a little later. A shard published twice is harmless: a worker renders the
  * same frames under the same keys, or skips a job already ended.
+ *
+ * <p>A new sweep's shards are published after its submission is answered: a whole model's
+ * thousands take seconds. Each chunk is read again just before it is sent, so the shards of a
+ * sweep cancelled meanwhile are left out. One sent as the cancellation is recorded still stops
+ * at once: the workers know its cancel request ({@code fv.cancellations}) before they take it,
+ * and its CANCELLED status outranks the QUEUED one.
  */
 @ApplicationScoped
 class SweepOutbox {
@@ -39,6 +45,11 @@ class SweepOutbox {
     this.retryDelay = config.republishDelay();
   }
 
+  /** The shards of a sweep just recorded, on another thread. */
+  void publishSoon(List<JobRequest> shards) {
+    Infrastructure.getDefaultWorkerPool().execute(() -> publish(shards));
+  }
+
   /** At start, off the start-up thread: the broker may take a while to answer. */
   void onStart(@Observes StartupEvent start) {
     Infrastructure.getDefaultWorkerPool().execute(this::publishPending);
@@ -55,17 +66,18 @@ class SweepOutbox {
   }
 
   /**
-   * Publishes the shards in order, a chunk at a time (sent together, then their
-   * acknowledgements awaited), stopping at the first chunk that Kafka does not acknowledge: the
-   * rest are tried again later. Whether all were published.
+   * Publishes those of the shards still unpublished and wanted, in order, a chunk at a time
+   * (sent together, then their acknowledgements awaited), stopping at the first chunk that Kafka
+   * does not acknowledge: the rest are tried again later. Whether all were published.
    */
   boolean publish(List<JobRequest> shards) {
     for (int from = 0; from < shards.size(); from += SHARDS_PER_SEND) {
-      List<JobRequest> chunk = shards.subList(from, Math.min(shards.size(),
-          from + SHARDS_PER_SEND));
+      List<String> chunk = shards.subList(from, Math.min(shards.size(), from + SHARDS_PER_SEND))
+          .stream().map(JobRequest::id).toList();
       try {
-        publisher.publishQueued(chunk);
-        repository.markPublished(chunk.stream().map(JobRequest::id).toList());
+        List<JobRequest> wanted = repository.unpublished(chunk);
+        publisher.publishQueued(wanted);
+        repository.markPublished(wanted.stream().map(JobRequest::id).toList());
       } catch (SQLException | RuntimeException e) {
         LOG.warnf("could not publish %d sweep shards, retrying in %s: %s",
             shards.size() - from, retryDelay, e.getMessage());

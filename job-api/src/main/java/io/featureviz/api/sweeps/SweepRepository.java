@@ -359,13 +359,22 @@ class SweepRepository {
    * sweep awaits, oldest sweep first.
    */
   List<JobRequest> unpublished() throws SQLException {
+    return unpublished(null);
+  }
+
+  /** Those of the shards {@code among} still {@link #unpublished()}; all of them where null. */
+  List<JobRequest> unpublished(List<String> among) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement("""
             SELECT s.request::text AS request FROM sweep_shards s JOIN sweeps w ON w.id = s.sweep_id
             WHERE NOT s.published AND (w.cancelled_at IS NULL
               OR EXISTS (SELECT 1 FROM sweep_channels c JOIN sweeps o ON o.id = c.sweep_id
                          WHERE c.job_id = s.job_id AND o.cancelled_at IS NULL))
+              AND (?::text[] IS NULL OR s.job_id = ANY(?))
             ORDER BY w.created_at, s.job_id""")) {
+      Array ids = among == null ? null : connection.createArrayOf("text", among.toArray());
+      select.setArray(1, ids);
+      select.setArray(2, ids);
       List<JobRequest> requests = new ArrayList<>();
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {

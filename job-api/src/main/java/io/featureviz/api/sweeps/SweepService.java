@@ -50,9 +50,9 @@ public class SweepService {
   }
 
   /**
-   * Validates and plans the sweep, records it whole with its shards unpublished, then publishes
-   * the shards. A shard Kafka does not acknowledge now is published later by the outbox: the
-   * sweep is accepted once recorded. A valid sweep beyond the tenant's {@code
+   * Validates and plans the sweep, records it whole with its shards unpublished, and has the
+   * outbox publish the shards once answered (a shard Kafka does not acknowledge is published
+   * later): the sweep is accepted once recorded. A valid sweep beyond the tenant's {@code
    * max-active-sweeps} unfinished ones is refused (429). Counting, planning and recording hold
    * the tenant's lock, so sweeps submitted at the same moment cannot overshoot the quota, and
    * the later one shares the earlier one's shards.
@@ -64,7 +64,7 @@ public class SweepService {
             connection -> planner.plan(submission, connection))
         .orElseThrow(() -> ProblemException.tooManyRequests("at most " + maxActiveSweeps
             + " sweeps may be unfinished at once", UNFINISHED_SWEEPS_RETRY_SECONDS));
-    outbox.publish(plan.shards());
+    outbox.publishSoon(plan.shards());
     registry.counter("fv.api.sweeps.submitted", "model", plan.sweep().model()).increment();
     registry.counter("fv.api.sweeps.channels.reused", "model", plan.sweep().model())
         .increment(plan.channels().stream().filter(SweepChannel::reused).count());

@@ -38,12 +38,14 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,6 +69,9 @@ class SweepTest {
 
   @Inject
   SweepOutbox outbox;
+
+  @Inject
+  SweepRepository repository;
 
   @TestHTTPResource("/v1/sweeps")
   URL sweeps;
@@ -432,6 +437,28 @@ class SweepTest {
     }
   }
 
+  /**
+   * The outbox publishes a new sweep's shards after the answer, reading each chunk again first: a
+   * sweep cancelled meanwhile publishes no more of them.
+   */
+  @Test
+  void shardsOfASweepCancelledBeforeTheyArePublishedAreNotPublished() throws Exception {
+    String id = submit("\"layers\": [\"mixed1\"], \"channels\": \"12-21\"", 19)
+        .extract().path("id");
+    List<JobRequest> shards = shardJobs(id).stream().map(this::published).toList();
+    // as if the outbox had not reached them yet when the DELETE came
+    for (JobRequest shard : shards) {
+      TestDatabase.update(dataSource,
+          "UPDATE sweep_shards SET published = false WHERE job_id = ?", shard.id());
+    }
+    given().delete("/v1/sweeps/" + id).then().statusCode(202);
+    long jobsBefore = bus.endOffsets(Topics.JOBS);
+
+    assertTrue(outbox.publish(shards));
+
+    assertEquals(jobsBefore, bus.endOffsets(Topics.JOBS), "shards of a cancelled sweep published");
+  }
+
   @Test
   void eventsAnnounceEachStoredChannelThenTheTerminalStatusAndEnd() throws Exception {
     String id = submit("\"layers\": [\"mixed0\"], \"channels\": \"3-4\"", 18)
@@ -502,15 +529,22 @@ class SweepTest {
     throw new AssertionError("fewer than " + events + " events");
   }
 
-  private static ValidatableResponse submit(String fields, long seed) {
+  private ValidatableResponse submit(String fields, long seed) {
     return post(TestApi.TENANT_A, fields, seed).statusCode(202);
   }
 
-  private static ValidatableResponse post(String tenant, String fields, long seed) {
-    return as(tenant).contentType(ContentType.JSON)
+  /**
+   * Posts a sweep, then waits until the outbox has published every shard it wants to (it does so
+   * after the answer), so that what the test counts in Kafka next is its own doing.
+   */
+  private ValidatableResponse post(String tenant, String fields, long seed) {
+    ValidatableResponse response = as(tenant).contentType(ContentType.JSON)
         .body("{\"model\": \"inception_v3\", " + fields + ", \"size\": 64, \"steps\": 8,"
             + " \"seed\": " + seed + "}")
         .post("/v1/sweeps").then();
+    Awaitility.await("the outbox publishing the shards").atMost(Duration.ofSeconds(30))
+        .until(() -> repository.unpublished().isEmpty());
+    return response;
   }
 
   private List<String> shardJobs(String sweep) throws Exception {
