@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -72,6 +73,8 @@ public class JobConsumer {
   /** Jobs in the render pool, every job of a pack counted. */
   private final AtomicInteger busy = new AtomicInteger();
   private final Queue<Completion> completions = new ConcurrentLinkedQueue<>();
+  /** Released once a unit's completions are queued. */
+  private final Semaphore slotFreed = new Semaphore(0);
   /** Owned by the poll thread. */
   private final Map<TopicPartition, PartitionOffsets> offsets = new HashMap<>();
   private ExecutorService renderPool;
@@ -166,10 +169,12 @@ public class JobConsumer {
       consumer.subscribe(List.of(Topics.JOBS), new Rebalance(consumer));
       while (running) {
         try {
+          awaitFreeSlot();
           commitFinished(consumer);
-          throttle(consumer);
+          // while every slot is taken the partitions are paused: the poll finds nothing to wait for
+          Duration wait = throttle(consumer) ? Duration.ZERO : config.jobs().pollTimeout();
           List<PolledJob> polled = new ArrayList<>();
-          for (ConsumerRecord<String, byte[]> record : consumer.poll(config.jobs().pollTimeout())) {
+          for (ConsumerRecord<String, byte[]> record : consumer.poll(wait)) {
             polled.add(PolledJob.of(record, config.maxBatch()));
           }
           if (!polled.isEmpty()) {
@@ -257,15 +262,38 @@ public class JobConsumer {
             completions.add(new Completion(job.partition(), job.offset(),
                 failure != null ? failure : ends.get(i).orElse(null)));
           }
+          slotFreed.release();
         });
   }
 
-  /** Pauses every assigned partition while all slots are taken, so no record waits here. */
-  private void throttle(KafkaConsumer<?, ?> consumer) {
+  /**
+   * Pauses every assigned partition while all slots are taken, so no record waits here; whether
+   * it did.
+   */
+  private boolean throttle(KafkaConsumer<?, ?> consumer) {
     if (slotsTaken.get() >= config.concurrency()) {
       consumer.pause(consumer.assignment());
-    } else if (!consumer.paused().isEmpty()) {
+      return true;
+    }
+    if (!consumer.paused().isEmpty()) {
       consumer.resume(consumer.paused());
+    }
+    return false;
+  }
+
+  /**
+   * While every slot is taken, waits (at most a poll's timeout, so the loop still comes round)
+   * until a unit ends: the next records are then polled at once, not a poll timeout later. That
+   * wait was most of a small job's time (a cancelled one's: 200 of 210 ms).
+   */
+  private void awaitFreeSlot() {
+    try {
+      if (slotsTaken.get() >= config.concurrency()) {
+        slotFreed.tryAcquire(config.jobs().pollTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      }
+      slotFreed.drainPermits();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -85,16 +85,28 @@ public class JobRunner {
   List<Optional<JobAbandonedException>> runPack(List<DecodedJob> jobs) {
     List<RunningJob> running = jobs.stream().map(this::start).toList();
     try {
-      LoadedModel loaded = load(jobs.get(0));
-      if (loaded.failure() != null) {
-        return running.stream().map(job -> end(job, loaded.failure())).toList();
-      }
-      ImageModel model = loaded.model();
       List<Optional<JobAbandonedException>> ends =
           new ArrayList<>(Collections.nCopies(jobs.size(), Optional.empty()));
+      List<Integer> live = new ArrayList<>();
+      for (int i = 0; i < running.size(); i++) {
+        if (running.get(i).cancel().userRequested()) {
+          ends.set(i, end(running.get(i), JobOutcome.cancelled(0)));
+        } else {
+          live.add(i);
+        }
+      }
+      if (live.isEmpty()) {
+        return ends;
+      }
+      LoadedModel loaded = load(jobs.get(0));
+      if (loaded.failure() != null) {
+        live.forEach(i -> ends.set(i, end(running.get(i), loaded.failure())));
+        return ends;
+      }
+      ImageModel model = loaded.model();
       List<PackMember> members = new ArrayList<>();
       List<Integer> memberIndices = new ArrayList<>();
-      for (int i = 0; i < running.size(); i++) {
+      for (int i : live) {
         RunningJob job = running.get(i);
         Optional<String> unfit = objectiveProblems(job.job(), model);
         if (unfit.isPresent()) {
@@ -125,9 +137,16 @@ public class JobRunner {
   /** A job from RUNNING on: its cancel flag and its progress events. */
   private record RunningJob(DecodedJob job, CancelFlag cancel, ProgressThrottle progress) {}
 
+  /**
+   * A job cancelled while it was queued goes from QUEUED to CANCELLED without RUNNING, and with
+   * no model loaded: a cancelled sweep leaves thousands of such jobs in the queue.
+   */
   private RunningJob start(DecodedJob job) {
-    status(job, JobStatus.RUNNING, null, 0);
-    return new RunningJob(job, cancellations.register(job.id()), new ProgressThrottle(job.id(),
+    CancelFlag cancel = cancellations.register(job.id());
+    if (!cancel.userRequested()) {
+      status(job, JobStatus.RUNNING, null, 0);
+    }
+    return new RunningJob(job, cancel, new ProgressThrottle(job.id(),
         job.request().steps(), worker, events, progressIntervalNanos));
   }
 
@@ -156,6 +175,9 @@ public class JobRunner {
   /** Every failure but one to publish becomes a FAILED outcome: the worker carries on. */
   private JobOutcome outcome(RunningJob running) {
     DecodedJob job = running.job();
+    if (running.cancel().userRequested()) {
+      return JobOutcome.cancelled(0);
+    }
     LoadedModel loaded = load(job);
     if (loaded.failure() != null) {
       return loaded.failure();
