@@ -100,8 +100,11 @@ class FvCliTest {
     for (String file : files) {
       digest.update(Files.readAllBytes(Path.of(file)));
     }
-    assertEquals("c5f14fd9024382c466e58ba57b026b45252352cec1befe9bc17ba23a8ce52858",
-        HexFormat.of().formatHex(digest.digest()));
+    // one per kind of machine, as in PinnedRenderBytesTest: up to stop 23, then AMD EPYC AVX2
+    String actual = HexFormat.of().formatHex(digest.digest());
+    assertTrue(List.of("c5f14fd9024382c466e58ba57b026b45252352cec1befe9bc17ba23a8ce52858",
+        "85471ca5f91223cf59df7bd432b3cf22368399b77c4aa465b415dac95d809dd0").contains(actual),
+        actual);
   }
 
   @Test
