@@ -1,6 +1,8 @@
 package io.featureviz.optvis.runtime;
 
 import ai.djl.util.Utils;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Platform;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,6 +23,12 @@ import org.tensorflow.TensorFlow;
  * all it adds is an eager context, which graph-mode optimization never uses and which took 0.3 s
  * of a cold render's start. Missing gradients are registered right after. The cache folder is
  * the caller's to choose ({@link #useCacheDir}); the engine reads no environment.
+ *
+ * <p>TensorFlow's oneDNN kernels are switched on before the natives load, unless the process
+ * already sets {@value #ONEDNN}: TensorFlow picks them by itself only on CPUs with AVX-512 VNNI
+ * or BF16, AVX-VNNI or AMX. Elsewhere (an AMD EPYC with AVX2, say) its Eigen kernels give an
+ * image's activations other last bits depending on its place in the batch, so a packed job
+ * would not render the bytes it renders alone ({@code RenderPack}); oneDNN's do not.
  */
 public final class TensorFlowRuntime {
 
@@ -30,6 +38,7 @@ public final class TensorFlowRuntime {
   private static final List<String> CLASSIFIERS = List.of("linux-x86_64-gpu", "linux-x86_64");
 
   private static final String LIBRARY_PATH = "TENSORFLOW_LIBRARY_PATH";
+  static final String ONEDNN = "TF_ENABLE_ONEDNN_OPTS";
 
   private static volatile String version;
   private static Path cacheDir = Path.of(System.getProperty("user.home"), ".cache", "featureviz");
@@ -62,9 +71,20 @@ public final class TensorFlowRuntime {
     System.setProperty("org.bytedeco.javacpp.platform.preloadpath", libraries);
     System.setProperty("org.bytedeco.javacpp.maxBytes", "0");
     System.setProperty("org.bytedeco.javacpp.maxPhysicalBytes", "0");
+    useOneDnnUnlessSet();
     version = TensorFlow.version();
     Gradients.registerAll();
     return version;
+  }
+
+  /**
+   * TensorFlow reads the setting from the C environment once, at its first kernel choice, so
+   * it is written there (Java's own copy of the environment is read-only); 0 for overwrite
+   * keeps a setting the process was started with, such as {@code ./fv explain}'s.
+   */
+  private static void useOneDnnUnlessSet() {
+    NativeLibrary.getInstance(Platform.C_LIBRARY_NAME).getFunction("setenv")
+        .invokeInt(new Object[] {ONEDNN, "1", 0});
   }
 
   /** The classifier of the native build on the class path: {@code linux-x86_64} or {@code -gpu}. */

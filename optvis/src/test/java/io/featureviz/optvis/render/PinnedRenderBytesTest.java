@@ -20,8 +20,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * that changes what a spec renders fails here.
  * TensorFlow's CPU kernels give other last bits on another instruction set, so each render has
  * the hashes of the kinds of machine the tests have run on, any of which passes: the machines up
- * to stop 23, then an AMD EPYC with AVX2 and no AVX-512 (stop 24). A change of TensorFlow, or a
- * new kind of machine, is recorded again on the unchanged code.
+ * to stop 23 (AVX-512), then an AMD EPYC with AVX2 and no AVX-512 (with oneDNN, which
+ * {@code TensorFlowRuntime} turns on there). A change of TensorFlow, or a new kind of machine,
+ * is recorded again on the unchanged code.
  */
 class PinnedRenderBytesTest {
 
@@ -31,17 +32,17 @@ class PinnedRenderBytesTest {
   @CsvSource(delimiter = '|', value = {
       "standard | expanded_conv_5/add:5 | 64 | 3 | fft | true | false | standard | 16"
           + " | a9e44be0fa47a1ac5d975b6382205bc94a17d2b83886fdb94d725673520ee260"
-          + " d5009e5d2ad2b0eac1a8647386c8c1d7df1c8ecdac1fe323946062f84f4d202e",
+          + " 2bdd2152dd13047a004acde32bfdc1ce010121b3ed2475e20961c44754b50b44",
       "pixel | softmax:goldfish | 64 | 1 | pixel | true | false | jitter(2) | 16"
           + " | df28010be21b1873e40b03b305363a44169b180c49c6b637a3c2a56bca522cc7"
-          + " fccfdfeaabed86543afc0757b02b1b527f629ef2d8a04bd0495e64b39281d58c",
+          + " 5860e667682b6e67e13fd82af686d3da968e7a27dc150cc4f1f12c743ad1ec2a",
       "rgb clip list | Conv_1:7 - 0.5*tv | 72 | 5 | fft | false | true"
           + " | pad(4,0.25),jitter(2),scale(0.5,1,2),rotate(-5..5/2.5) | 16"
           + " | 74528393837bde886b8188c671aba375ae81ea7bdd19f384d73c5facf40e2b35"
-          + " e7da4056f906b022f8d765a4939040577ecaa50a94fb24e9c0cb55b9cfaa17ff",
+          + " be618623085e3651f51b31f076b0eaecf0897fb593e7aab4693109028734c4bc",
       "batch no relu | expanded_conv_5/add:3;expanded_conv_5/add:4 | 64 | 7 | fft | true | false"
           + " | none | 0 | 7b0b92cca3fbe9882ebe6807c7ab6a4be3a294ca87c6383d2e69326f301349b4"
-          + " 132a2500ac13c709ca5296734529b791a7244df96c22258246de8ebc8d68ea44"})
+          + " 58b82f63d7361f777ee132f1ce9040fd4f864b423a714f90a4cab943581c69e5"})
   void renderKeepsItsPinnedBytes(String name, String objective, int size, long seed,
       String param, boolean decorrelate, boolean clip, String transforms, int redirectReluSteps,
       String recorded) {
