@@ -11,7 +11,8 @@ import org.tensorflow.proto.ConfigProto;
  * <p>TensorFlow keeps one intra-op and one inter-op thread pool per process, sized by the
  * options of the first session it opens, and by default sizes them to the machine's cores, not
  * to a container's CPU limit. So the engine opens all its sessions here, with the thread count
- * its caller chose at start ({@link #useThreads}); the engine reads no environment.
+ * its caller chose at start ({@link #useThreads}); the engine reads no environment. Tests open
+ * theirs here too ({@code SessionsTest}).
  */
 public final class Sessions {
 
@@ -28,13 +29,19 @@ public final class Sessions {
     config = configFor(threads);
   }
 
-  /** A session on {@code graph} with the process's thread settings. */
+  /**
+   * A session on {@code graph} with the process's thread settings. The natives are loaded the
+   * engine's way first: TensorFlow fixes its kernels' library at its first session
+   * ({@link TensorFlowRuntime}).
+   */
   public static Session open(Graph graph) {
+    TensorFlowRuntime.ensureLoaded();
     return new Session(graph, config);
   }
 
   /** A SavedModel's graph and variables, in a session with the process's thread settings. */
   public static SavedModelBundle loadSavedModel(String dir, String tag) {
+    TensorFlowRuntime.ensureLoaded();
     return SavedModelBundle.loader(dir).withTags(tag).withConfigProto(config).load();
   }
 

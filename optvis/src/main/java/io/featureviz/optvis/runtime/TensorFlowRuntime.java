@@ -28,7 +28,10 @@ import org.tensorflow.TensorFlow;
  * already sets {@value #ONEDNN}: TensorFlow picks them by itself only on CPUs with AVX-512 VNNI
  * or BF16, AVX-VNNI or AMX. Elsewhere (an AMD EPYC with AVX2, say) its Eigen kernels give an
  * image's activations other last bits depending on its place in the batch, so a packed job
- * would not render the bytes it renders alone ({@code RenderPack}); oneDNN's do not.
+ * would not render the bytes it renders alone ({@code RenderPack}); oneDNN's do not. TensorFlow
+ * settles its kernels as its library loads, so a process calls {@link #ensureLoaded} before
+ * anything touches a TensorFlow class (the worker and the command line do so at start;
+ * {@link Sessions} does before each session).
  */
 public final class TensorFlowRuntime {
 

@@ -2,6 +2,7 @@ package io.featureviz.optvis.param;
 
 import io.featureviz.optvis.image.ImageBatch;
 import io.featureviz.optvis.image.RgbImage;
+import io.featureviz.optvis.runtime.Sessions;
 import io.featureviz.optvis.runtime.TensorFlowRuntime;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +67,7 @@ final class TargetImageFit implements AutoCloseable {
           beta2Power, tf.constant(LEARNING_RATE), tf.constant(BETA1), tf.constant(BETA2),
           tf.constant(1e-8f), gradient));
     }
-    session = new Session(graph);
+    session = Sessions.open(graph);
     Session.Runner init = session.runner();
     parameters.forEach(p -> init.addTarget(p.initializer()));
     moments.all().forEach(m -> init.addTarget(m.initializer()));

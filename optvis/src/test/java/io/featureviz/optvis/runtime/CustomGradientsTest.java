@@ -105,7 +105,7 @@ class CustomGradientsTest {
     for (int i = 0; i < weights.length; i++) {
       weights[i] = (float) random.nextGaussian();
     }
-    try (Graph g = new Graph(); Session s = new Session(g)) {
+    try (Graph g = new Graph(); Session s = Sessions.open(g)) {
       Ops tf = Ops.create(g);
       Placeholder<TFloat32>[] inputs = new Placeholder[inputCount];
       for (int i = 0; i < inputCount; i++) {

@@ -27,7 +27,7 @@ class RedirectedReluTest {
 
   /** d(loss)/dx for loss = -sum(w * f(x)), i.e. ascending sum(w * f(x)). */
   private static float[][] forwardAndGradient(float cap, float[] weights, boolean redirect) {
-    try (Graph g = new Graph(); Session s = new Session(g)) {
+    try (Graph g = new Graph(); Session s = Sessions.open(g)) {
       Ops tf = Ops.create(g);
       Operand<TFloat32> x = tf.constant(Shape.of(2, 3), DataBuffers.of(X));
       Operand<TFloat32> y = RedirectedRelu.apply(tf, x, cap);

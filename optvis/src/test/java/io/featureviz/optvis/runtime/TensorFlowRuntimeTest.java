@@ -17,7 +17,7 @@ class TensorFlowRuntimeTest {
   void loadsNativesOfflineAndTakesGraphGradients() {
     String version = TensorFlowRuntime.ensureLoaded();
     assertTrue(version.startsWith("2."), version);
-    try (Graph g = new Graph(); Session s = new Session(g)) {
+    try (Graph g = new Graph(); Session s = Sessions.open(g)) {
       Ops tf = Ops.create(g);
       Placeholder<TFloat32> x = tf.placeholder(TFloat32.class);
       Output<TFloat32> y = tf.math.mul(x, x).z();

@@ -1,6 +1,7 @@
 package io.featureviz.optvis.testing;
 
 import io.featureviz.optvis.param.Trainables;
+import io.featureviz.optvis.runtime.Sessions;
 import io.featureviz.optvis.runtime.TensorFlowRuntime;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class GraphRun {
     try (Graph graph = new Graph()) {
       Trainables trainables = new Trainables();
       List<Operand<TFloat32>> outputs = build.apply(Ops.create(graph), trainables);
-      try (Session session = new Session(graph)) {
+      try (Session session = Sessions.open(graph)) {
         if (!trainables.all().isEmpty()) {
           Session.Runner init = session.runner();
           trainables.all().forEach(t -> init.addTarget(t.initializer()));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.featureviz.optvis.model.LayerInfo;
 import io.featureviz.optvis.model.NetworkBuilder;
+import io.featureviz.optvis.runtime.Sessions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ class ConvBatchNormFoldTest {
   }
 
   private static float[] run(OnnxModel model, float[] image, String tensor) {
-    try (Graph graph = new Graph(); Session session = new Session(graph)) {
+    try (Graph graph = new Graph(); Session session = Sessions.open(graph)) {
       Ops tf = Ops.create(graph);
       Map<String, Operand<TFloat32>> tensors = model.buildOnModelInput(new NetworkBuilder(tf),
           tf.constant(Shape.of(1, 3, SIZE, SIZE), DataBuffers.of(image, true, false)));

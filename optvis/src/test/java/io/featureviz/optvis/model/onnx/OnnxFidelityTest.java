@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.featureviz.optvis.model.NetworkBuilder;
+import io.featureviz.optvis.runtime.Sessions;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -56,7 +57,7 @@ class OnnxFidelityTest {
     float[] input = floats(dir.resolve("input.bin"));
     List<String> problems = new ArrayList<>();
     int compared = 0;
-    try (Graph graph = new Graph(); Session session = new Session(graph)) {
+    try (Graph graph = new Graph(); Session session = Sessions.open(graph)) {
       Ops tf = Ops.create(graph);
       Operand<TFloat32> image = tf.constant(Shape.of(1, 3, size, size),
           DataBuffers.of(input, true, false));

@@ -10,6 +10,7 @@ import io.featureviz.optvis.model.ImageModel;
 import io.featureviz.optvis.model.LayerInfo;
 import io.featureviz.optvis.model.ModelInfo;
 import io.featureviz.optvis.model.NetworkBuilder;
+import io.featureviz.optvis.runtime.Sessions;
 import io.featureviz.optvis.testing.SharedFiles;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -58,7 +59,7 @@ class OnnxMobilenetV2Test {
   /** Logits per photo, and the channel means of one layer over all photos and positions. */
   private static Map<String, float[][]> run(ImageModel model, List<RgbImage> images,
       String layer) {
-    try (Graph graph = new Graph(); Session session = new Session(graph);
+    try (Graph graph = new Graph(); Session session = Sessions.open(graph);
         TFloat32 batch = ImageBatch.toTensor(images)) {
       Ops tf = Ops.create(graph);
       Placeholder<TFloat32> input = tf.placeholder(TFloat32.class,

@@ -1,5 +1,6 @@
 package io.featureviz.optvis.model.tf;
 
+import io.featureviz.optvis.runtime.Sessions;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -21,7 +22,7 @@ record DirectionalDerivative(double analytic, double numeric, double gradientL1)
       Placeholder<TFloat32> images, Shape shape, float[] at, float[] direction, float eps) {
     Output<?> gradient =
         graph.addGradients(loss.asOutput(), new Output<?>[] {images.asOutput()})[0];
-    try (Session session = new Session(graph)) {
+    try (Session session = Sessions.open(graph)) {
       float[] grad = run(session, images, shape, at, gradient);
       double analytic = 0;
       double norm = 0;

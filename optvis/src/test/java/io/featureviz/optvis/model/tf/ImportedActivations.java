@@ -1,5 +1,6 @@
 package io.featureviz.optvis.model.tf;
 
+import io.featureviz.optvis.runtime.Sessions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -19,7 +20,7 @@ final class ImportedActivations {
   static Map<String, float[]> of(
       BiFunction<Ops, Operand<TFloat32>, Map<String, Operand<TFloat32>>> network,
       Shape shape, float[] images) {
-    try (Graph graph = new Graph(); Session session = new Session(graph)) {
+    try (Graph graph = new Graph(); Session session = Sessions.open(graph)) {
       Ops tf = Ops.create(graph);
       Map<String, Operand<TFloat32>> layers =
           network.apply(tf, tf.constant(shape, DataBuffers.of(images, true, false)));

@@ -1,5 +1,6 @@
 package io.featureviz.optvis.model.tf;
 
+import io.featureviz.optvis.runtime.Sessions;
 import java.util.List;
 import java.util.Random;
 import org.tensorflow.Graph;
@@ -25,7 +26,7 @@ final class LrnNet implements AutoCloseable {
   static final String LRN = "norm";
 
   private final Graph graph = new Graph();
-  private final Session session = new Session(graph);
+  private final Session session = Sessions.open(graph);
   private final Placeholder<TFloat32> input;
   private final Operand<TFloat32> norm;
 

@@ -1,5 +1,6 @@
 package io.featureviz.optvis.model.tf;
 
+import io.featureviz.optvis.runtime.Sessions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +83,7 @@ final class TinyConvNet implements AutoCloseable {
     outputs.put("conv1", conv1);
     outputs.put("conv2", conv2);
     outputs.put("logits", logits);
-    session = new Session(graph);
+    session = Sessions.open(graph);
     session.initialize();
   }
 

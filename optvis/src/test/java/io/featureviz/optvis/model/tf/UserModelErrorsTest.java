@@ -3,6 +3,7 @@ package io.featureviz.optvis.model.tf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.featureviz.optvis.runtime.Sessions;
 import io.featureviz.optvis.runtime.TensorFlowRuntime;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -148,7 +149,7 @@ class UserModelErrorsTest {
           return Signature.builder().input("x", x).output("y", fn.nn.relu(x)).build();
         });
         Graph graph = new Graph();
-        Session session = new Session(graph)) {
+        Session session = Sessions.open(graph)) {
       Ops tf = Ops.create(graph);
       Placeholder<TFloat32> input = tf.withName("input")
           .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 16, 16, 3)));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.featureviz.optvis.model.LayerInfo;
 import io.featureviz.optvis.model.ModelInfo;
 import io.featureviz.optvis.model.NetworkBuilder;
+import io.featureviz.optvis.runtime.Sessions;
 import io.featureviz.optvis.runtime.TensorFlowRuntime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -94,7 +95,7 @@ class TfjsInceptionV3Test {
   }
 
   private static Map<String, ReferenceFixture.Array> run(ReferenceFixture.Array input) {
-    try (Graph g = new Graph(); Session session = new Session(g);
+    try (Graph g = new Graph(); Session session = Sessions.open(g);
         TFloat32 images = TFloat32.tensorOf(input.shape(), DataBuffers.of(input.values()))) {
       Ops tf = Ops.create(g);
       Placeholder<TFloat32> placeholder = tf.placeholder(TFloat32.class);

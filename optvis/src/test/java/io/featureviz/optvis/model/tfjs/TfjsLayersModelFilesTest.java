@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.featureviz.optvis.model.LayerInfo;
 import io.featureviz.optvis.model.NetworkBuilder;
+import io.featureviz.optvis.runtime.Sessions;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -54,7 +55,7 @@ class TfjsLayersModelFilesTest {
     assertEquals("tfjs-layers", model.info().format());
     assertEquals(2, model.info().inputSize());
     assertEquals(List.of(new LayerInfo("conv", 2, 2, 2)), model.info().layers());
-    try (Graph g = new Graph(); Session session = new Session(g)) {
+    try (Graph g = new Graph(); Session session = Sessions.open(g)) {
       Ops tf = Ops.create(g);
       var output = model.build(new NetworkBuilder(tf),
           tf.constant(new float[][][][] {{{{1, 9, 9}, {2, 9, 9}}, {{3, 9, 9}, {4, 9, 9}}}}))

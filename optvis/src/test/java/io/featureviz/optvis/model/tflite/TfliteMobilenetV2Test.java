@@ -9,6 +9,7 @@ import io.featureviz.optvis.image.RgbImage;
 import io.featureviz.optvis.model.LayerInfo;
 import io.featureviz.optvis.model.ModelInfo;
 import io.featureviz.optvis.model.NetworkBuilder;
+import io.featureviz.optvis.runtime.Sessions;
 import io.featureviz.optvis.runtime.TensorFlowRuntime;
 import io.featureviz.optvis.testing.SharedFiles;
 import java.io.IOException;
@@ -57,7 +58,7 @@ class TfliteMobilenetV2Test {
         images.add(ImageLoader.loadSquare(file, info.inputSize()));
       }
     }
-    try (Graph graph = new Graph(); Session session = new Session(graph);
+    try (Graph graph = new Graph(); Session session = Sessions.open(graph);
         TFloat32 batch = ImageBatch.toTensor(images)) {
       Ops tf = Ops.create(graph);
       Placeholder<TFloat32> input =
