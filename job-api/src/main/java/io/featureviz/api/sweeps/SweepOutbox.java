@@ -20,10 +20,10 @@ import org.jboss.logging.Logger;
  * same frames under the same keys, or skips a job already ended.
  *
  * <p>A new sweep's shards are published after its submission is answered: a whole model's
- * thousands take seconds. Each chunk is read again just before it is sent, so the shards of a
- * sweep cancelled meanwhile are left out. One sent as the cancellation is recorded still stops
- * at once: the workers know its cancel request ({@code fv.cancellations}) before they take it,
- * and its CANCELLED status outranks the QUEUED one.
+ * thousands take seconds. Each chunk is read again just before it is sent, under its sweep's
+ * publishing lock ({@link SweepRepository#publish}), so the shards of a sweep cancelled
+ * meanwhile are left out, and the cancellation knows exactly which shards were sent and need a
+ * stop request.
  */
 @ApplicationScoped
 class SweepOutbox {
@@ -67,7 +67,8 @@ class SweepOutbox {
 
   /**
    * Publishes those of the shards still unpublished and wanted, in order, a chunk at a time
-   * (sent together, then their acknowledgements awaited), stopping at the first chunk that Kafka
+   * (sent together, then their acknowledgements awaited, the sweep's publishing lock held
+   * meanwhile), stopping at the first chunk that Kafka
    * does not acknowledge: the rest are tried again later. Whether all were published.
    */
   boolean publish(List<JobRequest> shards) {
@@ -75,9 +76,7 @@ class SweepOutbox {
       List<String> chunk = shards.subList(from, Math.min(shards.size(), from + SHARDS_PER_SEND))
           .stream().map(JobRequest::id).toList();
       try {
-        List<JobRequest> wanted = repository.unpublished(chunk);
-        publisher.publishQueued(wanted);
-        repository.markPublished(wanted.stream().map(JobRequest::id).toList());
+        repository.publish(chunk, publisher::publishQueued);
       } catch (SQLException | RuntimeException e) {
         LOG.warnf("could not publish %d sweep shards, retrying in %s: %s",
             shards.size() - from, retryDelay, e.getMessage());

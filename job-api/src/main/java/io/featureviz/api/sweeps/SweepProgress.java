@@ -22,8 +22,9 @@ record SweepProgress(SweepRow sweep, List<ChannelState> channels) {
 
   /**
    * Cancelled when asked; succeeded once every channel has its image; failed once every channel
-   * without an image awaits a job that failed or was cancelled (a job that succeeded may have
-   * its final frames stored a moment after its status); running once a job a channel awaits
+   * without an image awaits a job that failed or was cancelled, or whose job succeeded without
+   * storing it within the grace (a job that succeeded may have its final frames stored a moment
+   * after its status); running once a job a channel awaits
    * started or a channel of the sweep's own shards has its image; else queued. A channel awaits
    * its job whether the job is one of the sweep's shards or another sweep's (shared while it
    * renders).
@@ -37,7 +38,7 @@ record SweepProgress(SweepRow sweep, List<ChannelState> channels) {
       return SweepStatus.SUCCEEDED;
     }
     if (missing.stream().allMatch(c -> c.jobStatus() == JobStatus.FAILED
-        || c.jobStatus() == JobStatus.CANCELLED)) {
+        || c.jobStatus() == JobStatus.CANCELLED || c.imageLost())) {
       return SweepStatus.FAILED;
     }
     boolean started = missing.stream().anyMatch(c -> c.jobStatus() != JobStatus.QUEUED)
@@ -45,12 +46,17 @@ record SweepProgress(SweepRow sweep, List<ChannelState> channels) {
     return started ? SweepStatus.RUNNING : SweepStatus.QUEUED;
   }
 
-  /** Why the jobs that left channels without an image failed, one line each; null if none. */
+  /**
+   * Why the jobs that left channels without an image failed, or which images of succeeded jobs
+   * never came, one line each; null if none.
+   */
   String reason() {
     String reasons = channels.stream()
-        .filter(c -> !c.done() && c.jobStatus() == JobStatus.FAILED)
-        .map(c -> "job " + c.channel().jobId() + ": "
-            + Objects.requireNonNullElse(c.jobReason(), "failed"))
+        .filter(c -> !c.done() && c.jobStatus() == JobStatus.FAILED || c.imageLost())
+        .map(c -> "job " + c.channel().jobId() + ": " + (c.imageLost()
+            ? "succeeded, but its image " + c.channel().batchIndex() + " (" + c.channel().layer()
+                + ":" + c.channel().channel() + ") was never stored"
+            : Objects.requireNonNullElse(c.jobReason(), "failed")))
         .distinct().collect(Collectors.joining("\n"));
     return reasons.isEmpty() ? null : reasons;
   }

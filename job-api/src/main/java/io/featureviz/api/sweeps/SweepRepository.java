@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** The sweep tables (metadata V9), and what they point at in {@code jobs} and {@code frames}. */
 @ApplicationScoped
@@ -84,6 +85,7 @@ class SweepRepository {
   private static final String CHANNEL_STATES = """
       SELECT c.position, c.layer, c.channel, c.job_id, c.batch_index, c.reused,
              c.examples_job_id, j.status AS job_status, j.reason AS job_reason,
+             j.updated_at < now() - ?::interval AS job_before_grace,
              e.status AS examples_status, f.object_key, f.stored_at
       FROM sweep_channels c
       LEFT JOIN frames f ON f.job_id = c.job_id AND f.batch_index = c.batch_index AND f.is_final
@@ -93,9 +95,12 @@ class SweepRepository {
       """;
 
   private final AgroalDataSource dataSource;
+  /** {@link SweepsConfig#imageGrace()} as PostgreSQL reads an interval. */
+  private final String imageGrace;
 
-  SweepRepository(AgroalDataSource dataSource) {
+  SweepRepository(AgroalDataSource dataSource, SweepsConfig config) {
     this.dataSource = dataSource;
+    this.imageGrace = config.imageGrace().toMillis() + " milliseconds";
   }
 
   /** A frame of an earlier job: element {@code batchIndex} of job {@code jobId}. */
@@ -284,11 +289,15 @@ class SweepRepository {
     return NewestFirstPage.select(dataSource, sql, args, after, limit, SweepRepository::sweep);
   }
 
-  /** The sweep's channels in order, each with its image once the sink has stored it. */
+  /**
+   * The sweep's channels in order, each with its image once the sink has stored it. Whether a
+   * job succeeded beyond the grace is asked of PostgreSQL, whose clock stamped it.
+   */
   List<ChannelState> channels(String sweepId) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(CHANNEL_STATES)) {
-      select.setString(1, sweepId);
+      select.setString(1, imageGrace);
+      select.setString(2, sweepId);
       List<ChannelState> channels = new ArrayList<>();
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
@@ -298,7 +307,8 @@ class SweepRepository {
               rows.getInt("batch_index"), rows.getBoolean("reused"),
               rows.getString("examples_job_id")), rows.getString("object_key"),
               storedAt == null ? null : storedAt.toInstant(), status(rows, "job_status"),
-              rows.getString("job_reason"), status(rows, "examples_status")));
+              rows.getString("job_reason"), rows.getBoolean("job_before_grace"),
+              status(rows, "examples_status")));
         }
       }
       return channels;
@@ -335,13 +345,17 @@ class SweepRepository {
     }
   }
 
-  /** The jobs the sweep published or is to publish, with their status. */
-  List<ShardState> shards(String sweepId) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement("""
-            SELECT s.job_id, s.published, j.status, j.steps
-            FROM sweep_shards s JOIN jobs j ON j.id = s.job_id
-            WHERE s.sweep_id = ? ORDER BY s.job_id""")) {
+  /**
+   * The shards the sweep's channels await, with their status: its own, published or to be, and
+   * those of other sweeps it shares.
+   */
+  private static List<ShardState> awaitedShards(Connection connection, String sweepId)
+      throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement("""
+        SELECT DISTINCT s.job_id, s.published, j.status, j.steps
+        FROM sweep_channels c JOIN sweep_shards s ON s.job_id = c.job_id
+          JOIN jobs j ON j.id = s.job_id
+        WHERE c.sweep_id = ? ORDER BY s.job_id""")) {
       select.setString(1, sweepId);
       List<ShardState> shards = new ArrayList<>();
       try (ResultSet rows = select.executeQuery()) {
@@ -359,19 +373,52 @@ class SweepRepository {
    * sweep awaits, oldest sweep first.
    */
   List<JobRequest> unpublished() throws SQLException {
-    return unpublished(null);
+    try (Connection connection = dataSource.getConnection()) {
+      return unpublished(connection, null);
+    }
   }
 
-  /** Those of the shards {@code among} still {@link #unpublished()}; all of them where null. */
-  List<JobRequest> unpublished(List<String> among) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement("""
-            SELECT s.request::text AS request FROM sweep_shards s JOIN sweeps w ON w.id = s.sweep_id
-            WHERE NOT s.published AND (w.cancelled_at IS NULL
-              OR EXISTS (SELECT 1 FROM sweep_channels c JOIN sweeps o ON o.id = c.sweep_id
-                         WHERE c.job_id = s.job_id AND o.cancelled_at IS NULL))
-              AND (?::text[] IS NULL OR s.job_id = ANY(?))
-            ORDER BY w.created_at, s.job_id""")) {
+  /**
+   * Those of the shards {@code among} still {@link #unpublished()}, handed to {@code send} and
+   * marked published once it returns, in one transaction that holds the publishing lock of each
+   * of their sweeps. A cancellation takes the same lock ({@link #cancel}), so it waits for a
+   * chunk being sent and knows exactly which shards were published; a chunk read after it leaves
+   * the cancelled sweep's shards out. Nothing is marked where {@code send} throws.
+   */
+  List<JobRequest> publish(List<String> among, Consumer<List<JobRequest>> send)
+      throws SQLException {
+    return Transactions.inTransaction(dataSource::getConnection, connection -> {
+      try (PreparedStatement select = connection.prepareStatement("""
+          SELECT DISTINCT sweep_id FROM sweep_shards WHERE job_id = ANY(?) ORDER BY sweep_id""")) {
+        select.setArray(1, connection.createArrayOf("text", among.toArray()));
+        try (ResultSet rows = select.executeQuery()) {
+          // in one order, so that two publishers of overlapping chunks cannot deadlock
+          while (rows.next()) {
+            lockPublishing(connection, rows.getString(1));
+          }
+        }
+      }
+      List<JobRequest> wanted = unpublished(connection, among);
+      send.accept(wanted);
+      try (PreparedStatement update = connection.prepareStatement(
+          "UPDATE sweep_shards SET published = true WHERE job_id = ANY(?)")) {
+        update.setArray(1, connection.createArrayOf("text",
+            wanted.stream().map(JobRequest::id).toArray()));
+        update.executeUpdate();
+      }
+      return wanted;
+    });
+  }
+
+  private static List<JobRequest> unpublished(Connection connection, List<String> among)
+      throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement("""
+        SELECT s.request::text AS request FROM sweep_shards s JOIN sweeps w ON w.id = s.sweep_id
+        WHERE NOT s.published AND (w.cancelled_at IS NULL
+          OR EXISTS (SELECT 1 FROM sweep_channels c JOIN sweeps o ON o.id = c.sweep_id
+                     WHERE c.job_id = s.job_id AND o.cancelled_at IS NULL))
+          AND (?::text[] IS NULL OR s.job_id = ANY(?))
+        ORDER BY w.created_at, s.job_id""")) {
       Array ids = among == null ? null : connection.createArrayOf("text", among.toArray());
       select.setArray(1, ids);
       select.setArray(2, ids);
@@ -386,35 +433,47 @@ class SweepRepository {
     }
   }
 
-  void markPublished(List<String> jobIds) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement update = connection.prepareStatement(
-            "UPDATE sweep_shards SET published = true WHERE job_id = ANY(?)")) {
-      update.setArray(1, connection.createArrayOf("text", jobIds.toArray()));
-      update.executeUpdate();
-    }
-  }
+  /**
+   * What a cancellation leaves to do: the jobs the sweep's channels await, its own shards and
+   * those it shares with other sweeps, as they were when it was recorded ({@code published}
+   * exact: no chunk of them is being sent); and those of them that channels of the tenant's
+   * other live sweeps await.
+   */
+  record Cancellation(List<ShardState> shards, Set<String> awaited) {}
 
   /**
    * Marks the tenant's sweep {@code id} cancelled (a second cancellation keeps the first one's
-   * time) and returns those of {@code jobIds} that channels of the tenant's other live sweeps
-   * await. Both under the tenant's lock, so a sweep planned meanwhile either sees this one
-   * cancelled and renders the channels itself, or is recorded first and its shared jobs are
-   * returned here, to go on.
+   * time) and reads the shards its channels await, and those of them that channels of the
+   * tenant's other live sweeps await. Under the tenant's lock, so a sweep planned meanwhile
+   * either sees this one cancelled and renders the channels itself, or is recorded first and its
+   * shared jobs are returned here, to go on; and under the publishing locks of the sweeps that
+   * own those shards, so none of them is published after this unless a live sweep awaits it.
    */
-  Set<String> cancel(String id, String tenant, List<String> jobIds) throws SQLException {
+  Cancellation cancel(String id, String tenant) throws SQLException {
     return underTenantLock(tenant, connection -> {
+      try (PreparedStatement select = connection.prepareStatement("""
+          SELECT DISTINCT s.sweep_id FROM sweep_channels c JOIN sweep_shards s ON s.job_id = c.job_id
+          WHERE c.sweep_id = ? ORDER BY s.sweep_id""")) {
+        select.setString(1, id);
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            lockPublishing(connection, rows.getString(1));
+          }
+        }
+      }
       try (PreparedStatement update = connection.prepareStatement("""
           UPDATE sweeps SET cancelled_at = coalesce(cancelled_at, now()), updated_at = now()
           WHERE id = ?""")) {
         update.setString(1, id);
         update.executeUpdate();
       }
+      List<ShardState> shards = awaitedShards(connection, id);
       Set<String> awaited = new HashSet<>();
       try (PreparedStatement select = connection.prepareStatement("""
           SELECT DISTINCT c.job_id FROM sweep_channels c JOIN sweeps w ON w.id = c.sweep_id
           WHERE c.job_id = ANY(?::text[]) AND c.sweep_id <> ? AND w.cancelled_at IS NULL""")) {
-        select.setArray(1, connection.createArrayOf("text", jobIds.toArray()));
+        select.setArray(1, connection.createArrayOf("text",
+            shards.stream().map(ShardState::jobId).toArray()));
         select.setString(2, id);
         try (ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
@@ -422,7 +481,7 @@ class SweepRepository {
           }
         }
       }
-      return awaited;
+      return new Cancellation(shards, awaited);
     });
   }
 
@@ -441,9 +500,21 @@ class SweepRepository {
    * between its look at the other sweeps and its cancel requests.
    */
   static void lockTenant(Connection connection, String tenant) throws SQLException {
+    advisoryLock(connection, "fv.sweeps/" + tenant);
+  }
+
+  /**
+   * Takes the sweep's publishing lock until the transaction ends: the outbox holds it while it
+   * sends a chunk of the sweep's shards, a cancellation while it records itself.
+   */
+  private static void lockPublishing(Connection connection, String sweepId) throws SQLException {
+    advisoryLock(connection, "fv.sweep-publishing/" + sweepId);
+  }
+
+  private static void advisoryLock(Connection connection, String key) throws SQLException {
     try (PreparedStatement lock = connection.prepareStatement(
         "SELECT pg_advisory_xact_lock(hashtext(?))")) {
-      lock.setString(1, "fv.sweeps/" + tenant);
+      lock.setString(1, key);
       lock.execute();
     }
   }

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Submitting, reading and cancelling sweeps; the REST resource only maps HTTP onto this. */
@@ -102,11 +101,13 @@ public class SweepService {
   }
 
   /**
-   * Marks the sweep cancelled and asks the workers to stop its unfinished shards, as {@code
-   * DELETE /v1/jobs/{id}} does; a shard never published is recorded CANCELLED, since no worker
-   * will report it. A shard that another live sweep's channels await goes on for that sweep.
-   * Cancelling again changes nothing; a sweep that succeeded or failed has nothing left to stop
-   * and keeps its status (409, as for a finished job).
+   * Marks the sweep cancelled and asks the workers to stop the published unfinished shards its
+   * channels await, its own and those it shares with sweeps cancelled before, as {@code DELETE
+   * /v1/jobs/{id}} does. A shard not published yet never will be, so it is only recorded
+   * CANCELLED, since no worker will report it. A shard that another live sweep's channels await
+   * goes on for that sweep. Cancelling again changes nothing; a sweep that
+   * succeeded or failed has nothing left to stop and keeps its status (409, as for a finished
+   * job).
    */
   public SweepView cancel(String id, String tenant) throws SQLException {
     SweepRow sweep = owned(id, tenant);
@@ -116,19 +117,15 @@ public class SweepService {
           "sweep " + id + " has " + status.name().toLowerCase(Locale.ROOT)
               + " and cannot be cancelled", List.of());
     }
-    List<ShardState> shards = repository.shards(sweep.id());
-    Set<String> awaited = repository.cancel(sweep.id(), tenant,
-        shards.stream().map(ShardState::jobId).toList());
+    SweepRepository.Cancellation cancellation = repository.cancel(sweep.id(), tenant);
     List<JobEvent> stops = new ArrayList<>();
-    for (ShardState shard : shards) {
-      if (shard.status().isTerminal() || awaited.contains(shard.jobId())) {
+    for (ShardState shard : cancellation.shards()) {
+      if (shard.status().isTerminal() || cancellation.awaited().contains(shard.jobId())) {
         continue;
       }
-      stops.add(JobEvent.cancelRequested(shard.jobId(), CANCEL_REASON));
-      if (!shard.published()) {
-        stops.add(JobEvent.status(shard.jobId(), JobStatus.CANCELLED, CANCEL_REASON, null, 0,
-            shard.steps()));
-      }
+      stops.add(shard.published() ? JobEvent.cancelRequested(shard.jobId(), CANCEL_REASON)
+          : JobEvent.status(shard.jobId(), JobStatus.CANCELLED, CANCEL_REASON, null, 0,
+              shard.steps()));
     }
     publisher.publishAll(stops);
     return get(id, tenant);

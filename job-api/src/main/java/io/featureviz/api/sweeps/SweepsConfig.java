@@ -26,4 +26,13 @@ public interface SweepsConfig {
   /** How long after a failed publication the shards not yet published are published again. */
   @WithDefault("30s")
   Duration republishDelay();
+
+  /**
+   * How long a channel whose job succeeded may wait for its final image before the sweep counts
+   * it failed. The sink stores frames and statuses from separate topics, so an image may come a
+   * moment after its job's status; one that never comes must not leave the sweep running for
+   * ever. An image stored later still counts.
+   */
+  @WithDefault("5m")
+  Duration imageGrace();
 }

@@ -14,12 +14,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
+import io.featureviz.api.jobs.JobPublisher;
 import io.featureviz.api.testing.TestApi;
 import io.featureviz.api.testing.TestBus;
 import io.featureviz.api.testing.TestDatabase;
 import io.featureviz.contracts.messages.JobEvent;
 import io.featureviz.contracts.messages.JobKind;
 import io.featureviz.contracts.messages.JobRequest;
+import io.featureviz.contracts.messages.JobStatus;
 import io.featureviz.contracts.messages.Messages;
 import io.featureviz.contracts.messages.Topics;
 import io.featureviz.devstack.DevStackTestResource;
@@ -38,11 +40,13 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
@@ -72,6 +76,9 @@ class SweepTest {
 
   @Inject
   SweepRepository repository;
+
+  @Inject
+  JobPublisher publisher;
 
   @TestHTTPResource("/v1/sweeps")
   URL sweeps;
@@ -234,6 +241,42 @@ class SweepTest {
   }
 
   /**
+   * The shards a second sweep shares go on after the first is cancelled; cancelling the second
+   * too stops them: the one sent is asked to stop, the one not sent yet is recorded CANCELLED
+   * and never sent.
+   */
+  @Test
+  void cancellingTheLastSweepThatSharesAShardStopsIt() throws Exception {
+    String fields = "\"layers\": [\"mixed5\"], \"channels\": \"10-19\"";
+    String first = submit(fields, 49).extract().path("id");
+    List<JobRequest> shards = shardJobs(first).stream().map(this::published).toList();
+    JobRequest eight = shards.stream().filter(s -> s.batch() == 8).findFirst().orElseThrow();
+    JobRequest two = shards.stream().filter(s -> s.batch() == 2).findFirst().orElseThrow();
+    String second = submit(fields, 49).body("channels_reused", equalTo(10)).extract().path("id");
+    // as if the outbox had not sent this one yet
+    TestDatabase.update(dataSource,
+        "UPDATE sweep_shards SET published = false WHERE job_id = ?", two.id());
+    long cancellationsBefore = bus.endOffsets(Topics.CANCELLATIONS);
+    given().delete("/v1/sweeps/" + first).then().statusCode(202);
+    assertEquals(cancellationsBefore, bus.endOffsets(Topics.CANCELLATIONS),
+        "the first sweep's cancel stopped shards the second awaits");
+
+    given().delete("/v1/sweeps/" + second).then().statusCode(202)
+        .body("status", equalTo("cancelled"));
+
+    assertEquals(cancellationsBefore + 1, bus.endOffsets(Topics.CANCELLATIONS),
+        "stop requests for exactly the shard sent");
+    assertTrue(!bus.await(Topics.CANCELLATIONS, eight.id(), this::cancelRequested).isEmpty(),
+        "the shared shard that was sent was not asked to stop");
+    assertTrue(!bus.await(Topics.EVENTS, two.id(), record -> Messages.read(record.value(),
+        JobEvent.class).status() == JobStatus.CANCELLED).isEmpty(),
+        "the shared shard not sent was not recorded cancelled");
+    long jobsBefore = bus.endOffsets(Topics.JOBS);
+    assertTrue(outbox.publish(shards));
+    assertEquals(jobsBefore, bus.endOffsets(Topics.JOBS), "a shard no sweep awaits was published");
+  }
+
+  /**
    * A sweep recorded while the first one's cancellation runs (here, a transaction that holds the
    * tenant's lock as a submission does, recording channels that await the first sweep's shards)
    * either shares shards that go on or none at all: the cancellation waits for it and then leaves
@@ -302,6 +345,35 @@ class SweepTest {
         .body("status", equalTo("failed"))
         .body("channels_done", equalTo(8))
         .body("reason", containsString(two + ": objective not finite"));
+  }
+
+  /**
+   * A shard that succeeded without its image stored leaves the sweep running for the grace
+   * (the sink may store it a moment after the status), then fails it naming the image; an image
+   * stored after all still counts.
+   */
+  @Test
+  void anImageNeverStoredForASucceededShardFailsTheSweepOnceTheGraceIsOver() throws Exception {
+    String id = submit("\"layers\": [\"mixed2\"], \"channels\": \"10-11\"", 48)
+        .extract().path("id");
+    String shard = shardJobs(id).get(0);
+    frame(shard, 0, true);
+    TestDatabase.update(dataSource, "UPDATE jobs SET status = 'SUCCEEDED' WHERE id = ?", shard);
+    given().get("/v1/sweeps/" + id).then().statusCode(200)
+        .body("status", equalTo("running"))
+        .body("channels_done", equalTo(1));
+
+    TestDatabase.update(dataSource,
+        "UPDATE jobs SET updated_at = now() - interval '6 minutes' WHERE id = ?", shard);
+    given().get("/v1/sweeps/" + id).then().statusCode(200)
+        .body("status", equalTo("failed"))
+        .body("reason", equalTo("job " + shard + ": succeeded, but its image 1 (mixed2:11) was"
+            + " never stored"));
+
+    frame(shard, 1, true);
+    given().get("/v1/sweeps/" + id).then().statusCode(200)
+        .body("status", equalTo("succeeded"))
+        .body("channels_done", equalTo(2));
   }
 
   @Test
@@ -456,6 +528,68 @@ class SweepTest {
 
     assertTrue(outbox.publish(shards));
 
+    assertEquals(jobsBefore, bus.endOffsets(Topics.JOBS), "shards of a cancelled sweep published");
+  }
+
+  /**
+   * A cancellation that comes while the outbox sends a chunk of the sweep's shards waits for the
+   * chunk, then asks exactly the shards sent to stop; the others are recorded CANCELLED and
+   * never sent.
+   */
+  @Test
+  void aCancellationDuringAChunkStopsExactlyTheShardsSent() throws Exception {
+    String id = submit("\"layers\": [\"mixed1\"], \"channels\": \"22-37\"", 47)
+        .extract().path("id");
+    List<JobRequest> shards = shardJobs(id).stream().map(this::published).toList();
+    assertTrue(shards.size() >= 2, "one shard in the chunk and others after it: " + shards);
+    // as if the outbox had not sent them yet
+    for (JobRequest shard : shards) {
+      TestDatabase.update(dataSource,
+          "UPDATE sweep_shards SET published = false WHERE job_id = ?", shard.id());
+    }
+    long cancellationsBefore = bus.endOffsets(Topics.CANCELLATIONS);
+    CountDownLatch sent = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<List<JobRequest>> chunk = CompletableFuture.supplyAsync(() -> {
+      try {
+        return repository.publish(List.of(shards.get(0).id()), wanted -> {
+          publisher.publishQueued(wanted);
+          sent.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    CompletableFuture<Integer> cancel;
+    try {
+      assertTrue(sent.await(30, TimeUnit.SECONDS), "the chunk was not sent");
+      cancel = CompletableFuture.supplyAsync(
+          () -> given().delete("/v1/sweeps/" + id).then().extract().statusCode());
+      Awaitility.await("the cancellation waiting for the chunk").atMost(Duration.ofSeconds(30))
+          .until(() -> TestDatabase.count(dataSource,
+              "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") > 0);
+    } finally {
+      release.countDown();
+    }
+    assertEquals(1, chunk.get(30, TimeUnit.SECONDS).size());
+    assertEquals(202, cancel.get(30, TimeUnit.SECONDS));
+
+    assertEquals(cancellationsBefore + 1, bus.endOffsets(Topics.CANCELLATIONS),
+        "stop requests for exactly the shard sent");
+    assertTrue(!bus.await(Topics.CANCELLATIONS, shards.get(0).id(), this::cancelRequested)
+        .isEmpty(), "the shard sent in the chunk was not asked to stop");
+    for (JobRequest other : shards.subList(1, shards.size())) {
+      assertTrue(!bus.await(Topics.EVENTS, other.id(), record -> Messages.read(record.value(),
+          JobEvent.class).status() == JobStatus.CANCELLED).isEmpty(),
+          "shard " + other.id() + " not recorded cancelled");
+    }
+    long jobsBefore = bus.endOffsets(Topics.JOBS);
+    assertTrue(outbox.publish(shards));
     assertEquals(jobsBefore, bus.endOffsets(Topics.JOBS), "shards of a cancelled sweep published");
   }
 
