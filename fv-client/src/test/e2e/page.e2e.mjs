@@ -109,6 +109,8 @@ await step('the model page lists its layers; sweeping one shows its progress, th
   await page.fill('#steps', '8');
   await (await row.$('button[type=submit]')).click();
   await row.waitForSelector('.sweep-progress:not([hidden])');
+  assert.equal(await page.locator('.swept-layers').textContent(),
+    `Swept (1 of ${layers.length}): ${ATLAS_LAYER}`);
   await shot('model-sweeping');
   // the same row, never drawn again: the sweep's events brought its counts and images
   await row.waitForSelector('.sweep-progress .status:text-is("succeeded")', { timeout: 120_000 });
@@ -465,6 +467,7 @@ await step('sweeping every layer of a model is one sweep, shown in every row and
   await rowsShowingASweep(layers.length);
   const first = page.locator('.layer').first();
   assert.match(await first.innerText(), new RegExp(`one sweep of ${layers.length} layers`));
+  assert.equal(await page.locator('.swept-layers').textContent(), `Every layer swept (${layers.length}).`);
   await shot('model-sweeping-all');
   // again with the same settings: the running sweep is followed, not started twice
   await sweepAll.click();

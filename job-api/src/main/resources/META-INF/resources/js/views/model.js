@@ -6,6 +6,7 @@ import {
 } from '../sweeps.js';
 
 const STRIP = 16; // thumbnails per layer here, one line; the layer's atlas shows every channel
+const SWEPT_NAMED = 12; // swept layers named above the rows; the rest are counted
 
 /**
  * One model: its layers, each with the progress of its newest sweep and a strip of the swept
@@ -94,19 +95,28 @@ export async function renderModel(view, id) {
     if (!SWEEP_TERMINAL.includes(sweep.status)) follow(sweep, inView.values().next().value ?? all[0]);
   }
 
-  // a model has dozens of layers: the swept ones are named at the top, each a way to its row
+  // a model has dozens of layers: the swept ones are named at the top, each a way to its row,
+  // as long as the list stays short
   const swept = h('p', { class: 'swept-layers' });
   function drawSwept() {
-    const names = [...rows.values()].filter((row) => row.sweep).map((row) => h('button', {
+    const sweptRows = [...rows.values()].filter((row) => row.sweep);
+    const link = (row) => h('button', {
       type: 'button', class: 'link',
       onclick: () => {
         row.element.scrollIntoView({ block: 'center' });
         row.element.focus({ preventScroll: true });
       },
-    }, row.layer.name));
-    swept.replaceChildren(...(names.length
-      ? ['Swept: ', ...names.flatMap((name, i) => (i ? [', ', name] : [name]))]
-      : ['No layer swept yet.']));
+    }, row.layer.name);
+    const names = sweptRows.slice(0, SWEPT_NAMED).map(link);
+    const more = sweptRows.length - names.length;
+    if (!sweptRows.length) swept.replaceChildren('No layer swept yet.');
+    else if (sweptRows.length === rows.size && rows.size > 1) {
+      swept.replaceChildren(`Every layer swept (${rows.size}).`);
+    } else {
+      swept.replaceChildren(`Swept (${sweptRows.length} of ${rows.size}): `,
+        ...names.flatMap((name, i) => (i ? [', ', name] : [name])),
+        more ? ` and ${more} more.` : '');
+    }
   }
 
   const settings = await sweepSettingsForm(model, null, sweepLayer);
