@@ -25,7 +25,8 @@ public final class ApiCollection {
 
   /** POSTs {@code body} as JSON; the answer is the 202 body. */
   public JsonNode submit(Object body) {
-    return http.json(http.request(path).header("Content-Type", "application/json")
+    return http.json(http.request(path).timeout(ApiHttp.BULK_TIMEOUT)
+        .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(Json.write(body, true))));
   }
 
@@ -39,7 +40,7 @@ public final class ApiCollection {
   }
 
   public JsonNode cancel(String id) {
-    return http.json(http.request(path + "/" + id).DELETE());
+    return http.json(http.request(path + "/" + id).timeout(ApiHttp.BULK_TIMEOUT).DELETE());
   }
 
   /** Reads the member's event stream until the server ends it (after its terminal status). */

@@ -20,6 +20,11 @@ public final class ApiHttp {
 
   /** How long one request may take. */
   public static final Duration TIMEOUT = Duration.ofSeconds(30);
+  /**
+   * How long a submission or a cancellation may take: a whole model's sweep records or stops
+   * thousands of shards (seconds on two cores, once 27 s right after its submission).
+   */
+  public static final Duration BULK_TIMEOUT = Duration.ofMinutes(2);
 
   private final String apiUrl;
   private final String authorization;
