@@ -38,6 +38,12 @@ class LrnRewriteTest {
       Tensors.toRange(Tensors.uniform(13, IMAGES.length), -1, 1);
   private static final float EPS = 1e-3f;
   private static final Set<String> SETTINGS = Set.of("depth_radius", "bias", "alpha", "beta");
+  /**
+   * How far the rewrite may be from TensorFlow's LRN kernel, relatively: within 1e-5 of Eigen's
+   * and of oneDNN's on AVX-512, 2.2e-5 of oneDNN's on AVX2 (an AMD EPYC). A setting lost on the
+   * way (bias 1 for 1.5, say) is off by tens of percent.
+   */
+  private static final double LRN_TOLERANCE = 5e-5;
 
   @TempDir Path dir;
 
@@ -60,7 +66,7 @@ class LrnRewriteTest {
           .noneMatch(n -> n.getOp().equals("LRN")), "an LRN op is left");
       assertEquals(List.of(new LayerInfo(LrnNet.LRN, LrnNet.CHANNELS, LrnNet.SIZE, LrnNet.SIZE)),
           model.info().layers());
-      assertRelativelyClose(net.normOn(BATCH, IMAGES), activations(model), 1e-5);
+      assertRelativelyClose(net.normOn(BATCH, IMAGES), activations(model), LRN_TOLERANCE);
     }
   }
 
@@ -76,7 +82,7 @@ class LrnRewriteTest {
 
       ImageModel model = load(stripped.build());
 
-      assertRelativelyClose(net.normOn(BATCH, IMAGES), activations(model), 1e-5);
+      assertRelativelyClose(net.normOn(BATCH, IMAGES), activations(model), LRN_TOLERANCE);
     }
   }
 
