@@ -68,8 +68,8 @@ class SweepOutbox {
   /**
    * Publishes those of the shards still unpublished and wanted, in order, a chunk at a time
    * (sent together, then their acknowledgements awaited, the sweep's publishing lock held
-   * meanwhile), stopping at the first chunk that Kafka
-   * does not acknowledge: the rest are tried again later. Whether all were published.
+   * meanwhile), stopping at the first chunk that Kafka does not acknowledge: the rest are tried
+   * again later. Whether all were published.
    */
   boolean publish(List<JobRequest> shards) {
     for (int from = 0; from < shards.size(); from += SHARDS_PER_SEND) {

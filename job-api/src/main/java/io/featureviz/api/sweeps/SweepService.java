@@ -105,7 +105,7 @@ public class SweepService {
    * channels await, its own and those it shares with sweeps cancelled before, as {@code DELETE
    * /v1/jobs/{id}} does. A shard not published yet never will be, so it is only recorded
    * CANCELLED, since no worker will report it. A shard that another live sweep's channels await
-   * goes on for that sweep. Cancelling again changes nothing; a sweep that
+   * goes on for that sweep. Cancelling again asks again what is unfinished; a sweep that
    * succeeded or failed has nothing left to stop and keeps its status (409, as for a finished
    * job).
    */
