@@ -37,6 +37,8 @@ final class EngineFolders {
    */
   void startLoadingNatives() {
     pointTensorFlowAtCache();
+    // before this thread reads the model: TensorFlow settles its kernels as it loads
+    TensorFlowRuntime.prepare();
     Thread loader = new Thread(EngineFolders::loadNatives, "tensorflow-natives");
     loader.setDaemon(true);
     loader.start();

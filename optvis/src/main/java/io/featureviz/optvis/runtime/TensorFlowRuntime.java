@@ -44,6 +44,7 @@ public final class TensorFlowRuntime {
   static final String ONEDNN = "TF_ENABLE_ONEDNN_OPTS";
 
   private static volatile String version;
+  private static boolean prepared;
   private static Path cacheDir = Path.of(System.getProperty("user.home"), ".cache", "featureviz");
 
   private TensorFlowRuntime() {}
@@ -74,20 +75,25 @@ public final class TensorFlowRuntime {
     System.setProperty("org.bytedeco.javacpp.platform.preloadpath", libraries);
     System.setProperty("org.bytedeco.javacpp.maxBytes", "0");
     System.setProperty("org.bytedeco.javacpp.maxPhysicalBytes", "0");
-    useOneDnnUnlessSet();
+    prepare();
     version = TensorFlow.version();
     Gradients.registerAll();
     return version;
   }
 
   /**
-   * TensorFlow reads the setting from the C environment once, at its first kernel choice, so
-   * it is written there (Java's own copy of the environment is read-only); 0 for overwrite
-   * keeps a setting the process was started with, such as {@code ./fv explain}'s.
+   * Chooses TensorFlow's kernels (oneDNN, unless the process chose) without loading the natives,
+   * for a caller that loads them on another thread while its own goes on and may touch a
+   * TensorFlow class first; {@link #ensureLoaded} does it too. The setting goes into the C
+   * environment, where TensorFlow reads it (Java's own copy is read-only); 0 for overwrite
+   * keeps a value the process was started with, such as {@code ./fv explain}'s.
    */
-  private static void useOneDnnUnlessSet() {
-    NativeLibrary.getInstance(Platform.C_LIBRARY_NAME).getFunction("setenv")
-        .invokeInt(new Object[] {ONEDNN, "1", 0});
+  public static synchronized void prepare() {
+    if (!prepared) {
+      NativeLibrary.getInstance(Platform.C_LIBRARY_NAME).getFunction("setenv")
+          .invokeInt(new Object[] {ONEDNN, "1", 0});
+      prepared = true;
+    }
   }
 
   /** The classifier of the native build on the class path: {@code linux-x86_64} or {@code -gpu}. */
