@@ -31,8 +31,8 @@ public final class Sessions {
 
   /**
    * A session on {@code graph} with the process's thread settings. The natives are loaded the
-   * engine's way first: TensorFlow fixes its kernels' library at its first session
-   * ({@link TensorFlowRuntime}).
+   * engine's way first, if nothing has loaded them yet: TensorFlow settles its kernels as its
+   * library loads ({@link TensorFlowRuntime}).
    */
   public static Session open(Graph graph) {
     TensorFlowRuntime.ensureLoaded();
