@@ -617,6 +617,34 @@ class SweepTest {
   }
 
   @Test
+  void theSweepsAwaitingAJobAreFoundThroughAnIndexAmongManyChannels() throws Exception {
+    // A whole model's channels (rolled back after): the planner then reads an index on job_id,
+    // as the cancellation's and the outbox's "awaited by a live sweep" lookups need, or it scans.
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try (var statement = connection.createStatement()) {
+        statement.execute("INSERT INTO sweeps (id, tenant, model, layers, all_layers, settings)"
+            + " VALUES ('many', 'nobody', 'mobilenet_v2', '{Conv}', true, '{}')");
+        statement.execute("INSERT INTO sweep_channels (sweep_id, position, layer, channel,"
+            + " job_id, batch_index, reused) SELECT 'many', n, 'Conv', n, 'job-' || (n / 8),"
+            + " n % 8, false FROM generate_series(0, 21129) n");
+        statement.execute("ANALYZE sweep_channels");
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet rows = statement.executeQuery("EXPLAIN SELECT DISTINCT sweep_id"
+            + " FROM sweep_channels WHERE job_id = ANY('{job-7,job-2000}'::text[])")) {
+          while (rows.next()) {
+            plan.append(rows.getString(1)).append('\n');
+          }
+        }
+        assertTrue(plan.toString().contains("sweep_channels_by_job"), plan.toString());
+      } finally {
+        connection.rollback();
+        connection.setAutoCommit(true);
+      }
+    }
+  }
+
+  @Test
   void openApiDocumentsTheSweepEndpointsAndTheSubmission() {
     RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
         .body("paths", hasKey("/v1/sweeps/{id}/events"))
