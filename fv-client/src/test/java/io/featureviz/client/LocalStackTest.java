@@ -81,7 +81,7 @@ class LocalStackTest {
   @Timeout(value = 300, unit = TimeUnit.SECONDS)
   static void startStack() {
     StackSettings settings = new StackSettings(Path.of(System.getProperty("fv.repo.root")),
-        Path.of("target/stack-test"), Path.of(System.getProperty("fv.models.dir")),
+        FreshState.of(Path.of("target/stack-test")), Path.of(System.getProperty("fv.models.dir")),
         StackPorts.free(), 2);
     stack = new LocalStack(settings, line -> System.err.println("stack: " + line));
     state = stack.start();

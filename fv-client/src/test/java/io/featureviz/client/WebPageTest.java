@@ -11,11 +11,9 @@ import io.featureviz.client.stack.StackState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,9 +47,8 @@ class WebPageTest {
       run(List.of("npm", "ci", "--no-audit", "--no-fund"));
     }
     // a fresh database each run: the model page must find no sweep of an earlier run
-    deleteTree(STATE);
     StackSettings settings = new StackSettings(Path.of(System.getProperty("fv.repo.root")),
-        STATE, Path.of(System.getProperty("fv.models.dir")),
+        FreshState.of(STATE), Path.of(System.getProperty("fv.models.dir")),
         StackPorts.free(), 1);
     stack = new LocalStack(settings, line -> System.err.println("stack: " + line));
     state = stack.start();
@@ -74,16 +71,6 @@ class WebPageTest {
     // the link's key rode in the fragment, which no request carries
     String apiLog = Files.readString(Path.of(state.component("job-api").log()));
     assertFalse(apiLog.contains(state.apiKey()), "job-api's log holds the API key");
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (Files.exists(root)) {
-      try (Stream<Path> paths = Files.walk(root)) {
-        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(path);
-        }
-      }
-    }
   }
 
   /** Runs a command in the e2e folder, its output into the test's. */

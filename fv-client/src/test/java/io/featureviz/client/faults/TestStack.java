@@ -1,5 +1,6 @@
 package io.featureviz.client.faults;
 
+import io.featureviz.client.FreshState;
 import io.featureviz.client.jobs.JobsClient;
 import io.featureviz.client.stack.InfraEndpoints;
 import io.featureviz.client.stack.LocalStack;
@@ -38,8 +39,8 @@ final class TestStack implements AutoCloseable {
   /** Starts the stack in {@code stateDir}; {@code apiEnvironment} goes to job-api. */
   static TestStack start(String stateDir, Map<String, String> apiEnvironment) {
     StackSettings settings = new StackSettings(Path.of(System.getProperty("fv.repo.root")),
-        Path.of(stateDir), Path.of(System.getProperty("fv.models.dir")), StackPorts.free(), 2)
-        .withApiEnvironment(apiEnvironment);
+        FreshState.of(Path.of(stateDir)), Path.of(System.getProperty("fv.models.dir")),
+        StackPorts.free(), 2).withApiEnvironment(apiEnvironment);
     LocalStack stack = new LocalStack(settings, line -> System.err.println("stack: " + line));
     try {
       return new TestStack(stack, stack.start());

@@ -16,6 +16,7 @@ import io.featureviz.client.jobs.JobWaiter;
 import io.featureviz.client.jobs.JobsClient;
 import io.featureviz.client.stack.HealthProbe;
 import io.featureviz.client.stack.InfraEndpoints;
+import io.featureviz.client.FreshState;
 import io.featureviz.client.stack.LocalStack;
 import io.featureviz.client.stack.StackPorts;
 import io.featureviz.client.stack.StackSettings;
@@ -74,7 +75,7 @@ class ModelImportFlowTest {
   @Timeout(value = 300, unit = TimeUnit.SECONDS)
   static void startStack() {
     StackSettings settings = new StackSettings(Path.of(System.getProperty("fv.repo.root")),
-        STATE, TestModels.SHARED, StackPorts.free(), 1);
+        FreshState.of(STATE), TestModels.SHARED, StackPorts.free(), 1);
     stack = new LocalStack(settings, line -> System.err.println("stack: " + line));
     state = stack.start();
     models = new ModelsClient(state.apiUrl(), state.apiKey());

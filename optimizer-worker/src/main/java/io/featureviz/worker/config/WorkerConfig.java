@@ -78,6 +78,15 @@ public interface WorkerConfig {
     @WithDefault("200ms")
     Duration pollTimeout();
 
+    /**
+     * How long the group waits for a silent worker before its partitions go to the others: a
+     * killed worker's queued and unfinished jobs wait this long (Kafka's default, 45 s, is
+     * meant for clients on flaky networks). Heartbeats come from the consumer's own thread every
+     * third of it, so a long render does not count as silence.
+     */
+    @WithDefault("10s")
+    Duration sessionTimeout();
+
     /** Liveness fails when the poll loop has not come round for this long. */
     @WithDefault("60s")
     Duration stallTimeout();

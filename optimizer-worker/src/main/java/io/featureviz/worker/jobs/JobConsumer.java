@@ -218,6 +218,9 @@ public class JobConsumer {
     properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    long session = config.jobs().sessionTimeout().toMillis();
+    properties.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) session);
+    properties.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) (session / 3));
     // A poll takes what one pack can hold; the records no free slot takes are sought back to.
     properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxBatch());
     // Cooperative: a worker joining or leaving moves only the partitions that change owner,
