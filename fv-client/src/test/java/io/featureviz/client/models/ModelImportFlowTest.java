@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.featureviz.client.FreshState;
 import io.featureviz.client.FvClient;
 import io.featureviz.client.Json;
 import io.featureviz.client.faults.StackObjectStore;
@@ -16,7 +17,6 @@ import io.featureviz.client.jobs.JobWaiter;
 import io.featureviz.client.jobs.JobsClient;
 import io.featureviz.client.stack.HealthProbe;
 import io.featureviz.client.stack.InfraEndpoints;
-import io.featureviz.client.FreshState;
 import io.featureviz.client.stack.LocalStack;
 import io.featureviz.client.stack.StackPorts;
 import io.featureviz.client.stack.StackSettings;
