@@ -28,7 +28,8 @@ final class InfraProcess {
     String classpath = settings.repoRoot().resolve(MODULE).resolve("target/classes") + ":"
         + read(classpathFile(settings)).trim();
     StackPorts ports = settings.ports();
-    List<String> command = List.of(JavaCommand.path(), "-Xmx512m", "-cp", classpath,
+    List<String> command = List.of(JavaCommand.path(), "-Xmx512m",
+        JavaCommand.QUICK_START_JIT, "-cp", classpath,
         "io.featureviz.devstack.Main", "infra", "--state", infraDir.toString(),
         "--kafka-port", Integer.toString(ports.kafka()), "--s3-port", Integer.toString(ports.s3()),
         "--postgres-port", Integer.toString(ports.postgres()));

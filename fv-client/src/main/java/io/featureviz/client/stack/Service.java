@@ -37,11 +37,7 @@ enum Service {
   }
 
   List<String> command(StackSettings settings) {
-    // The C1 compiler alone: three services starting at once on a laptop's (or CI's) few cores
-    // spend most of their start compiling; measured on 2 cores, the stack is up in 25 s instead
-    // of 35 s. Their hot paths are I/O and TensorFlow's native kernels, which it does not touch.
-    // The container images keep the JVM's defaults.
-    return List.of(JavaCommand.path(), heap, "-XX:TieredStopAtLevel=1", "-jar",
+    return List.of(JavaCommand.path(), heap, JavaCommand.QUICK_START_JIT, "-jar",
         jar(settings).toString());
   }
 }
