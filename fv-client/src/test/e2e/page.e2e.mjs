@@ -410,6 +410,16 @@ await step('the Explain view explains a photo: classes, heatmap, dictionary and 
   await page.goto(`${apiUrl}/#/jobs/${id}`);
   await page.waitForSelector('.heatmap img');
   assert.equal(await page.locator('.group').count(), 2);
+  // it knows no picture size, so it queues the channels' pictures at the defaults (128 px, 256
+  // steps); cancelled here, or the one worker renders them before the next steps' jobs
+  await page.waitForSelector('.pictures-note:has-text("Rendering")');
+  const picturesJob = (await page.textContent('.pictures-note')).match(/\(job ([0-9a-f]{8})\)/)[1];
+  const queued = (await apiGet(`jobs?${new URLSearchParams({ model: MODEL, layer: EXPLAIN_LAYER, limit: 10 })}`))
+    .items.find((job) => job.id.startsWith(picturesJob));
+  assert.equal(queued.request.size, 128);
+  const cancelled = await page.request.delete(`${apiUrl}/v1/jobs/${queued.id}`,
+    { headers: { Authorization: `Bearer ${process.env.FV_API_KEY}` } });
+  assert.ok(cancelled.ok(), `cancelling the pictures' job: ${cancelled.status()}`);
 });
 
 await step('an image uploaded with a class the model lacks is refused beside the class field', async () => {
