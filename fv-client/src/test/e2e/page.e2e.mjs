@@ -405,6 +405,10 @@ await step('the Explain view explains a photo: classes, heatmap, dictionary and 
   const { items } = await apiGet(`jobs?${new URLSearchParams({ model: MODEL, layer: EXPLAIN_LAYER, limit: 10 })}`);
   assert.ok(items.some((job) => job.kind === 'render' && job.request.batch > 1 && job.request.size === 32),
     'a batched render job for the channel pictures');
+  // once that job ended, every group picture shows its last frame
+  await page.waitForFunction(() => document.querySelector('.pictures-note')?.textContent === '',
+    null, { timeout: 120_000 });
+  await imagesLoaded('.group .channel-picture img', groupChannels, 32);
   await shot('explain');
   // the job's own page is the same explanation
   await page.goto(`${apiUrl}/#/jobs/${id}`);

@@ -31,6 +31,12 @@ export function channelPictures({ model, layer, size, steps }, signal, onNote) {
   function draw(element, channel) {
     const picture = found.get(channel);
     element.href = channelHref(model, layer, channel, found.get(channel));
+    const shown = element.querySelector('img');
+    if (picture && shown) {
+      // a later frame: the browser shows the earlier one until it has loaded, never a blank
+      shown.src = picture.url;
+      return;
+    }
     element.replaceChildren(
       picture ? h('img', { src: picture.url, alt: `${layer} channel ${channel}`, width: size, height: size })
         : h('span', { class: 'no-picture', 'aria-hidden': 'true' }, queue.includes(channel) || rendering ? '…' : ''),
