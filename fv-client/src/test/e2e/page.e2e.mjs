@@ -30,10 +30,10 @@ const imagesLoaded = (selector, count, width, timeout = 60_000) => page.waitForF
     .filter((image) => image.complete && image.naturalWidth === w).length === n,
   [selector, count, width], { timeout });
 
-/** GET of the API, as the page's user. */
-const apiGet = async (path) => (await page.request.get(`${apiUrl}/v1/${path}`, {
-  headers: { Authorization: `Bearer ${process.env.FV_API_KEY}` },
-})).json();
+/** Requests of the API, as the page's user. */
+const asUser = { headers: { Authorization: `Bearer ${process.env.FV_API_KEY}` } };
+const apiGet = async (path) => (await page.request.get(`${apiUrl}/v1/${path}`, asUser)).json();
+const apiDelete = (path) => page.request.delete(`${apiUrl}/v1/${path}`, asUser);
 
 async function step(name, body) {
   const started = Date.now();
@@ -248,9 +248,7 @@ await step('a channel rendered as one element of a batched job shows its image',
   await imagesLoaded('.visualization img', 1, 32);
   assert.equal(await page.locator('text=Render this channel').count(), 0);
   const job = await page.getAttribute('.visualization a', 'href');
-  const { request } = await (await page.request.get(`${apiUrl}/v1/${job.slice(2)}`, {
-    headers: { Authorization: `Bearer ${process.env.FV_API_KEY}` },
-  })).json();
+  const { request } = await apiGet(job.slice(2));
   assert.ok(request.batch > 1 && request.objective.includes(`${ATLAS_LAYER}:13`), request.objective);
   await shot('channel-from-batch');
 });
@@ -421,8 +419,7 @@ await step('the Explain view explains a photo: classes, heatmap, dictionary and 
   const queued = (await apiGet(`jobs?${new URLSearchParams({ model: MODEL, layer: EXPLAIN_LAYER, limit: 10 })}`))
     .items.find((job) => job.id.startsWith(picturesJob));
   assert.equal(queued.request.size, 128);
-  const cancelled = await page.request.delete(`${apiUrl}/v1/jobs/${queued.id}`,
-    { headers: { Authorization: `Bearer ${process.env.FV_API_KEY}` } });
+  const cancelled = await apiDelete(`jobs/${queued.id}`);
   assert.ok(cancelled.ok(), `cancelling the pictures' job: ${cancelled.status()}`);
 });
 
