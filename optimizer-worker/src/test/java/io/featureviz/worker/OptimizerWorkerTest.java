@@ -14,7 +14,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -173,8 +172,9 @@ class OptimizerWorkerTest {
       List<Integer> thresholds = java.util.stream.IntStream.rangeClosed(1, 500)
           .map(i -> i * 10).boxed().toList();
       sendJob(id, Messages.write(TestJobs.job(id, OBJECTIVE, 5000, thresholds, 1)));
-      events.await(r -> events(r, id).stream().anyMatch(e -> e.type() == JobEvent.Type.PROGRESS),
-          JOB_TIMEOUT, "progress of " + id);
+      // a frame, not a progress event: the first progress may come at step 1 (the slow first
+      // step passes the throttle's interval), and a cancel handled before step 10 sends none
+      frames.await(r -> !framesOf(r, id).isEmpty(), JOB_TIMEOUT, "a frame of " + id);
       // liveness holds while the job renders
       given().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
 
@@ -187,7 +187,6 @@ class OptimizerWorkerTest {
 
       List<FrameHeaders> sent = framesOf(frames.records(Duration.ofSeconds(2)), id).stream()
           .map(r -> FrameHeaders.fromHeaders(headers(r))).toList();
-      assertFalse(sent.isEmpty(), "frames before the cancel");
       assertTrue(sent.stream().allMatch(f -> f.step() <= cancelled.step() && !f.isFinal()),
           "no frame after step " + cancelled.step());
     }
