@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.featureviz.contracts.messages.Topics;
+import io.featureviz.objectstore.MinioClients;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.GetPresignedObjectUrlArgs;
@@ -217,8 +218,8 @@ class DevStackTest {
   }
 
   private MinioClient minio() {
-    return MinioClient.builder().endpoint(stack.s3().endpoint())
-        .credentials(stack.s3().accessKey(), stack.s3().secretKey()).region(DevStack.REGION).build();
+    return MinioClients.create(stack.s3().endpoint(), stack.s3().accessKey(),
+        stack.s3().secretKey(), DevStack.REGION);
   }
 
   private static HttpResponse<byte[]> get(String url) throws Exception {

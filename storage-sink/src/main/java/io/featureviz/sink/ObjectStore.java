@@ -1,5 +1,6 @@
 package io.featureviz.sink;
 
+import io.featureviz.objectstore.MinioClients;
 import io.minio.BucketExistsArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
@@ -33,11 +34,8 @@ public class ObjectStore {
 
   ObjectStore(SinkConfig config) {
     SinkConfig.Storage storage = config.storage();
-    this.client = MinioClient.builder()
-        .endpoint(storage.endpoint())
-        .credentials(storage.accessKey(), storage.secretKey())
-        .region(storage.region())
-        .build();
+    this.client = MinioClients.create(storage.endpoint(), storage.accessKey(),
+        storage.secretKey(), storage.region());
     this.bucket = storage.bucket();
     this.region = storage.region();
   }

@@ -7,6 +7,7 @@ import io.featureviz.contracts.messages.FrameHeaders;
 import io.featureviz.contracts.messages.JobEvent;
 import io.featureviz.contracts.messages.Messages;
 import io.featureviz.contracts.messages.Topics;
+import io.featureviz.objectstore.MinioClients;
 import io.minio.GetObjectArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
@@ -64,9 +65,8 @@ class SinkTestSupport {
     this.producer =
         new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
     this.dataSource = dataSource;
-    this.s3 = MinioClient.builder().endpoint(config.storage().endpoint())
-        .credentials(config.storage().accessKey(), config.storage().secretKey())
-        .region(config.storage().region()).build();
+    this.s3 = MinioClients.create(config.storage().endpoint(), config.storage().accessKey(),
+        config.storage().secretKey(), config.storage().region());
     this.bucket = config.storage().bucket();
   }
 

@@ -1,6 +1,7 @@
 package io.featureviz.client.faults;
 
 import io.featureviz.client.stack.InfraEndpoints;
+import io.featureviz.objectstore.MinioClients;
 import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
 import io.minio.Result;
@@ -17,10 +18,9 @@ public final class StackObjectStore implements AutoCloseable {
 
   public StackObjectStore(InfraEndpoints infra) {
     Map<String, String> properties = infra.properties();
-    this.client = MinioClient.builder().endpoint(properties.get("fv.storage.endpoint"))
-        .credentials(properties.get("fv.storage.access-key"),
-            properties.get("fv.storage.secret-key"))
-        .region(properties.get("fv.storage.region")).build();
+    this.client = MinioClients.create(properties.get("fv.storage.endpoint"),
+        properties.get("fv.storage.access-key"), properties.get("fv.storage.secret-key"),
+        properties.get("fv.storage.region"));
     this.bucket = properties.get("fv.storage.bucket");
   }
 

@@ -1,6 +1,7 @@
 package io.featureviz.api.storage;
 
 import io.featureviz.api.ApiConfig;
+import io.featureviz.objectstore.MinioClients;
 import io.minio.BucketExistsArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
@@ -28,11 +29,8 @@ public class BucketObjects {
 
   BucketObjects(ApiConfig config) {
     ApiConfig.Storage storage = config.storage();
-    this.client = MinioClient.builder()
-        .endpoint(storage.endpoint())
-        .credentials(storage.accessKey(), storage.secretKey())
-        .region(storage.region())
-        .build();
+    this.client = MinioClients.create(storage.endpoint(), storage.accessKey(),
+        storage.secretKey(), storage.region());
     this.bucket = storage.bucket();
   }
 

@@ -1,6 +1,7 @@
 package io.featureviz.api.storage;
 
 import io.featureviz.api.ApiConfig;
+import io.featureviz.objectstore.MinioClients;
 import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.MinioClient;
 import io.minio.Http;
@@ -20,11 +21,8 @@ public class Presigner {
 
   Presigner(ApiConfig config) {
     ApiConfig.Storage storage = config.storage();
-    this.client = MinioClient.builder()
-        .endpoint(storage.publicEndpoint().orElse(storage.endpoint()))
-        .credentials(storage.accessKey(), storage.secretKey())
-        .region(storage.region())
-        .build();
+    this.client = MinioClients.create(storage.publicEndpoint().orElse(storage.endpoint()),
+        storage.accessKey(), storage.secretKey(), storage.region());
     this.bucket = storage.bucket();
     this.expirySeconds = Math.toIntExact(storage.presignExpiry().toSeconds());
   }

@@ -11,6 +11,7 @@ import io.featureviz.api.storage.BucketObjects;
 import io.featureviz.api.testing.TestApi;
 import io.featureviz.api.testing.TestDatabase;
 import io.featureviz.devstack.DevStackTestResource;
+import io.featureviz.objectstore.MinioClients;
 import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.Http;
 import io.minio.MinioClient;
@@ -87,8 +88,8 @@ class QuotaTest {
     objects.putFolder(folder, key);
     // signed as Presigner signs, with a 2 s expiry instead of fv.storage.presign-expiry
     ApiConfig.Storage storage = config.storage();
-    try (MinioClient client = MinioClient.builder().endpoint(storage.endpoint())
-        .credentials(storage.accessKey(), storage.secretKey()).region(storage.region()).build()) {
+    try (MinioClient client = MinioClients.create(storage.endpoint(), storage.accessKey(),
+        storage.secretKey(), storage.region())) {
       String url = client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
           .method(Http.Method.GET).bucket(storage.bucket()).object(key + "frame.png").expiry(2)
           .build());

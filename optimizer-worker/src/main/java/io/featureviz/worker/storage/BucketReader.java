@@ -1,5 +1,6 @@
 package io.featureviz.worker.storage;
 
+import io.featureviz.objectstore.MinioClients;
 import io.featureviz.worker.config.StorageConfig;
 import io.minio.DownloadObjectArgs;
 import io.minio.GetObjectArgs;
@@ -23,11 +24,8 @@ public class BucketReader {
   private final String bucket;
 
   BucketReader(StorageConfig storage) {
-    this.client = MinioClient.builder()
-        .endpoint(storage.endpoint())
-        .credentials(storage.accessKey(), storage.secretKey())
-        .region(storage.region())
-        .build();
+    this.client = MinioClients.create(storage.endpoint(), storage.accessKey(),
+        storage.secretKey(), storage.region());
     this.bucket = storage.bucket();
   }
 

@@ -23,6 +23,7 @@ import io.featureviz.contracts.messages.Topics;
 import io.featureviz.contracts.objective.ObjectiveSpec;
 import io.featureviz.contracts.render.RenderDefaults;
 import io.featureviz.devstack.DevStackTestResource;
+import io.featureviz.objectstore.MinioClients;
 import io.featureviz.optvis.examples.DatasetExample;
 import io.featureviz.optvis.examples.DatasetExampleSearch;
 import io.featureviz.optvis.examples.ExampleSearchListener;
@@ -178,8 +179,8 @@ class DatasetExamplesJobTest {
   /** Stores the images as job-api stores an upload; returns the dataset's prefix. */
   private String upload(Map<String, byte[]> images) throws Exception {
     String prefix = DatasetKeys.tenantPrefix(TestJobs.TENANT, "ds-" + shortId());
-    try (MinioClient client = MinioClient.builder().endpoint(storage.endpoint())
-        .credentials(storage.accessKey(), storage.secretKey()).region(storage.region()).build()) {
+    try (MinioClient client = MinioClients.create(storage.endpoint(), storage.accessKey(),
+        storage.secretKey(), storage.region())) {
       for (Map.Entry<String, byte[]> image : images.entrySet()) {
         client.putObject(PutObjectArgs.builder().bucket(storage.bucket())
             .object(prefix + image.getKey())

@@ -26,6 +26,7 @@ import io.featureviz.contracts.messages.Messages;
 import io.featureviz.contracts.messages.Topics;
 import io.featureviz.contracts.render.InterpolationSpec;
 import io.featureviz.devstack.DevStackTestResource;
+import io.featureviz.objectstore.MinioClients;
 import io.featureviz.optvis.model.ModelCatalog;
 import io.featureviz.worker.KafkaTestClient.Tail;
 import io.featureviz.worker.TestJobs;
@@ -167,8 +168,8 @@ class ExplainJobTest {
   /** Stores an explain job's image where job-api stores an upload. */
   private String put(String jobId, byte[] bytes) throws Exception {
     String key = "uploads/" + TestJobs.TENANT + "/explain/" + jobId + ".jpg";
-    try (MinioClient client = MinioClient.builder().endpoint(storage.endpoint())
-        .credentials(storage.accessKey(), storage.secretKey()).region(storage.region()).build()) {
+    try (MinioClient client = MinioClients.create(storage.endpoint(), storage.accessKey(),
+        storage.secretKey(), storage.region())) {
       client.putObject(PutObjectArgs.builder().bucket(storage.bucket()).object(key)
           .stream(new ByteArrayInputStream(bytes), (long) bytes.length, -1L).build());
     }

@@ -1,6 +1,7 @@
 package io.featureviz.worker.models;
 
 import io.featureviz.contracts.messages.ModelKeys;
+import io.featureviz.objectstore.MinioClients;
 import io.featureviz.worker.config.StorageConfig;
 import io.minio.MinioClient;
 import io.minio.UploadObjectArgs;
@@ -20,9 +21,8 @@ final class TestBucket {
     try (Stream<Path> walk = Files.walk(folder)) {
       files = walk.filter(Files::isRegularFile).toList();
     }
-    try (MinioClient client = MinioClient.builder().endpoint(storage.endpoint())
-        .credentials(storage.accessKey(), storage.secretKey()).region(storage.region())
-        .build()) {
+    try (MinioClient client = MinioClients.create(storage.endpoint(), storage.accessKey(),
+        storage.secretKey(), storage.region())) {
       for (Path file : files) {
         client.uploadObject(UploadObjectArgs.builder().bucket(storage.bucket())
             .object(ModelKeys.prefix(id) + folder.relativize(file).toString().replace('\\', '/'))
