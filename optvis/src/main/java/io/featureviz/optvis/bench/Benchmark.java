@@ -7,6 +7,7 @@ import io.featureviz.optvis.model.LayerInfo;
 import io.featureviz.optvis.param.ImageParameterization;
 import io.featureviz.optvis.render.RenderGraph;
 import io.featureviz.optvis.render.RenderSpec;
+import io.featureviz.optvis.runtime.NativeKernels;
 import io.featureviz.optvis.runtime.TensorFlowRuntime;
 import io.featureviz.optvis.transform.TransformList;
 import java.io.IOException;
@@ -32,7 +33,8 @@ public final class Benchmark {
   /** Times {@code steps} steps of {@code template} (its own step count is ignored). */
   public static BenchResult run(ImageModel model, RenderSpec template, int steps, int warmup) {
     long loadStart = System.nanoTime();
-    String device = TensorFlowRuntime.ensureLoaded() + " " + TensorFlowRuntime.nativeClassifier();
+    String device = TensorFlowRuntime.ensureLoaded() + " " + TensorFlowRuntime.nativeClassifier()
+        + (NativeKernels.loaded() ? " fv-kernels" : "");
     double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
     ObjectiveSpec objective = template.objective();
     int batch = template.batch();

@@ -37,8 +37,8 @@ final class ProjectiveTransformGradient {
         tf.slice(inverse, tf.constant(new int[] {0, 8}), tf.constant(new int[] {-1, 1})));
     Operand<TInt32> outputShape = tf.slice(tf.shape(images), tf.constant(new int[] {1}),
         tf.constant(new int[] {2}));
-    Output<TFloat32> warped = RawOps.typed(tf.scope()
-        .opBuilder("ImageProjectiveTransformV3", "ImageProjectiveTransformV3Grad")
+    Output<TFloat32> warped = RawOps.typed(NativeKernels.select(tf.scope()
+        .opBuilder("ImageProjectiveTransformV3", "ImageProjectiveTransformV3Grad"))
         .addInput(grad)
         .addInput(flat.asOutput())
         .addInput(outputShape.asOutput())

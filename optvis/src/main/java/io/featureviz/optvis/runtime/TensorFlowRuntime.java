@@ -58,7 +58,10 @@ public final class TensorFlowRuntime {
     cacheDir = dir;
   }
 
-  /** Loads the natives and registers custom gradients; returns the TensorFlow version. */
+  /**
+   * Loads the natives, registers custom gradients and the engine's own kernels
+   * ({@link NativeKernels}); returns the TensorFlow version.
+   */
   public static synchronized String ensureLoaded() {
     if (version != null) {
       return version;
@@ -78,6 +81,7 @@ public final class TensorFlowRuntime {
     prepare();
     version = TensorFlow.version();
     Gradients.registerAll();
+    NativeKernels.load(cacheDir);
     return version;
   }
 
