@@ -2,14 +2,11 @@ package io.featureviz.optvis.param;
 
 import io.featureviz.contracts.render.RenderDefaults;
 import io.featureviz.optvis.runtime.ComplexOps;
-import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Split;
-import org.tensorflow.op.core.Squeeze;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
@@ -23,7 +20,6 @@ public record FourierParam(float initStddev, float decayPower) implements Spatia
 
   /** The inverse transform's image is divided by this, as in lucid, to start near grey. */
   private static final float OUTPUT_DIVISOR = 4f;
-  private static final List<Long> FIRST = List.of(0L);
 
   @Override
   public Operand<TFloat32> build(Ops tf, Trainables trainables, int batch, int height, int width,
@@ -37,21 +33,29 @@ public record FourierParam(float initStddev, float decayPower) implements Spatia
       evenWidth = smoothSize(evenWidth + 1);
     }
     int columns = evenWidth / 2 + 1;
-    Shape spectrumShape = Shape.of(2, batch, 3, fftHeight, columns);
-    Operand<TFloat32> init = tf.math.mul(
-        tf.random.statelessRandomNormal(tf.constant(spectrumShape.asArray()), seed),
-        tf.constant(initStddev));
-    Operand<TFloat32> realImag = trainables.create(tf, "spectrum", spectrumShape, init).value();
-    // One multiply scales both parts; lucid's division of the image by 4 is folded into it.
+    // The spectrum is stored as complex64 lays it out, each coefficient's real and imaginary
+    // parts side by side, so that it becomes complex by a bitcast (no copy), and its scale is a
+    // constant of its own shape (a plain product; a broadcast one is several times slower).
+    // The initial draw is lucid's (parts first) moved into that layout: every value, and so
+    // every render, is as it was.
+    Shape drawShape = Shape.of(2, batch, 3, fftHeight, columns);
+    Operand<TFloat32> init = tf.linalg.transpose(tf.math.mul(
+        tf.random.statelessRandomNormal(tf.constant(drawShape.asArray()), seed),
+        tf.constant(initStddev)), tf.constant(new int[] {1, 2, 3, 4, 0}));
+    Shape spectrumShape = Shape.of(batch, 3, fftHeight, columns, 2);
+    Operand<TFloat32> pairs = trainables.create(tf, "spectrum", spectrumShape, init).value();
+    // Both parts take their frequency's scale; lucid's division of the image by 4 is folded in.
     float[] scale = spectrumScale(fftHeight, evenWidth, columns, decayPower);
+    float[] pairScale = new float[2 * scale.length];
     for (int i = 0; i < scale.length; i++) {
-      scale[i] /= OUTPUT_DIVISOR;
+      pairScale[2 * i] = scale[i] / OUTPUT_DIVISOR;
+      pairScale[2 * i + 1] = scale[i] / OUTPUT_DIVISOR;
     }
-    Split<TFloat32> parts = tf.split(tf.constant(0), tf.math.mul(realImag,
-        tf.constant(Shape.of(fftHeight, columns), DataBuffers.of(scale))), 2L);
-    Output<?> spectrum = ComplexOps.complex(tf,
-        tf.squeeze(parts.output().get(0), Squeeze.axis(FIRST)),
-        tf.squeeze(parts.output().get(1), Squeeze.axis(FIRST)));
+    // Tiled in the graph, where TensorFlow folds it into one constant.
+    Operand<TFloat32> scales = tf.tile(
+        tf.constant(Shape.of(1, 1, fftHeight, columns, 2), DataBuffers.of(pairScale)),
+        tf.constant(new int[] {batch, 3, 1, 1, 1}));
+    Output<?> spectrum = ComplexOps.fromPairs(tf, tf.math.mul(pairs, scales));
     Operand<TFloat32> planes =
         ComplexOps.irfft2d(tf, spectrum, tf.constant(new int[] {fftHeight, evenWidth}));
     Operand<TFloat32> image = tf.linalg.transpose(planes, tf.constant(new int[] {0, 2, 3, 1}));

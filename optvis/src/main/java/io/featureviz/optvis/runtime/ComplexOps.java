@@ -24,6 +24,28 @@ public final class ComplexOps {
         .output(0);
   }
 
+  /**
+   * {@code [..., 2]} floats, each pair a real and an imaginary part, as the complex64 tensor of
+   * the leading dimensions: a bitcast, which copies nothing (its gradient is registered in
+   * {@code Gradients}).
+   */
+  public static Output<?> fromPairs(Ops tf, Operand<TFloat32> pairs) {
+    return tf.scope().opBuilder("Bitcast", "FromPairs")
+        .addInput(pairs.asOutput())
+        .setAttr("type", DataType.DT_COMPLEX64)
+        .build()
+        .output(0);
+  }
+
+  /** The inverse of {@link #fromPairs}: a complex64 tensor's parts as {@code [..., 2]} floats. */
+  public static Output<TFloat32> toPairs(Ops tf, Output<?> complex) {
+    return RawOps.typed(tf.scope().opBuilder("Bitcast", "ToPairs")
+        .addInput(complex)
+        .setAttr("type", DataType.DT_FLOAT)
+        .build()
+        .output(0));
+  }
+
   public static Output<TFloat32> real(Ops tf, Output<?> complex) {
     return RawOps.typed(unary(tf, "Real", complex));
   }

@@ -8,6 +8,7 @@ import org.tensorflow.Output;
 import org.tensorflow.TensorFlow;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Stack;
+import org.tensorflow.proto.DataType;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -28,6 +29,7 @@ final class Gradients {
     TensorFlow.registerCustomGradient("IRFFT2D", Gradients::irfft2dGradient);
     TensorFlow.registerCustomGradient("RFFT2D", Gradients::rfft2dGradient);
     TensorFlow.registerCustomGradient("ComplexAbs", Gradients::complexAbsGradient);
+    TensorFlow.registerCustomGradient("Bitcast", Gradients::bitcastGradient);
     TensorFlow.registerCustomGradient("ImageProjectiveTransformV3",
         ProjectiveTransformGradient::gradient);
     RedirectedRelu.register();
@@ -69,6 +71,27 @@ final class Gradients {
     Operand<TFloat32> scale = tf.math.divNoNan(grad, magnitude);
     return Arrays.asList(ComplexOps.complex(tf,
         tf.math.mul(ComplexOps.real(tf, z), scale), tf.math.mul(ComplexOps.imag(tf, z), scale)));
+  }
+
+  /**
+   * Between float pairs and complex64 ({@link ComplexOps#fromPairs}), where a bitcast only
+   * renames the same numbers: the gradient is the incoming one read back the other way (for
+   * complex values TensorFlow's gradient holds d/d real + i d/d imaginary). Other bitcasts
+   * reinterpret bits, which has no gradient.
+   */
+  private static List<Operand<?>> bitcastGradient(
+      Ops tf, GraphOperation op, List<Output<?>> gradients) {
+    // Read from the attributes: asking the outputs for their types blocks inside a callback.
+    DataType from = op.attributes().getAttrType("T");
+    DataType to = op.attributes().getAttrType("type");
+    if (from == DataType.DT_FLOAT && to == DataType.DT_COMPLEX64) {
+      return List.of(ComplexOps.toPairs(tf, gradients.get(0)));
+    }
+    if (from == DataType.DT_COMPLEX64 && to == DataType.DT_FLOAT) {
+      return List.of(ComplexOps.fromPairs(tf, RawOps.typed(gradients.get(0))));
+    }
+    throw new IllegalArgumentException("no gradient for a bitcast from " + from + " to " + to
+        + " (" + op.name() + ")");
   }
 
   /** The FFT length is an integer shape argument; the callback API wants a tensor, not null. */

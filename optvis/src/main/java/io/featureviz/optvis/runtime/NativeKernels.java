@@ -19,7 +19,8 @@ import org.tensorflow.OperationBuilder;
  * where the build had a C compiler: the projective warp behind scale and rotation, bit for bit
  * TensorFlow's, several times cheaper. They are registered under a kernel label, so they run only
  * in nodes that ask for it ({@link #select}); elsewhere, and where the library is missing,
- * TensorFlow's kernels run and give the same bytes.
+ * TensorFlow's kernels run and give the same bytes. The CUDA build of the natives leaves them
+ * out, so that the warp stays on the GPU.
  */
 public final class NativeKernels {
 

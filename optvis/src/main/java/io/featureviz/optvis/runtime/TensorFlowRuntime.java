@@ -81,7 +81,10 @@ public final class TensorFlowRuntime {
     prepare();
     version = TensorFlow.version();
     Gradients.registerAll();
-    NativeKernels.load(cacheDir);
+    // CPU kernels: with the CUDA build the warp belongs on the GPU, beside the network.
+    if (!nativeClassifier().endsWith("-gpu")) {
+      NativeKernels.load(cacheDir);
+    }
     return version;
   }
 

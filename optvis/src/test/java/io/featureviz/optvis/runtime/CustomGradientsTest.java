@@ -36,6 +36,15 @@ class CustomGradientsTest {
     }, Shape.of(2, height, width));
   }
 
+  /** The Fourier parameterization's path: float pairs bitcast to complex, then IRFFT2D. */
+  @ParameterizedTest(name = "Bitcast pairs, IRFFT2D {0}x{1}")
+  @CsvSource({"6,8", "5,7"})
+  void pairsBitcastGradientMatchesFiniteDifferences(int height, int width) {
+    checkGradient(Shape.of(2, height, width / 2 + 1, 2), 1, (tf, inputs) ->
+        ComplexOps.irfft2d(tf, ComplexOps.fromPairs(tf, inputs[0]),
+            tf.constant(new int[] {height, width})), Shape.of(2, height, width));
+  }
+
   @ParameterizedTest(name = "RFFT2D {0}x{1}")
   @CsvSource({"6,8", "5,7"})
   void rfft2dGradientMatchesFiniteDifferences(int height, int width) {
