@@ -1,6 +1,6 @@
 /*
- * Registers the engine's kernels when TensorFlow loads this library (TF_LoadLibrary). A failed
- * registration leaves a message for fv_kernels_error, which the engine reads and reports.
+ * Registers the engine's kernels as this library loads (NativeKernels loads it after TensorFlow).
+ * A failed registration leaves a message for fv_kernels_error, which the engine reads and reports.
  */
 #include <stdio.h>
 

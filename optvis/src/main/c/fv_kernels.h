@@ -13,7 +13,7 @@ void fv_register_projective_warp(TF_Status* status);
 
 /*
  * ImageProjectiveTransformV3's computation on NHWC float images; fill_mode numbers REFLECT,
- * WRAP, CONSTANT, NEAREST from 0.
+ * WRAP, CONSTANT, NEAREST from 0. Returns 0, or -1 where memory for the rows ran out.
  */
 int fv_projective_warp(const float* image, int64_t batch, int64_t height, int64_t width,
     int64_t channels, const float* transforms, int shared_transform, float fill, int bilinear,

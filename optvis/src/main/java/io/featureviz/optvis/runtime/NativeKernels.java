@@ -41,21 +41,18 @@ public final class NativeKernels {
   private NativeKernels() {}
 
   /**
-   * Loads and registers the kernels, once; TensorFlow must be loaded. Returns whether they are
-   * in use. A library that is missing, or that fails to load, is reported and left out.
+   * Loads and registers the kernels, once; TensorFlow must be loaded. A library that is missing,
+   * or that fails to load, is reported and left out ({@link #loaded} tells).
    */
-  static synchronized boolean load(Path cacheDir) {
-    if (library != null) {
-      return true;
-    }
-    if ("tensorflow".equals(System.getProperty(CHOICE))) {
-      return false;
+  static synchronized void load(Path cacheDir) {
+    if (library != null || "tensorflow".equals(System.getProperty(CHOICE))) {
+      return;
     }
     URL url = NativeKernels.class.getClassLoader().getResource(RESOURCE);
     if (url == null) {
       LOG.info("libfvkernels.so was not built (no C compiler at build time): warps run on"
           + " TensorFlow's kernel");
-      return false;
+      return;
     }
     try {
       NativeLibrary loaded = NativeLibrary.getInstance(extract(url, cacheDir).toString());
@@ -63,14 +60,12 @@ public final class NativeKernels {
       String message = (String) error.invoke(String.class, new Object[0]);
       if (message != null) {
         LOG.warning(message + ": warps run on TensorFlow's kernel");
-        return false;
+        return;
       }
       library = loaded;
-      return true;
     } catch (UnsatisfiedLinkError | IOException e) {
       LOG.warning("cannot load libfvkernels.so (" + e.getMessage()
           + "): warps run on TensorFlow's kernel");
-      return false;
     }
   }
 
