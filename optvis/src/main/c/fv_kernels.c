@@ -11,6 +11,9 @@ static char error[256];
 __attribute__((constructor)) static void register_kernels(void) {
   TF_Status* status = TF_NewStatus();
   fv_register_projective_warp(status);
+  if (TF_GetCode(status) == FV_TF_OK) {
+    fv_register_mix_planes(status);
+  }
   if (TF_GetCode(status) != FV_TF_OK) {
     snprintf(error, sizeof error, "cannot register the fv kernels (TensorFlow status %d)",
         TF_GetCode(status));

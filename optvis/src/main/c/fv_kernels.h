@@ -10,6 +10,7 @@
 #define FV_KERNEL_LABEL "fv"
 
 void fv_register_projective_warp(TF_Status* status);
+void fv_register_mix_planes(TF_Status* status);
 
 /*
  * ImageProjectiveTransformV3's computation on NHWC float images; fill_mode numbers REFLECT,

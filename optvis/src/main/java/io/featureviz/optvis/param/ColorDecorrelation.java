@@ -1,5 +1,6 @@
 package io.featureviz.optvis.param;
 
+import io.featureviz.optvis.runtime.MixPlanes;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -23,8 +24,10 @@ public final class ColorDecorrelation {
 
   private ColorDecorrelation() {}
 
-  /** [B,H,W,3] decorrelated to [B,H,W,3] RGB: t' = t * (C / max column norm)^T. */
-  public static Operand<TFloat32> toRgb(Ops tf, Operand<TFloat32> image) {
+  /** Decorrelated colour to RGB, row major (a row per RGB channel): C / max column norm. */
+  private static final float[] MATRIX = matrix();
+
+  private static float[] matrix() {
     double maxNorm = 0;
     for (int column = 0; column < 3; column++) {
       double norm = 0;
@@ -33,15 +36,36 @@ public final class ColorDecorrelation {
       }
       maxNorm = Math.max(maxNorm, Math.sqrt(norm));
     }
+    float[] matrix = new float[9];
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < 3; j++) {
+        matrix[i * 3 + j] = (float) (CORRELATION_SQRT[i][j] / maxNorm);
+      }
+    }
+    return matrix;
+  }
+
+  /** [B,H,W,3] decorrelated to [B,H,W,3] RGB: t' = t * (C / max column norm)^T. */
+  public static Operand<TFloat32> toRgb(Ops tf, Operand<TFloat32> image) {
     float[] transposed = new float[9];
     for (int i = 0; i < 3; i++) {
       for (int j = 0; j < 3; j++) {
-        transposed[j * 3 + i] = (float) (CORRELATION_SQRT[i][j] / maxNorm);
+        transposed[j * 3 + i] = MATRIX[i * 3 + j];
       }
     }
     Operand<TFloat32> flat = tf.reshape(image, tf.constant(new long[] {-1, 3}));
     Operand<TFloat32> mixed = tf.linalg.matMul(flat,
         tf.constant(Shape.of(3, 3), DataBuffers.of(transposed)));
     return tf.reshape(mixed, tf.shape(image));
+  }
+
+  /**
+   * [B,3,H,W] decorrelated colour planes to [B,H,W,3] RGB pixels, in one pass where the engine's
+   * kernels are loaded ({@link MixPlanes}): the Fourier basis's layout, which would otherwise
+   * need a transpose first. Its sums run in a fixed order, so its last bits may differ from
+   * {@link #toRgb}'s.
+   */
+  public static Operand<TFloat32> planesToRgb(Ops tf, Operand<TFloat32> planes) {
+    return MixPlanes.apply(tf, planes, MATRIX.clone());
   }
 }

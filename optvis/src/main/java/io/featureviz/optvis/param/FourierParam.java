@@ -24,14 +24,24 @@ public record FourierParam(float initStddev, float decayPower) implements Spatia
   @Override
   public Operand<TFloat32> build(Ops tf, Trainables trainables, int batch, int height, int width,
       Operand<TInt64> seed) {
-    // The transform runs at the next 7-smooth even size and is cropped: FFTs of sizes with large
-    // prime factors (299 = 13 * 23) are several times slower, while 7 (224 = 2^5 * 7) is as fast
-    // as its neighbours and spares a larger transform and the crop.
-    int fftHeight = smoothSize(height);
-    int evenWidth = smoothSize(width + (width % 2));
-    while (evenWidth % 2 != 0) {
-      evenWidth = smoothSize(evenWidth + 1);
-    }
+    Operand<TFloat32> planes = planes(tf, trainables, batch, height, width, seed);
+    return crop(tf, tf.linalg.transpose(planes, tf.constant(new int[] {0, 2, 3, 1})), batch,
+        height, width);
+  }
+
+  /** The inverse FFT's planes become decorrelated pixels in one pass, without a transpose. */
+  @Override
+  public Operand<TFloat32> buildDecorrelated(Ops tf, Trainables trainables, int batch,
+      int height, int width, Operand<TInt64> seed) {
+    Operand<TFloat32> planes = planes(tf, trainables, batch, height, width, seed);
+    return crop(tf, ColorDecorrelation.planesToRgb(tf, planes), batch, height, width);
+  }
+
+  /** [B, 3, H', W'] colour planes at the transform's size (see {@link #transformSize}). */
+  private Operand<TFloat32> planes(Ops tf, Trainables trainables, int batch, int height,
+      int width, Operand<TInt64> seed) {
+    int fftHeight = transformSize(height, false);
+    int evenWidth = transformSize(width, true);
     int columns = evenWidth / 2 + 1;
     // The spectrum is stored as complex64 lays it out, each coefficient's real and imaginary
     // parts side by side, so that it becomes complex by a bitcast (no copy), and its scale is a
@@ -56,14 +66,31 @@ public record FourierParam(float initStddev, float decayPower) implements Spatia
         tf.constant(Shape.of(1, 1, fftHeight, columns, 2), DataBuffers.of(pairScale)),
         tf.constant(new int[] {batch, 3, 1, 1, 1}));
     Output<?> spectrum = ComplexOps.fromPairs(tf, tf.math.mul(pairs, scales));
-    Operand<TFloat32> planes =
-        ComplexOps.irfft2d(tf, spectrum, tf.constant(new int[] {fftHeight, evenWidth}));
-    Operand<TFloat32> image = tf.linalg.transpose(planes, tf.constant(new int[] {0, 2, 3, 1}));
-    if (evenWidth != width || fftHeight != height) {
-      image = tf.slice(image, tf.constant(new int[] {0, 0, 0, 0}),
-          tf.constant(new int[] {batch, height, width, 3}));
+    return ComplexOps.irfft2d(tf, spectrum, tf.constant(new int[] {fftHeight, evenWidth}));
+  }
+
+  /**
+   * The transform runs at the next 7-smooth (and for widths even) size, and the image is cropped
+   * from it: FFTs of sizes with large prime factors (299 = 13 * 23) are several times slower,
+   * while 7 (224 = 2^5 * 7) is as fast as its neighbours and spares a larger transform and the
+   * crop.
+   */
+  static int transformSize(int side, boolean even) {
+    int size = smoothSize(side + (even ? side % 2 : 0));
+    while (even && size % 2 != 0) {
+      size = smoothSize(size + 1);
     }
-    return image;
+    return size;
+  }
+
+  /** [B, H', W', 3] pixels cut to [B, height, width, 3], where the transform was larger. */
+  private static Operand<TFloat32> crop(Ops tf, Operand<TFloat32> pixels, int batch, int height,
+      int width) {
+    if (transformSize(height, false) == height && transformSize(width, true) == width) {
+      return pixels;
+    }
+    return tf.slice(pixels, tf.constant(new int[] {0, 0, 0, 0}),
+        tf.constant(new int[] {batch, height, width, 3}));
   }
 
   /** The smallest n' >= n whose only prime factors are 2, 3, 5 and 7. */

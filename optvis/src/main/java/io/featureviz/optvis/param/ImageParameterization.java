@@ -44,10 +44,9 @@ public record ImageParameterization(SpatialParam spatial, boolean decorrelate,
   public Operand<TFloat32> build(Ops tf, Trainables trainables, int batch, int height, int width,
       Operand<TInt64> seed) {
     Ops scoped = tf.withSubScope("param");
-    Operand<TFloat32> image = spatial.build(scoped, trainables, batch, height, width, seed);
-    if (decorrelate) {
-      image = ColorDecorrelation.toRgb(scoped, image);
-    }
+    Operand<TFloat32> image = decorrelate
+        ? spatial.buildDecorrelated(scoped, trainables, batch, height, width, seed)
+        : spatial.build(scoped, trainables, batch, height, width, seed);
     if (constraint == RgbConstraint.CLIP) {
       // Without a sigmoid's centring, start around a plausible mean colour instead of black.
       image = scoped.math.add(image, decorrelate

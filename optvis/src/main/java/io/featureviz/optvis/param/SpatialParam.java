@@ -16,6 +16,15 @@ public interface SpatialParam {
   Operand<TFloat32> build(Ops tf, Trainables trainables, int batch, int height, int width,
       Operand<TInt64> seed);
 
+  /**
+   * The image with its colours mapped by {@link ColorDecorrelation#toRgb}. A basis whose own
+   * layout suits it better may map them its way ({@link FourierParam}).
+   */
+  default Operand<TFloat32> buildDecorrelated(Ops tf, Trainables trainables, int batch,
+      int height, int width, Operand<TInt64> seed) {
+    return ColorDecorrelation.toRgb(tf, build(tf, trainables, batch, height, width, seed));
+  }
+
   /** The name used on the command line and in job requests. */
   String name();
 }

@@ -17,10 +17,11 @@ import org.tensorflow.OperationBuilder;
 /**
  * The engine's own TensorFlow kernels ({@code src/main/c}), built into {@code libfvkernels.so}
  * where the build had a C compiler: the projective warp behind scale and rotation, bit for bit
- * TensorFlow's, several times cheaper. They are registered under a kernel label, so they run only
- * in nodes that ask for it ({@link #select}); elsewhere, and where the library is missing,
- * TensorFlow's kernels run and give the same bytes. The CUDA build of the natives leaves them
- * out, so that the warp stays on the GPU.
+ * TensorFlow's, several times cheaper, registered under a kernel label so that it runs only in
+ * nodes that ask for it ({@link #select}); and the colour ops of {@link MixPlanes}, which graphs
+ * hold only where the library is loaded. Where it is missing, TensorFlow's kernels and ops run
+ * and give the same bytes. The CUDA build of the natives leaves the library out, so that the
+ * warp stays on the GPU.
  */
 public final class NativeKernels {
 
@@ -50,8 +51,8 @@ public final class NativeKernels {
     }
     URL url = NativeKernels.class.getClassLoader().getResource(RESOURCE);
     if (url == null) {
-      LOG.info("libfvkernels.so was not built (no C compiler at build time): warps run on"
-          + " TensorFlow's kernel");
+      LOG.info("libfvkernels.so was not built (no C compiler at build time): warps and colours"
+          + " run on TensorFlow's kernels");
       return;
     }
     try {
@@ -59,13 +60,14 @@ public final class NativeKernels {
       Function error = loaded.getFunction("fv_kernels_error");
       String message = (String) error.invoke(String.class, new Object[0]);
       if (message != null) {
-        LOG.warning(message + ": warps run on TensorFlow's kernel");
+        LOG.warning(message + ": warps and colours run on TensorFlow's kernels");
         return;
       }
       library = loaded;
+      MixPlanes.registerGradient();
     } catch (UnsatisfiedLinkError | IOException e) {
       LOG.warning("cannot load libfvkernels.so (" + e.getMessage()
-          + "): warps run on TensorFlow's kernel");
+          + "): warps and colours run on TensorFlow's kernels");
     }
   }
 
