@@ -151,8 +151,12 @@ static void mix_compute(const float* matrix, TF_OpKernelContext* ctx, int to_pla
   if (TF_GetCode(status) != FV_TF_OK) {
     TF_OpKernelContext_Failure(ctx, status);
   }
-  TF_DeleteTensor(input);
-  TF_DeleteTensor(output);
+  if (input != NULL) {
+    TF_DeleteTensor(input);
+  }
+  if (output != NULL) {
+    TF_DeleteTensor(output);
+  }
   TF_DeleteStatus(status);
 }
 

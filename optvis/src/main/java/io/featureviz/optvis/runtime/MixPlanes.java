@@ -27,6 +27,12 @@ public final class MixPlanes {
 
   /** {@code matrix}: 9 values, row major, a row per output channel. */
   public static Operand<TFloat32> apply(Ops tf, Operand<TFloat32> planes, float[] matrix) {
+    Shape shape = planes.shape();
+    if (shape.numDimensions() != 4
+        || (shape.get(1) != CHANNELS && shape.get(1) != Shape.UNKNOWN_SIZE)) {
+      throw new IllegalArgumentException(
+          "colour planes must be [batch, 3, height, width], got " + shape);
+    }
     return NativeKernels.loaded() ? kernel(tf, "FvMixPlanes", planes, matrix)
         : stock(tf, planes, matrix);
   }
@@ -39,9 +45,7 @@ public final class MixPlanes {
    * them.
    */
   static Operand<TFloat32> stock(Ops tf, Operand<TFloat32> planes, float[] matrix) {
-    if (matrix.length != CHANNELS * CHANNELS) {
-      throw new IllegalArgumentException("a colour matrix has 9 values, got " + matrix.length);
-    }
+    checkMatrix(matrix);
     // [B, 3, H, W] -> [B, 1, 3, H*W] times [1, 3 (out), 3 (in), 1], summed over the inputs.
     Operand<TInt32> shape = tf.shape(planes);
     Operand<TInt32> batch =
@@ -60,11 +64,18 @@ public final class MixPlanes {
 
   private static Output<TFloat32> kernel(Ops tf, String type, Operand<TFloat32> input,
       float[] matrix) {
+    checkMatrix(matrix);
     return RawOps.typed(tf.scope().opBuilder(type, type)
         .addInput(input.asOutput())
         .setAttr("matrix", matrix)
         .build()
         .output(0));
+  }
+
+  private static void checkMatrix(float[] matrix) {
+    if (matrix.length != CHANNELS * CHANNELS) {
+      throw new IllegalArgumentException("a colour matrix has 9 values, got " + matrix.length);
+    }
   }
 
   /** Registers the kernel op's gradient; called once the kernels are loaded. */

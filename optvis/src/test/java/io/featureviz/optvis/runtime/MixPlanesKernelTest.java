@@ -1,6 +1,7 @@
 package io.featureviz.optvis.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -94,6 +95,22 @@ class MixPlanesKernelTest {
     float[] expected = {321, -10, 403, 7, 0, 11};
     for (int i = 0; i < expected.length; i++) {
       assertEquals(expected[i], pixels[i], 0f, "value " + i);
+    }
+  }
+
+  @Test
+  void planesOtherThanThreeAndMatricesOtherThanThreeByThreeAreRefused() {
+    TensorFlowRuntime.ensureLoaded();
+    try (Graph graph = new Graph()) {
+      Ops tf = Ops.create(graph);
+      IllegalArgumentException planes = assertThrows(IllegalArgumentException.class,
+          () -> MixPlanes.apply(tf, tf.zeros(tf.constant(new int[] {1, 4, 8, 8}),
+              TFloat32.class), new float[9]));
+      assertTrue(planes.getMessage().contains("[batch, 3, height, width]"), planes.getMessage());
+      IllegalArgumentException matrix = assertThrows(IllegalArgumentException.class,
+          () -> MixPlanes.apply(tf, tf.zeros(tf.constant(new int[] {1, 3, 8, 8}),
+              TFloat32.class), new float[6]));
+      assertTrue(matrix.getMessage().contains("9 values"), matrix.getMessage());
     }
   }
 
