@@ -32,57 +32,35 @@ static void mix_terms(const float* matrix, int transposed, mix* terms) {
   }
 }
 
-/* Pixels per chunk: a chunk's three channels stay in the L1 cache between the passes. */
-enum { CHUNK = 512 };
-
 /*
- * out[c][i] = the sum over j of a[c][j] * in[j][i], from zero, for i < length; a channel at a
- * time, so that each loop is a plain vector loop.
+ * One image: planes to pixels, or pixels to planes (to_planes). A pixel at a time with the
+ * coefficients in registers, which gcc vectorizes, eight pixels to a vector, channels
+ * interleaved by shuffles.
  */
-static void mix_chunk(const mix* terms, const float* const in[CHANNELS],
-    float* const out[CHANNELS], int64_t length) {
-  for (int c = 0; c < CHANNELS; c++) {
-    float* restrict sum = out[c];
-    for (int64_t i = 0; i < length; i++) {
-      sum[i] = 0.0f;
+static void mix_image(const mix* terms, const float* restrict in, float* restrict out,
+    int64_t area, int to_planes) {
+  const float a00 = terms->a[0][0], a01 = terms->a[0][1], a02 = terms->a[0][2];
+  const float a10 = terms->a[1][0], a11 = terms->a[1][1], a12 = terms->a[1][2];
+  const float a20 = terms->a[2][0], a21 = terms->a[2][1], a22 = terms->a[2][2];
+  if (to_planes) {
+    float* restrict plane0 = out;
+    float* restrict plane1 = out + area;
+    float* restrict plane2 = out + 2 * area;
+    for (int64_t i = 0; i < area; i++) {
+      const float v0 = in[i * CHANNELS], v1 = in[i * CHANNELS + 1], v2 = in[i * CHANNELS + 2];
+      plane0[i] = ((0.0f + a00 * v0) + a01 * v1) + a02 * v2;
+      plane1[i] = ((0.0f + a10 * v0) + a11 * v1) + a12 * v2;
+      plane2[i] = ((0.0f + a20 * v0) + a21 * v1) + a22 * v2;
     }
-    for (int j = 0; j < CHANNELS; j++) {
-      const float a = terms->a[c][j];
-      const float* restrict term = in[j];
-      for (int64_t i = 0; i < length; i++) {
-        sum[i] = sum[i] + a * term[i];
-      }
-    }
-  }
-}
-
-/* One image: planes to pixels, or pixels to planes (to_planes), a chunk at a time. */
-static void mix_image(const mix* terms, const float* in, float* out, int64_t area,
-    int to_planes) {
-  float buffer[CHANNELS][CHUNK];
-  for (int64_t start = 0; start < area; start += CHUNK) {
-    const int64_t length = area - start < CHUNK ? area - start : CHUNK;
-    if (to_planes) {
-      const float* restrict pixels = in + start * CHANNELS;
-      for (int64_t i = 0; i < length; i++) {
-        for (int c = 0; c < CHANNELS; c++) {
-          buffer[c][i] = pixels[i * CHANNELS + c];
-        }
-      }
-      const float* const sources[CHANNELS] = {buffer[0], buffer[1], buffer[2]};
-      float* const planes[CHANNELS] = {out + start, out + area + start, out + 2 * area + start};
-      mix_chunk(terms, sources, planes, length);
-    } else {
-      const float* const planes[CHANNELS] = {in + start, in + area + start,
-          in + 2 * area + start};
-      float* const sums[CHANNELS] = {buffer[0], buffer[1], buffer[2]};
-      mix_chunk(terms, planes, sums, length);
-      float* restrict pixels = out + start * CHANNELS;
-      for (int64_t i = 0; i < length; i++) {
-        for (int c = 0; c < CHANNELS; c++) {
-          pixels[i * CHANNELS + c] = buffer[c][i];
-        }
-      }
+  } else {
+    const float* restrict plane0 = in;
+    const float* restrict plane1 = in + area;
+    const float* restrict plane2 = in + 2 * area;
+    for (int64_t i = 0; i < area; i++) {
+      const float v0 = plane0[i], v1 = plane1[i], v2 = plane2[i];
+      out[i * CHANNELS] = ((0.0f + a00 * v0) + a01 * v1) + a02 * v2;
+      out[i * CHANNELS + 1] = ((0.0f + a10 * v0) + a11 * v1) + a12 * v2;
+      out[i * CHANNELS + 2] = ((0.0f + a20 * v0) + a21 * v1) + a22 * v2;
     }
   }
 }
