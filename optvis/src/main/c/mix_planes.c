@@ -1,9 +1,8 @@
 /*
  * FvMixPlanes and FvMixPlanesGrad: a 3x3 colour matrix applied to an image stored as three
  * planes ([B, 3, H, W], as the Fourier basis's inverse FFT yields it), written as interleaved
- * pixels ([B, H, W, 3], as the network reads them), and its gradient, planes from pixels. One
- * pass each way where TensorFlow's ops take three (transpose, matrix product and their
- * gradients).
+ * pixels ([B, H, W, 3], as the network reads them), and its gradient, planes from pixels: one
+ * pass each way where TensorFlow's ops take two (a transpose and a matrix product).
  *
  * Every value is the sum that MixPlanes's stock-op graph computes (a product broadcast over the
  * channels, reduced by TensorFlow's Sum), in its order: out_c = ((0 + A[c][0] * p_0) +
@@ -34,8 +33,7 @@ static void mix_terms(const float* matrix, int transposed, mix* terms) {
 
 /*
  * One image: planes to pixels, or pixels to planes (to_planes). A pixel at a time with the
- * coefficients in registers, which gcc vectorizes, eight pixels to a vector, channels
- * interleaved by shuffles.
+ * coefficients in registers: gcc vectorizes both loops (8 pixels to a vector).
  */
 static void mix_image(const mix* terms, const float* restrict in, float* restrict out,
     int64_t area, int to_planes) {
