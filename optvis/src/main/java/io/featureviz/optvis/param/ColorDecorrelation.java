@@ -66,6 +66,6 @@ public final class ColorDecorrelation {
    * {@link #toRgb}'s.
    */
   public static Operand<TFloat32> planesToRgb(Ops tf, Operand<TFloat32> planes) {
-    return MixPlanes.apply(tf, planes, MATRIX.clone());
+    return MixPlanes.apply(tf, planes, MATRIX);
   }
 }

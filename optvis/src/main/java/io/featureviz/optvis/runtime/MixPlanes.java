@@ -53,7 +53,7 @@ public final class MixPlanes {
     Operand<TFloat32> columns = tf.reshape(planes,
         tf.concat(List.of(batch, tf.constant(new int[] {1, CHANNELS, -1})), tf.constant(0)));
     Operand<TFloat32> products = tf.math.mul(columns,
-        tf.constant(Shape.of(1, CHANNELS, CHANNELS, 1), DataBuffers.of(matrix.clone())));
+        tf.constant(Shape.of(1, CHANNELS, CHANNELS, 1), DataBuffers.of(matrix)));
     Operand<TFloat32> mixed = tf.sum(products, tf.constant(2));
     // [B, 3, H*W] -> [B, H*W, 3] -> [B, H, W, 3].
     Operand<TFloat32> pixels = tf.linalg.transpose(mixed, tf.constant(new int[] {0, 2, 1}));
