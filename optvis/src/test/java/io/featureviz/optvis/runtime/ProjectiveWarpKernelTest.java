@@ -29,6 +29,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.proto.DataType;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * The engine's warp kernel ({@code src/main/c/projective_warp.c}) against TensorFlow's own, run
@@ -71,11 +72,28 @@ class ProjectiveWarpKernelTest {
       "BILINEAR, REFLECT, 1, 5, true", "NEAREST, CONSTANT, 2, 2, false"})
   void theWarpGivesTensorFlowsBitsForEveryMode(String interpolation, String fillMode, int batch,
       int channels, boolean shared) {
+    assertSameBits(interpolation, fillMode, batch, channels, shared, 61, 70, 57, 83,
+        interpolation.hashCode() * 31L + fillMode.hashCode() + batch);
+  }
+
+  /**
+   * A render's warp at 224 px: large enough that the kernel's helper threads write rows too
+   * (rows go to whichever thread claims them first, differently at each run). Repeated, as a
+   * row written twice or not at all would show only at some runs.
+   */
+  @Test
+  void aWarpSharedBetweenThreadsGivesTensorFlowsBits() {
+    for (int run = 0; run < 4; run++) {
+      assertSameBits("BILINEAR", "CONSTANT", 2, 3, false, 224, 224, 236, 236, run);
+    }
+  }
+
+  private static void assertSameBits(String interpolation, String fillMode, int batch,
+      int channels, boolean shared, int height, int width, int outHeight, int outWidth,
+      long seed) {
     TensorFlowRuntime.ensureLoaded();
     assumeTrue(NativeKernels.loaded(), "no kernels to compare (see the first test)");
-    Random random = new Random(interpolation.hashCode() * 31L + fillMode.hashCode() + batch);
-    int height = 61;
-    int width = 70;
+    Random random = new Random(seed);
     float[] pixels = new float[batch * height * width * channels];
     for (int i = 0; i < pixels.length; i++) {
       pixels[i] = random.nextFloat() * 2 - 1;
@@ -101,12 +119,13 @@ class ProjectiveWarpKernelTest {
       Operand<TFloat32> images = tf.constant(Shape.of(batch, height, width, channels),
           DataBuffers.of(pixels));
       Operand<TFloat32> matrix = tf.constant(Shape.of(matrices, 8), DataBuffers.of(transforms));
-      return List.of(warp(tf, images, matrix, interpolation, fillMode, false),
-          warp(tf, images, matrix, interpolation, fillMode, true));
+      Operand<TInt32> outputShape = tf.constant(new int[] {outHeight, outWidth});
+      return List.of(warp(tf, images, matrix, outputShape, interpolation, fillMode, false),
+          warp(tf, images, matrix, outputShape, interpolation, fillMode, true));
     });
     float[] stock = outputs.get(0);
     float[] engine = outputs.get(1);
-    assertEquals(batch * 57 * 83 * channels, stock.length);
+    assertEquals(batch * outHeight * outWidth * channels, stock.length);
     assertEquals(stock.length, engine.length);
     int filled = 0;
     for (int i = 0; i < stock.length; i++) {
@@ -151,12 +170,13 @@ class ProjectiveWarpKernelTest {
   }
 
   private static Operand<TFloat32> warp(Ops tf, Operand<TFloat32> images,
-      Operand<TFloat32> transforms, String interpolation, String fillMode, boolean engine) {
+      Operand<TFloat32> transforms, Operand<TInt32> outputShape, String interpolation,
+      String fillMode, boolean engine) {
     var builder = tf.scope().opBuilder("ImageProjectiveTransformV3",
             engine ? "EngineWarp" : "StockWarp")
         .addInput(images.asOutput())
         .addInput(transforms.asOutput())
-        .addInput(tf.constant(new int[] {57, 83}).asOutput())
+        .addInput(outputShape.asOutput())
         .addInput(tf.constant(FILL).asOutput())
         .setAttr("dtype", DataType.DT_FLOAT)
         .setAttr("interpolation", interpolation)
