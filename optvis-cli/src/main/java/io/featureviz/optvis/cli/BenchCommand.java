@@ -26,6 +26,9 @@ final class BenchCommand implements Callable<Integer> {
   /** Unmeasured steps: none, or as many as a render may have. */
   private static final NumberRange WARMUP = NumberRange.integers(0, RenderLimits.MAX_STEPS);
 
+  /** Enough traced steps for stable per-kernel means; tracing costs about a step's time. */
+  static final int TRACED_STEPS = 20;
+
   @Spec
   CommandSpec command;
 
@@ -67,6 +70,11 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the figures as one JSON object.")
   boolean json;
 
+  @Option(names = "--breakdown", description = "Then trace " + TRACED_STEPS + " steps and as"
+      + " many network passes, and print where the time around the network goes, by kernel"
+      + " (JSON: overhead_by_op_ms).")
+  boolean breakdown;
+
   @Override
   public Integer call() {
     OptionRanges.check(command, "--batch", batch, RenderLimits.BATCH);
@@ -83,7 +91,8 @@ final class BenchCommand implements Callable<Integer> {
         ImageParameterization.of(param, RenderDefaults.DECORRELATE, RenderDefaults.CLIP,
             RenderDefaults.DECAY_POWER), TransformList.parse(transforms),
         redirectReluSteps);
-    BenchResult result = Benchmark.run(loaded, spec, steps, warmup);
+    BenchResult result = Benchmark.run(loaded, spec, steps, warmup,
+        breakdown ? TRACED_STEPS : 0);
     if (json) {
       System.out.println(Json.line(result));
     } else {
@@ -93,6 +102,13 @@ final class BenchCommand implements Callable<Integer> {
           result.model(), size, batch, result.msPerStep(), result.stepsPerSecond(),
           result.forwardBackwardMs(), result.overheadPct(), result.gflopPerStep(),
           result.achievedGflops(), result.peakRssMb()));
+      if (result.overheadByOpMs() != null) {
+        System.out.println("around the network, by kernel (traced ms/step; % of the network"
+            + " alone; shared: kernels the network runs too, render less network):");
+        result.overheadByOpMs().forEach((kernel, ms) -> System.out.println(String.format(
+            Locale.ROOT, "  %-32s %6.3f ms %5.1f%%", kernel, ms,
+            100 * ms / result.forwardBackwardMs())));
+      }
     }
     return 0;
   }

@@ -146,6 +146,28 @@ class FvCliTest {
     assertKeys(json, "ms_per_step", "steps_per_second", "forward_backward_ms", "overhead_pct",
         "gflop_per_step", "achieved_gflops", "peak_rss_mb");
     assertTrue(json.get("gflop_per_step").asDouble() > 0.01, json.toString());
+    assertTrue(json.get("overhead_by_op_ms") == null, "a breakdown unasked: " + json);
+  }
+
+  @Test
+  void benchBreaksTheTimeAroundTheNetworkDownByKernel() throws Exception {
+    Run run = fv("bench", "--model", "mobilenet_v2", "--size", "64", "--steps", "2",
+        "--warmup", "1", "--redirect-relu-steps", "0", "--breakdown", "--json");
+    assertEquals(0, run.status(), run.err());
+    JsonNode breakdown = run.lastJson().get("overhead_by_op_ms");
+    assertTrue(breakdown != null && breakdown.isObject(), run.out());
+    // The standard render's own kernels, which the network's passes never run.
+    for (String kernel : List.of("IRFFT2D", "RFFT2D", "ImageProjectiveTransformV3",
+        "ResourceApplyAdam")) {
+      assertTrue(breakdown.has(kernel) && breakdown.get(kernel).asDouble() > 0,
+          kernel + " missing: " + breakdown);
+    }
+    assertTrue(breakdown.has("other") && breakdown.has("shared"), breakdown.toString());
+    Run text = fv("bench", "--model", "mobilenet_v2", "--size", "64", "--steps", "2",
+        "--warmup", "1", "--redirect-relu-steps", "0", "--breakdown");
+    assertEquals(0, text.status(), text.err());
+    assertTrue(text.out().lines().anyMatch(line -> line.trim().startsWith("IRFFT2D ")
+        && line.endsWith("%")), text.out());
   }
 
   @Test

@@ -1,6 +1,8 @@
 package io.featureviz.optvis.bench;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
 
 /** What {@code fv bench} prints. Times are means over the measured steps, after warm-up. */
 public record BenchResult(
@@ -19,4 +21,7 @@ public record BenchResult(
     @JsonProperty("peak_rss_mb") long peakRssMb,
     @JsonProperty("native_load_seconds") double nativeLoadSeconds,
     @JsonProperty("graph_build_seconds") double graphBuildSeconds,
-    String device) {}
+    String device,
+    /** Traced milliseconds per step by kernel type ({@link OverheadByOp}); null unless asked. */
+    @JsonProperty("overhead_by_op_ms") @JsonInclude(JsonInclude.Include.NON_NULL)
+    Map<String, Double> overheadByOpMs) {}

@@ -13,7 +13,9 @@ import io.featureviz.optvis.transform.TransformList;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.tensorflow.proto.RunMetadata;
 
 /**
  * Times render steps against the network's own forward and backward pass. Native loading and
@@ -30,8 +32,13 @@ public final class Benchmark {
         TransformList.STANDARD);
   }
 
-  /** Times {@code steps} steps of {@code template} (its own step count is ignored). */
-  public static BenchResult run(ImageModel model, RenderSpec template, int steps, int warmup) {
+  /**
+   * Times {@code steps} steps of {@code template} (its own step count is ignored), then traces
+   * {@code tracedSteps} more, and as many network passes, for {@link OverheadByOp}'s breakdown
+   * (none where 0).
+   */
+  public static BenchResult run(ImageModel model, RenderSpec template, int steps, int warmup,
+      int tracedSteps) {
     long loadStart = System.nanoTime();
     String device = TensorFlowRuntime.ensureLoaded() + " " + TensorFlowRuntime.nativeClassifier()
         + (NativeKernels.loaded() ? " fv-kernels" : "");
@@ -40,7 +47,7 @@ public final class Benchmark {
     int batch = template.batch();
     int size = template.size();
     RenderSpec spec = new RenderSpec(objective, size, batch,
-        steps + warmup + template.redirectReluSteps(), List.of(),
+        steps + warmup + tracedSteps + template.redirectReluSteps(), List.of(),
         template.seed(), template.learningRate(), template.param(), template.transforms(),
         template.redirectReluSteps());
     long buildStart = System.nanoTime();
@@ -67,6 +74,12 @@ public final class Benchmark {
         stepNanos += t1 - t0;
         networkNanos += t2 - t1;
       }
+      List<RunMetadata> renderTraces = new ArrayList<>();
+      List<RunMetadata> networkTraces = new ArrayList<>();
+      for (int i = 0; i < tracedSteps; i++) {
+        renderTraces.add(render.traceStep(unmeasured + steps + i));
+        networkTraces.add(network.trace());
+      }
       double msPerStep = stepNanos / 1e6 / steps;
       double networkMs = networkNanos / 1e6 / steps;
       double gflop = FlopCounter.count(render.trainOperation()) / 1e9;
@@ -74,7 +87,8 @@ public final class Benchmark {
           render.networkInputSize(), round(msPerStep), round(1000 / msPerStep), round(networkMs),
           round(100 * (msPerStep - networkMs) / networkMs), round(gflop),
           round(gflop / (msPerStep / 1000)), peakRssMb(), round(loadSeconds),
-          round(buildSeconds), device);
+          round(buildSeconds), device,
+          tracedSteps > 0 ? OverheadByOp.between(renderTraces, networkTraces) : null);
     }
   }
 

@@ -17,6 +17,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.proto.RunMetadata;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -52,9 +53,20 @@ final class NetworkGradientGraph implements AutoCloseable {
   }
 
   void run() {
-    try (Result ignored = session.runner().feed(input, fixedInput).fetch(gradient).run()) {
+    try (Result ignored = runner().run()) {
       // Only the time matters.
     }
+  }
+
+  /** A run with TensorFlow's full trace: every op's time. */
+  RunMetadata trace() {
+    try (Result result = runner().setOptions(Sessions.FULL_TRACE).runAndFetchMetadata()) {
+      return result.getMetadata().orElseThrow();
+    }
+  }
+
+  private Session.Runner runner() {
+    return session.runner().feed(input, fixedInput).fetch(gradient);
   }
 
   @Override

@@ -31,6 +31,7 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.proto.RunMetadata;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
@@ -264,16 +265,32 @@ public final class RenderGraph implements AutoCloseable {
    * value as computed during that step (a pack's members' elements in order).
    */
   public float[] step(long index) {
-    if (index >= members.get(0).redirectReluSteps()) {
-      buildPlainCopy();
-    }
     try (TInt64 stepValue = TInt64.scalarOf(index);
-        Result result = index < members.get(0).redirectReluSteps()
-            ? session.runner().feed(step, stepValue).addTarget(trainRedirected)
-                .fetch(objectiveRedirected).run()
-            : session.runner().feed(step, stepValue).addTarget(train).fetch(objective).run()) {
+        Result result = stepRunner(index, stepValue).run()) {
       return toArray((TFloat32) result.get(0));
     }
+  }
+
+  /**
+   * Takes step {@code index} as {@link #step} does, with TensorFlow's full trace: the time of
+   * every op that ran (a benchmark's breakdown). Tracing slows the step; time it with
+   * {@link #step}.
+   */
+  public RunMetadata traceStep(long index) {
+    try (TInt64 stepValue = TInt64.scalarOf(index);
+        Result result = stepRunner(index, stepValue).setOptions(Sessions.FULL_TRACE)
+            .runAndFetchMetadata()) {
+      return result.getMetadata().orElseThrow();
+    }
+  }
+
+  private Session.Runner stepRunner(long index, TInt64 stepValue) {
+    if (index < members.get(0).redirectReluSteps()) {
+      return session.runner().feed(step, stepValue).addTarget(trainRedirected)
+          .fetch(objectiveRedirected);
+    }
+    buildPlainCopy();
+    return session.runner().feed(step, stepValue).addTarget(train).fetch(objective);
   }
 
   /** The current images, one per batch element, in [0, 1]. */

@@ -4,6 +4,7 @@ import org.tensorflow.Graph;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
 import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.RunOptions;
 
 /**
  * Opens every TensorFlow session of the engine, with this process's thread settings.
@@ -15,6 +16,10 @@ import org.tensorflow.proto.ConfigProto;
  * theirs here too ({@code SessionsTest}).
  */
 public final class Sessions {
+
+  /** Run options that record every op's time (RunMetadata's step stats), for breakdowns. */
+  public static final RunOptions FULL_TRACE =
+      RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build();
 
   private static volatile ConfigProto config =
       configFor(Runtime.getRuntime().availableProcessors());
