@@ -14,6 +14,9 @@ __attribute__((constructor)) static void register_kernels(void) {
   if (TF_GetCode(status) == FV_TF_OK) {
     fv_register_mix_planes(status);
   }
+  if (TF_GetCode(status) == FV_TF_OK) {
+    fv_register_scales(status);
+  }
   if (TF_GetCode(status) != FV_TF_OK) {
     snprintf(error, sizeof error, "cannot register the fv kernels (TensorFlow status %d)",
         TF_GetCode(status));

@@ -11,6 +11,7 @@
 
 void fv_register_projective_warp(TF_Status* status);
 void fv_register_mix_planes(TF_Status* status);
+void fv_register_scales(TF_Status* status);
 
 /*
  * ImageProjectiveTransformV3's computation on NHWC float images; fill_mode numbers REFLECT,

@@ -6,26 +6,25 @@
  * bit for bit the stock kernel's (ProjectiveWarpKernelTest). What differs is the layout of the
  * work: the stock kernel maps every output element (pixel and channel) through the transform
  * and the fill mode on its own; this one maps eight points at a time, reads a pixel's channels
- * together and shares the rows between the cores: the calling thread starts at once and kept
- * helper threads claim rows from when they wake, so that a helper late to its core (TensorFlow's
- * own threads hold the cores between ops) delays nothing. A 236 px render warp and its gradient
- * cost about a tenth of the stock kernel's time.
+ * together and shares the rows between the cores (parallel.c). A 236 px render warp and its
+ * gradient cost about a tenth of the stock kernel's time.
  */
 #include <immintrin.h>
 #include <math.h>
-#include <pthread.h>
-#include <sched.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "fv_kernels.h"
+#include "parallel.h"
 #include "tf_kernel_api.h"
 
 enum interpolation { NEAREST_INTERPOLATION, BILINEAR };
-/* Threads for one warp: at most this many; helpers only for warps of twice this many points. */
-enum { MAX_THREADS = 4, MIN_POINTS_PER_THREAD = 16384 };
+/*
+ * Warps of this many output points or more are shared with the helper threads, a few rows at a
+ * time (a claim is a few microseconds of work, so that the threads end close together).
+ */
+enum { MIN_SHARED_POINTS = 32768, ROWS_PER_CLAIM = 4 };
 enum fill_mode { FILL_REFLECT, FILL_WRAP, FILL_CONSTANT, FILL_NEAREST };
 
 typedef struct {
@@ -328,11 +327,7 @@ static inline __attribute__((always_inline)) void warp_row(const float* source,
   }
 }
 
-/*
- * One warp, its rows claimed a few at a time by whichever threads work on it: the caller, and
- * the helper threads that wake in time (claim). Shared by reference count, as a helper that wakes late
- * may still hold it after the caller has returned (it then finds no rows left).
- */
+/* A warp's parameters, for the rows that fv_parallel_rows hands out. */
 typedef struct {
   const float* image;
   int64_t height, width, channels;
@@ -343,173 +338,47 @@ typedef struct {
   enum fill_mode mode;
   int64_t out_height, out_width;
   float* out;
-  int64_t rows;
-  uint64_t unclaimed; /* rows [low 32 bits, high 32 bits) not yet claimed (atomic) */
-  int64_t rows_done;  /* rows written (atomic) */
-  int refs;          /* atomic */
-  int failed;        /* atomic */
-} warp_job;
+  int failed; /* atomic */
+} warp_rows_context;
 
-/* Rows per claim: a few microseconds of work, so that the threads end close together. */
-enum { ROWS_PER_CLAIM = 2 };
-
-/*
- * Claims the next rows [*first, *end) of the unclaimed range: the caller from its front, helpers
- * from its back, so that each thread reads a region of the image of its own, in order (not
- * every thread all of it, as rows dealt out in turn would have them). False when none is left.
- */
-static int claim(warp_job* job, int from_back, int64_t* first, int64_t* end) {
-  uint64_t range = __atomic_load_n(&job->unclaimed, __ATOMIC_RELAXED);
-  for (;;) {
-    const int64_t low = (int64_t) (range & 0xffffffffu);
-    const int64_t high = (int64_t) (range >> 32);
-    if (low >= high) {
-      return 0;
-    }
-    const int64_t split = from_back ? (high - ROWS_PER_CLAIM > low ? high - ROWS_PER_CLAIM : low)
-        : (low + ROWS_PER_CLAIM < high ? low + ROWS_PER_CLAIM : high);
-    const uint64_t rest = from_back ? ((uint64_t) split << 32) | (uint64_t) low
-        : ((uint64_t) high << 32) | (uint64_t) split;
-    if (__atomic_compare_exchange_n(&job->unclaimed, &range, rest, 0, __ATOMIC_RELAXED,
-        __ATOMIC_RELAXED)) {
-      *first = from_back ? split : low;
-      *end = from_back ? high : split;
-      return 1;
-    }
+/* Output rows [first, end) over the whole batch. */
+static void warp_rows(void* context, int64_t first, int64_t end) {
+  warp_rows_context* w = context;
+  float* xs = malloc(2 * (size_t) w->out_width * sizeof(float));
+  if (xs == NULL) {
+    __atomic_store_n(&w->failed, 1, __ATOMIC_RELAXED);
+    return;
   }
-}
-
-static void release(warp_job* job) {
-  if (__atomic_sub_fetch(&job->refs, 1, __ATOMIC_ACQ_REL) == 0) {
-    free(job);
-  }
-}
-
-/* Claims and writes rows of the job until none is left. */
-static void work_on(warp_job* job, int from_back) {
-  float* xs = malloc(2 * (size_t) job->out_width * sizeof(float));
-  const int64_t channels = job->channels;
-  int64_t first;
-  int64_t end;
-  while (claim(job, from_back, &first, &end)) {
-    if (xs == NULL) {
-      __atomic_store_n(&job->failed, 1, __ATOMIC_RELAXED);
+  float* ys = xs + w->out_width;
+  const int64_t channels = w->channels;
+  for (int64_t r = first; r < end; r++) {
+    const int64_t b = r / w->out_height;
+    const int64_t output_y = r % w->out_height;
+    const float* t = w->shared_transform ? w->transforms : w->transforms + 8 * b;
+    const float* source = w->image + b * w->height * w->width * channels;
+    float* row = w->out + r * w->out_width * channels;
+    // RGB images get a copy of the row loop with the channel count known to the compiler.
+    if (channels == 3) {
+      warp_row(source, w->height, w->width, 3, t, w->fill, w->bilinear, w->mode, output_y,
+          w->out_width, xs, ys, row);
     } else {
-      float* ys = xs + job->out_width;
-      for (int64_t r = first; r < end; r++) {
-        const int64_t b = r / job->out_height;
-        const int64_t output_y = r % job->out_height;
-        const float* t = job->shared_transform ? job->transforms : job->transforms + 8 * b;
-        const float* source = job->image + b * job->height * job->width * channels;
-        float* row = job->out + r * job->out_width * channels;
-        // RGB images get a copy of the row loop with the channel count known to the compiler.
-        if (channels == 3) {
-          warp_row(source, job->height, job->width, 3, t, job->fill, job->bilinear, job->mode,
-              output_y, job->out_width, xs, ys, row);
-        } else {
-          warp_row(source, job->height, job->width, channels, t, job->fill, job->bilinear,
-              job->mode, output_y, job->out_width, xs, ys, row);
-        }
-      }
+      warp_row(source, w->height, w->width, channels, t, w->fill, w->bilinear, w->mode,
+          output_y, w->out_width, xs, ys, row);
     }
-    __atomic_add_fetch(&job->rows_done, end - first, __ATOMIC_RELEASE);
   }
   free(xs);
-}
-
-/*
- * Helper threads, started at the first large warp and kept: a warp then costs a wake-up, not a
- * thread's creation. The job on offer is taken under the lock, with a reference.
- */
-static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t pool_wake = PTHREAD_COND_INITIALIZER;
-static warp_job* pool_job;
-static long pool_generation;
-static int pool_helpers = -1; /* not started yet */
-
-static void* helper_loop(void* unused) {
-  (void) unused;
-  long seen = 0;
-  for (;;) {
-    pthread_mutex_lock(&pool_lock);
-    while (pool_generation == seen) {
-      pthread_cond_wait(&pool_wake, &pool_lock);
-    }
-    seen = pool_generation;
-    warp_job* job = pool_job;
-    if (job != NULL) {
-      __atomic_add_fetch(&job->refs, 1, __ATOMIC_RELAXED);
-    }
-    pthread_mutex_unlock(&pool_lock);
-    if (job != NULL) {
-      work_on(job, 1);
-      release(job);
-    }
-  }
-  return NULL;
-}
-
-/* Starts the helpers once: one per core beside the caller's, at most MAX_THREADS - 1. */
-static int helpers(void) {
-  pthread_mutex_lock(&pool_lock);
-  if (pool_helpers < 0) {
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    int wanted = (int) (cores < 1 ? 0 : cores > MAX_THREADS ? MAX_THREADS - 1 : cores - 1);
-    pool_helpers = 0;
-    for (int i = 0; i < wanted; i++) {
-      pthread_t id;
-      if (pthread_create(&id, NULL, helper_loop, NULL) == 0) {
-        pthread_detach(id);
-        pool_helpers++;
-      }
-    }
-  }
-  int count = pool_helpers;
-  pthread_mutex_unlock(&pool_lock);
-  return count;
 }
 
 int fv_projective_warp(const float* image, int64_t batch, int64_t height, int64_t width,
     int64_t channels, const float* transforms, int shared_transform, float fill, int bilinear,
     int fill_mode, int64_t out_height, int64_t out_width, float* out) {
-  warp_job* job = malloc(sizeof *job);
-  if (job == NULL) {
-    return -1;
-  }
-  const int64_t rows = batch * out_height;
-  if (rows > INT32_MAX) {
-    free(job);
-    return -1;
-  }
-  *job = (warp_job) {image, height, width, channels, transforms, shared_transform, fill,
-      bilinear, (enum fill_mode) fill_mode, out_height, out_width, out, rows,
-      (uint64_t) rows << 32, 0, 1, 0};
+  warp_rows_context w = {image, height, width, channels, transforms, shared_transform, fill,
+      bilinear, (enum fill_mode) fill_mode, out_height, out_width, out, 0};
   // The warp is alone on a render step's critical path, so it takes the cores itself; each
-  // row's values do not depend on which thread writes it. The caller starts at once, and the
-  // helpers take rows from when they wake: a late one costs nothing but its share.
-  const int offered = rows * out_width >= MIN_POINTS_PER_THREAD * 2 && helpers() > 0;
-  if (offered) {
-    pthread_mutex_lock(&pool_lock);
-    pool_job = job;
-    pool_generation++;
-    pthread_cond_broadcast(&pool_wake);
-    pthread_mutex_unlock(&pool_lock);
-  }
-  work_on(job, 0);
-  if (offered) {
-    pthread_mutex_lock(&pool_lock);
-    if (pool_job == job) {
-      pool_job = NULL;
-    }
-    pthread_mutex_unlock(&pool_lock);
-    // Rows a helper has claimed are being written: a claim is a few microseconds.
-    while (__atomic_load_n(&job->rows_done, __ATOMIC_ACQUIRE) < rows) {
-      sched_yield();
-    }
-  }
-  const int failed = __atomic_load_n(&job->failed, __ATOMIC_RELAXED);
-  release(job);
-  return failed ? -1 : 0;
+  // row's values do not depend on which thread writes it.
+  const int64_t rows = batch * out_height;
+  fv_parallel_rows(rows, ROWS_PER_CLAIM, rows * out_width >= MIN_SHARED_POINTS, warp_rows, &w);
+  return w.failed ? -1 : 0;
 }
 
 void fv_register_projective_warp(TF_Status* status) {

@@ -20,7 +20,7 @@ typedef struct TF_ShapeInferenceContext TF_ShapeInferenceContext;
 typedef struct TF_ShapeHandle TF_ShapeHandle;
 
 /* TF_DataType and TF_Code values, as TensorFlow numbers them. */
-enum { FV_TF_FLOAT = 1, FV_TF_INT32 = 3 };
+enum { FV_TF_FLOAT = 1, FV_TF_INT32 = 3, FV_TF_COMPLEX64 = 8 };
 enum { FV_TF_OK = 0, FV_TF_INVALID_ARGUMENT = 3, FV_TF_RESOURCE_EXHAUSTED = 8 };
 
 TF_Status* TF_NewStatus(void);
@@ -50,6 +50,11 @@ int TF_NumInputs(TF_OpKernelContext* ctx);
 void TF_GetInput(TF_OpKernelContext* ctx, int index, TF_Tensor** tensor, TF_Status* status);
 TF_Tensor* TF_AllocateOutput(TF_OpKernelContext* ctx, int index, int dtype,
     const int64_t* dims, int num_dims, size_t length, TF_Status* status);
+/* Output index's tensor in the buffer of one of the candidate inputs where nothing else holds
+ * it (*forwarded_input names which, or is -1), else newly allocated. */
+TF_Tensor* TF_ForwardInputOrAllocateOutput(TF_OpKernelContext* ctx,
+    const int* candidate_input_indices, int num_candidate_input_indices, int output_index,
+    const int64_t* output_dims, int output_num_dims, int* forwarded_input, TF_Status* status);
 void TF_OpKernelContext_Failure(TF_OpKernelContext* ctx, TF_Status* status);
 
 int TF_NumDims(const TF_Tensor* tensor);

@@ -2,6 +2,7 @@ package io.featureviz.optvis.param;
 
 import io.featureviz.contracts.render.RenderDefaults;
 import io.featureviz.optvis.runtime.ComplexOps;
+import io.featureviz.optvis.runtime.Scale;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.ndarray.Shape;
@@ -65,7 +66,7 @@ public record FourierParam(float initStddev, float decayPower) implements Spatia
     Operand<TFloat32> scales = tf.tile(
         tf.constant(Shape.of(1, 1, fftHeight, columns, 2), DataBuffers.of(pairScale)),
         tf.constant(new int[] {batch, 3, 1, 1, 1}));
-    Output<?> spectrum = ComplexOps.fromPairs(tf, tf.math.mul(pairs, scales));
+    Output<?> spectrum = ComplexOps.fromPairs(tf, Scale.apply(tf, pairs, scales));
     return ComplexOps.irfft2d(tf, spectrum, tf.constant(new int[] {fftHeight, evenWidth}));
   }
 

@@ -54,8 +54,26 @@ public final class ComplexOps {
     return RawOps.typed(unary(tf, "Imag", complex));
   }
 
-  /** Element-wise product of a complex tensor with a real one (broadcast). */
+  /**
+   * Element-wise product of a complex tensor with a real factor per position of its last axis
+   * (1-D, broadcast over the other axes). On the engine's {@code FvComplexScale} where it is
+   * loaded, the product on the calling thread, with Mul's bits ({@link Scale} says why); the
+   * kernel refuses another factor's shape as it runs. The shape is not checked here: this runs
+   * inside gradient functions, where asking the graph for a shape waits on the graph's own lock.
+   */
   public static Output<?> scale(Ops tf, Output<?> complex, Operand<TFloat32> factor) {
+    if (NativeKernels.loaded()) {
+      return tf.scope().opBuilder("FvComplexScale", "ComplexScale")
+          .addInput(complex)
+          .addInput(factor.asOutput())
+          .build()
+          .output(0);
+    }
+    return stockScale(tf, complex, factor);
+  }
+
+  /** {@link #scale} on TensorFlow's ops: a product with the complex (factor + 0i). */
+  static Output<?> stockScale(Ops tf, Output<?> complex, Operand<TFloat32> factor) {
     Output<?> asComplex = complex(tf, factor, tf.zerosLike(factor));
     return tf.scope().opBuilder("Mul", "ComplexScale")
         .addInput(complex)

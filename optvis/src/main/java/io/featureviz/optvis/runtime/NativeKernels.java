@@ -65,6 +65,7 @@ public final class NativeKernels {
       }
       library = loaded;
       MixPlanes.registerGradient();
+      Scale.registerGradient();
     } catch (UnsatisfiedLinkError | IOException e) {
       LOG.warning("cannot load libfvkernels.so (" + e.getMessage()
           + "): warps and colours run on TensorFlow's kernels");

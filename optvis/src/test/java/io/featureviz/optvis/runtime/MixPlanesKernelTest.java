@@ -5,19 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.featureviz.optvis.param.ImageParameterization;
-import io.featureviz.optvis.param.Trainables;
 import io.featureviz.optvis.testing.GraphRun;
-import java.util.Iterator;
+import io.featureviz.optvis.testing.StandardParamGraph;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tensorflow.Graph;
-import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.ndarray.Shape;
@@ -118,23 +114,12 @@ class MixPlanesKernelTest {
   void theFourierBasisMixesItsPlanesOnTheEnginesKernel() {
     TensorFlowRuntime.ensureLoaded();
     assumeTrue(NativeKernels.loaded(), "no kernels (ProjectiveWarpKernelTest says why)");
-    try (Graph graph = new Graph()) {
-      Ops tf = Ops.create(graph);
-      Trainables trainables = new Trainables();
-      Operand<TFloat32> image = ImageParameterization.STANDARD.build(tf, trainables, 1, 32, 32,
-          tf.constant(new long[] {1, 2}));
-      graph.addGradients(tf.reduceSum(image, tf.constant(new int[] {0, 1, 2, 3})).asOutput(),
-          new Output<?>[] {trainables.all().get(0).value().asOutput()});
-      Map<String, Integer> types = new TreeMap<>();
-      for (Iterator<GraphOperation> ops = graph.operations(); ops.hasNext(); ) {
-        types.merge(ops.next().type(), 1, Integer::sum);
-      }
-      assertEquals(1, types.getOrDefault("FvMixPlanes", 0), types.toString());
-      assertEquals(1, types.getOrDefault("FvMixPlanesGrad", 0), types.toString());
-      // No colour product, and one transpose: the initial draw's, not the planes'.
-      assertEquals(0, types.getOrDefault("MatMul", 0), types.toString());
-      assertEquals(1, types.getOrDefault("Transpose", 0), types.toString());
-    }
+    Map<String, Integer> types = StandardParamGraph.opTypes(32);
+    assertEquals(1, types.getOrDefault("FvMixPlanes", 0), types.toString());
+    assertEquals(1, types.getOrDefault("FvMixPlanesGrad", 0), types.toString());
+    // No colour product, and one transpose: the initial draw's, not the planes'.
+    assertEquals(0, types.getOrDefault("MatMul", 0), types.toString());
+    assertEquals(1, types.getOrDefault("Transpose", 0), types.toString());
   }
 
   private static Operand<TFloat32> gradient(Ops tf, Operand<TFloat32> pixels,
