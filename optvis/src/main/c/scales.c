@@ -3,9 +3,9 @@
  * real factor per last-axis position): element-wise products in the input's buffer where
  * TensorFlow lets it go, shared between the threads as parallel.c does it. TensorFlow's Mul
  * deals a product of a few hundred thousand values out in halves to its threads, and the late
- * one holds it up. Each value is what Mul computes, the complex one as Mul of (f + 0i) with (p + qi)
- * does, (f p - 0 q) + (f q + 0 p) i: the same bits (ScalesKernelTest). No fused multiply-add
- * (build.sh).
+ * one holds it up. Each value is what Mul computes, the complex one as Mul of (f + 0i) with
+ * (p + qi) does, (f p - 0 q) + (f q + 0 p) i: the same bits (ScalesKernelTest). No fused
+ * multiply-add (build.sh).
  */
 #include "fv_kernels.h"
 #include "parallel.h"

@@ -57,9 +57,9 @@ public final class ComplexOps {
   /**
    * Element-wise product of a complex tensor with a real factor per position of its last axis
    * (1-D, broadcast over the other axes). On the engine's {@code FvComplexScale} where it is
-   * loaded, the product on the calling thread, with Mul's bits ({@link Scale} says why); the
-   * kernel refuses another factor's shape as it runs. The shape is not checked here: this runs
-   * inside gradient functions, where asking the graph for a shape waits on the graph's own lock.
+   * loaded, with Mul's bits ({@link Scale} says why); the kernel refuses another factor's shape
+   * as it runs. The shape is not checked here: this runs inside gradient functions, where asking
+   * the graph for a shape waits on the graph's own lock.
    */
   public static Output<?> scale(Ops tf, Output<?> complex, Operand<TFloat32> factor) {
     if (NativeKernels.loaded()) {

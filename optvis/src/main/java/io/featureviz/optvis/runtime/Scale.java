@@ -11,8 +11,9 @@ import org.tensorflow.types.TFloat32;
 /**
  * {@code x * scale} for two float tensors of one shape (the Fourier spectrum by its frequencies'
  * scales). Where the engine's kernels are loaded it is {@code FvScale} ({@code
- * src/main/c/scales.c}), the product on the calling thread, which on two cores costs less than
- * TensorFlow's Mul handing halves to its threads; elsewhere Mul. Both give the same bits.
+ * src/main/c/scales.c}): the product on the calling thread, large ones shared with helper
+ * threads that join when they wake, which on two cores costs less than TensorFlow's Mul handing
+ * halves to its threads and waiting for the late one; elsewhere Mul. Both give the same bits.
  */
 public final class Scale {
 
